@@ -1,0 +1,152 @@
+//! Diagnostics: warnings and errors that the library returns as values, with their source position.
+
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One problem found in an input, located as precisely as the stage that found it can.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<PathBuf>,
+    /// 1-based line, when the problem has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column in characters, when the problem has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// The offending source line, shown under the message with a caret.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, message)
+    }
+
+    pub fn error(message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, message)
+    }
+
+    fn new(severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            message: message.into(),
+            file: None,
+            line: None,
+            column: None,
+            source_line: None,
+            hint: None,
+        }
+    }
+
+    pub fn in_file(mut self, file: &Path) -> Self {
+        self.file = Some(file.to_path_buf());
+        self
+    }
+
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// Attaches the text of the offending line (taken from `source`) so it can be shown with a caret.
+    pub fn with_source(mut self, source: &str) -> Self {
+        if let Some(line) = self.line {
+            self.source_line = source.lines().nth(line.saturating_sub(1)).map(str::to_owned);
+        }
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// Renders in the compiler style:
+    /// `error: message`, then ` --> file:line:col`, the source line and a caret, then `hint:`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{label}: {}", self.message)?;
+        if let Some(file) = &self.file {
+            write!(f, "\n  --> {}", file.display())?;
+            if let Some(line) = self.line {
+                write!(f, ":{line}")?;
+                if let Some(column) = self.column {
+                    write!(f, ":{column}")?;
+                }
+            }
+        } else if let Some(line) = self.line {
+            write!(f, "\n  --> line {line}")?;
+        }
+        if let (Some(line), Some(text)) = (self.line, &self.source_line) {
+            let gutter = line.to_string().len();
+            write!(f, "\n{:gutter$} |\n{line} | {text}", "")?;
+            if let Some(column) = self.column {
+                let pad: String = text
+                    .chars()
+                    .take(column.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                write!(f, "\n{:gutter$} | {pad}^", "")?;
+            }
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_position_source_line_and_caret() {
+        let d = Diagnostic::error("unknown field `colour`, expected `color`")
+            .in_file(Path::new("brand.yaml"))
+            .at(2, 3)
+            .with_source("name: x\n  colour: red\n")
+            .with_hint("did you mean `color`?");
+        let shown = d.to_string();
+        assert_eq!(
+            shown,
+            "error: unknown field `colour`, expected `color`\n  --> brand.yaml:2:3\n  |\n2 |   colour: red\n  |   ^\n  = hint: did you mean `color`?"
+        );
+    }
+
+    #[test]
+    fn renders_without_position() {
+        let d = Diagnostic::warning("no answer found");
+        assert_eq!(d.to_string(), "warning: no answer found");
+    }
+}

@@ -1,0 +1,326 @@
+//! Turn labels at the start of a line (`AO:`, `LA :`, `**Aziz Oulhiyane** :`, `Q:`) and name initials.
+
+/// What a line-initial label says about the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabelKind {
+    /// One to four capital letters, optionally dotted: `AO`, `J.-M.L.B.`.
+    Initials(String),
+    /// One to four capitalised words: `Aziz Oulhiyane`, `Agnès`.
+    Name(String),
+    /// The interviewer's marker: `Q`, `Question`, `Q1`, `Interviewer`.
+    Question,
+    /// An anonymous answer marker: `R`, `A`, `Réponse`, `Answer`.
+    Answer,
+    /// A credits label that is not speech: `C1`, `Groupe 3`, `Photo`, `Crédits`.
+    Credit,
+}
+
+/// A label split off the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label<'a> {
+    pub kind: LabelKind,
+    /// The label as written, without bold markers or the colon.
+    pub raw: &'a str,
+    /// What follows the colon, trimmed.
+    pub rest: &'a str,
+    /// Byte offset of `rest` in the line.
+    pub rest_offset: usize,
+}
+
+const QUESTION_WORDS: &[&str] = &[
+    "q",
+    "question",
+    "questions",
+    "interviewer",
+    "intervieweur",
+    "intervieweuse",
+    "journaliste",
+    "journalist",
+    "interviewer(e)",
+];
+const ANSWER_WORDS: &[&str] = &["r", "a", "réponse", "reponse", "rép", "answer", "ans", "réponses"];
+const CREDIT_WORDS: &[&str] = &[
+    "photo",
+    "photos",
+    "crédit",
+    "crédits",
+    "credit",
+    "credits",
+    "crédit photo",
+    "photo credit",
+    "source",
+    "sources",
+    "légende",
+    "caption",
+    "illustration",
+    "illustrations",
+    "rédaction",
+    "texte",
+    "textes",
+    "montage",
+    "réalisation",
+    "propos recueillis par",
+    "interview réalisée par",
+    "interview by",
+    "interviewed by",
+    "written by",
+    "edited by",
+    "groupe",
+    "group",
+    "équipe",
+    "team",
+    "lien",
+    "link",
+    "note",
+    "ndlr",
+    "edit",
+    "update",
+    "mise à jour",
+];
+/// Lower-case words that may sit between capitalised words of a person's name.
+pub const NAME_PARTICLES: &[&str] = &[
+    "de", "du", "des", "d’", "d'", "la", "le", "van", "von", "der", "den", "di", "da", "dos", "do",
+    "ben", "bin", "al", "el", "y", "ter", "ten",
+];
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}')
+}
+
+/// Splits `line` into a label and the rest if it starts with something shaped like a turn label.
+pub fn split_label(line: &str) -> Option<Label<'_>> {
+    let colon = line
+        .char_indices()
+        .take_while(|&(i, _)| i <= 60)
+        .find(|&(_, c)| c == ':' || c == '：')
+        .map(|(i, _)| i)?;
+    let before = &line[..colon];
+    let colon_len = line[colon..].chars().next()?.len_utf8();
+    let mut after_start = colon + colon_len;
+    // A bold label may close its markers after the colon: `**AO :** text`.
+    for marker in ["**", "__"] {
+        if line[after_start..].starts_with(marker) {
+            after_start += marker.len();
+        }
+    }
+    let raw = before
+        .trim_matches(is_space)
+        .trim_matches(|c| c == '*' || c == '_')
+        .trim_matches(is_space);
+    if raw.is_empty() || raw.contains("://") {
+        return None;
+    }
+    let rest_untrimmed = &line[after_start..];
+    let rest = rest_untrimmed.trim_matches(is_space);
+    let rest_offset = after_start + (rest_untrimmed.len() - rest_untrimmed.trim_start_matches(is_space).len());
+    let kind = classify(raw)?;
+    Some(Label {
+        kind,
+        raw,
+        rest,
+        rest_offset,
+    })
+}
+
+fn classify(raw: &str) -> Option<LabelKind> {
+    let lower = raw.to_lowercase();
+    if QUESTION_WORDS.contains(&lower.as_str()) || is_numbered_question(&lower) {
+        return Some(LabelKind::Question);
+    }
+    if ANSWER_WORDS.contains(&lower.as_str()) {
+        return Some(LabelKind::Answer);
+    }
+    if CREDIT_WORDS.contains(&lower.as_str())
+        || CREDIT_WORDS
+            .iter()
+            .any(|w| lower.starts_with(w) && lower[w.len()..].starts_with(|c: char| c == ' ' || c.is_ascii_digit()))
+    {
+        return Some(LabelKind::Credit);
+    }
+    let words: Vec<&str> = raw.split(is_space).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    if raw.chars().any(|c| c.is_ascii_digit()) {
+        // `C1`, `J1`, `Groupe 3`: numbered credit lines in school and agency transcripts.
+        return (words.len() <= 3).then_some(LabelKind::Credit);
+    }
+    if raw
+        .chars()
+        .any(|c| matches!(c, ',' | ';' | '?' | '!' | '«' | '»' | '“' | '”' | '"' | '(' | ')' | '['))
+    {
+        return None;
+    }
+    if let Some(initials) = as_initials(raw) {
+        return Some(LabelKind::Initials(initials));
+    }
+    if is_name(&words) {
+        return Some(LabelKind::Name(words.join(" ")));
+    }
+    None
+}
+
+fn is_numbered_question(lower: &str) -> bool {
+    let rest = lower
+        .strip_prefix("question")
+        .or_else(|| lower.strip_prefix('q'))
+        .map(|r| r.trim_start_matches(['.', ' ', '\u{a0}']));
+    matches!(rest, Some(r) if !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// `AO`, `A.O.`, `J-M LB` → the bare capitals (`AO`, `JMLB`), if the label is only initials.
+pub fn as_initials(raw: &str) -> Option<String> {
+    let letters: String = raw.chars().filter(|c| c.is_alphabetic()).collect();
+    let only_initial_chars = raw
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | ' ' | '\u{a0}'));
+    let count = letters.chars().count();
+    (only_initial_chars && (1..=5).contains(&count)).then_some(letters)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some(c) if c.is_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '’' | '\'' | '.'))
+}
+
+/// Whether `words` read as a person's name: capitalised words, with particles between them.
+pub fn is_name(words: &[&str]) -> bool {
+    if words.is_empty() || words.len() > 5 || !is_capitalised(words[0]) {
+        return false;
+    }
+    let last = words[words.len() - 1];
+    is_capitalised(last)
+        && words[1..].iter().all(|w| {
+            is_capitalised(w) || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+        })
+}
+
+/// Every initials form a label might use for `name`.
+///
+/// "Jean-Marc Le Bris" gives `JMLB`, `JLB`, `JMB`, `JB`; "Aziz Oulhiyane" gives `AO`.
+pub fn initials_of(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(is_space).filter(|w| !w.is_empty()).collect();
+    let mut with_hyphen_parts = String::new();
+    let mut first_letters = String::new();
+    let mut without_particles = String::new();
+    let mut without_particles_hyphen = String::new();
+    for word in &words {
+        let is_particle = NAME_PARTICLES.contains(&word.to_lowercase().as_str());
+        let first = word.chars().next().map(|c| c.to_uppercase().collect::<String>());
+        let Some(first) = first else { continue };
+        first_letters.push_str(&first);
+        let parts: String = word
+            .split('-')
+            .filter_map(|p| p.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect();
+        with_hyphen_parts.push_str(&parts);
+        if !is_particle {
+            without_particles.push_str(&first);
+            without_particles_hyphen.push_str(&parts);
+        }
+    }
+    let mut forms = vec![with_hyphen_parts, first_letters, without_particles_hyphen, without_particles];
+    if words.len() > 1 {
+        // First name and last word only: "Jean-Marc Le Bris" is often just `JB`.
+        let edge = |w: &str| w.chars().next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+        forms.push(format!("{}{}", edge(words[0]), edge(words[words.len() - 1])));
+    }
+    let mut seen = Vec::new();
+    for form in forms {
+        let ascii = fold_accents(&form);
+        for f in [form, ascii] {
+            if !f.is_empty() && !seen.contains(&f) {
+                seen.push(f);
+            }
+        }
+    }
+    seen
+}
+
+/// Strips the accents that matter for initials (`É` → `E`).
+pub fn fold_accents(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'À' | 'Â' | 'Ä' | 'Á' | 'Ã' => 'A',
+            'É' | 'È' | 'Ê' | 'Ë' => 'E',
+            'Î' | 'Ï' | 'Í' | 'Ì' => 'I',
+            'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => 'O',
+            'Ù' | 'Û' | 'Ü' | 'Ú' => 'U',
+            'Ç' => 'C',
+            'Ñ' => 'N',
+            'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' | 'ì' => 'i',
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(line: &str) -> Option<LabelKind> {
+        split_label(line).map(|l| l.kind)
+    }
+
+    #[test]
+    fn initials_with_and_without_space_before_colon() {
+        assert_eq!(kind("AO: Responsable"), Some(LabelKind::Initials("AO".into())));
+        assert_eq!(kind("LA : En charge"), Some(LabelKind::Initials("LA".into())));
+        assert_eq!(kind("LA\u{a0}: En charge"), Some(LabelKind::Initials("LA".into())));
+        assert_eq!(kind("**AO** : Oui"), Some(LabelKind::Initials("AO".into())));
+        let label = split_label("LA : En charge").unwrap();
+        assert_eq!(label.rest, "En charge");
+        assert_eq!(&"LA : En charge"[label.rest_offset..], "En charge");
+    }
+
+    #[test]
+    fn full_names_and_markers() {
+        assert_eq!(
+            kind("Aziz Oulhiyane : Oui"),
+            Some(LabelKind::Name("Aziz Oulhiyane".into()))
+        );
+        assert_eq!(
+            kind("Jean-Marc Le Bris: Non"),
+            Some(LabelKind::Name("Jean-Marc Le Bris".into()))
+        );
+        assert_eq!(kind("Q: Why?"), Some(LabelKind::Question));
+        assert_eq!(kind("Q1 : Pourquoi ?"), Some(LabelKind::Question));
+        assert_eq!(kind("Réponse : Oui"), Some(LabelKind::Answer));
+    }
+
+    #[test]
+    fn credits_are_not_speakers() {
+        assert_eq!(kind("Groupe 3 :"), Some(LabelKind::Credit));
+        assert_eq!(kind("C1 :GUIVARCH Louna"), Some(LabelKind::Credit));
+        assert_eq!(kind("J1 : MEAULLE Laurine"), Some(LabelKind::Credit));
+        assert_eq!(kind("Photo : Région Occitanie"), Some(LabelKind::Credit));
+    }
+
+    #[test]
+    fn prose_with_a_colon_is_not_a_label() {
+        assert_eq!(kind("Sur la partie stratégie : on avance"), None);
+        assert_eq!(kind("Voir https://example.org"), None);
+        assert_eq!(kind("Par contre, une chose : non"), None);
+    }
+
+    #[test]
+    fn initials_forms() {
+        assert!(initials_of("Aziz Oulhiyane").contains(&"AO".to_string()));
+        let forms = initials_of("Jean-Marc Le Bris");
+        for expected in ["JMLB", "JLB", "JMB", "JB"] {
+            assert!(forms.contains(&expected.to_string()), "{expected} in {forms:?}");
+        }
+        assert!(initials_of("Élodie Durand").contains(&"ED".to_string()));
+        assert!(initials_of("Élodie Durand").contains(&"ÉD".to_string()));
+    }
+}

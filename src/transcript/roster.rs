@@ -1,0 +1,244 @@
+//! The roster: people named in an interview's intro prose, with their roles and organisation.
+//!
+//! Intros follow a few shapes in French and English: "Entretien avec X, responsable de …, ainsi que
+//! Y, …", "X et Y, …", "We spoke with X, head of …, and Y". Names are runs of capitalised words;
+//! a role is the comma-separated phrase that follows a name.
+
+use super::labels::{is_name, NAME_PARTICLES};
+
+/// A person found in the intro.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+}
+
+/// Capitalised words that open intro sentences and are never part of a name.
+const NOT_NAME_WORDS: &[&str] = &[
+    "Entretien", "Interview", "Rencontre", "Portrait", "Conversation", "Avec", "Questions", "Propos",
+    "Tous", "Toutes", "Les", "Le", "La", "L’", "Un", "Une", "Notre", "Nos", "Cette", "Ce", "Aujourd’hui",
+    "We", "Our", "The", "This", "Meet", "Today", "Both", "In", "With", "Q&A", "Dans", "Pour", "For",
+    "Et", "And", "Ainsi", "Mais", "But", "Madame", "Monsieur", "Mme", "M.", "Mr", "Mrs", "Ms", "Dr",
+    "Pr", "Professeur", "Professor", "Docteur", "Doctor",
+];
+
+/// Words that make a capitalised run an organisation or place rather than a person.
+const ORGANISATION_WORDS: &[&str] = &[
+    "Région", "Region", "Université", "University", "Ministère", "Ministry", "Council", "Conseil",
+    "Ville", "City", "Département", "Department", "Agence", "Agency", "Office", "Centre", "Center",
+    "Institut", "Institute", "Association", "Fondation", "Foundation", "Société", "Company", "Group",
+    "Groupe", "Inc", "Ltd", "Service", "Direction", "School", "École", "Ecole", "College", "Collège",
+    "Lycée", "Mairie", "Préfecture", "Museum", "Musée", "Hôpital", "Hospital", "Bank", "Banque",
+];
+
+/// Phrases after which a following name is a separate person.
+const LIST_SEPARATORS: &[&str] = &[", ainsi que ", " ainsi que ", ", et ", " et ", ", and ", " and ", " & ", " aux côtés de ", " alongside "];
+
+/// Phrases that introduce an organisation shared by everyone in the intro.
+const SHARED_ORGANISATION_CUES: &[&str] = &[
+    "dans les rangs de ",
+    "au sein de ",
+    "tous deux chez ",
+    "toutes deux chez ",
+    "tous les deux chez ",
+    "tous deux à ",
+    "toutes deux à ",
+    "both work at ",
+    "both at ",
+    "both from ",
+    "both of ",
+];
+
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let in_word = c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '&');
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word { text: &text[s..i], start: s, end: i });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word { text: &text[s..], start: s, end: text.len() });
+    }
+    out
+}
+
+/// A run of name words: byte range in the intro and the name as written.
+fn name_spans(text: &str) -> Vec<(usize, usize, String)> {
+    let words = words(text);
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let starts_name = |w: &Word| {
+            w.text.chars().next().is_some_and(char::is_uppercase) && !NOT_NAME_WORDS.contains(&w.text)
+        };
+        if !starts_name(&words[i]) {
+            i += 1;
+            continue;
+        }
+        // Extend over capitalised words and particles, only across single spaces.
+        let mut j = i + 1;
+        let mut last_capital = i;
+        while j < words.len() {
+            let gap = &text[words[j - 1].end..words[j].start];
+            if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') || gap.is_empty() {
+                break;
+            }
+            let w = words[j].text;
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                last_capital = j;
+            } else if !NAME_PARTICLES.contains(&w.to_lowercase().as_str()) {
+                break;
+            }
+            j += 1;
+        }
+        let run: Vec<&str> = words[i..=last_capital].iter().map(|w| w.text).collect();
+        let is_organisation = run.iter().any(|w| ORGANISATION_WORDS.contains(w));
+        if run.len() >= 2 && run.len() <= 4 && is_name(&run) && !is_organisation {
+            spans.push((words[i].start, words[last_capital].end, run.join(" ")));
+        }
+        i = last_capital + 1;
+    }
+    spans
+}
+
+/// The role phrase that starts at `after` (just past a name), if the name is followed by one.
+fn role_after(text: &str, after: usize, next_name_start: Option<usize>) -> Option<String> {
+    let rest = &text[after..];
+    let (body, closing) = if let Some(r) = rest.strip_prefix(", ") {
+        (r, None)
+    } else if let Some(r) = rest.strip_prefix(" (") {
+        (r, Some(')'))
+    } else {
+        return None;
+    };
+    let body_start = text.len() - body.len();
+    let limit = next_name_start.map_or(body.len(), |n| n.saturating_sub(body_start).min(body.len()));
+    let mut end = limit;
+    if let Some(c) = closing {
+        if let Some(i) = body.find(c) {
+            end = end.min(i);
+        }
+    }
+    for stop in LIST_SEPARATORS.iter().chain([". ", ".\n", "; ", " – ", " — "].iter()) {
+        if let Some(i) = body[..end].find(stop) {
+            end = end.min(i);
+        }
+    }
+    let mut role = body[..end].trim();
+    role = role.trim_end_matches([',', '.', ';', ':']).trim();
+    // "X, qui …" is a relative clause, not a role.
+    let first_word = role.split(' ').next().unwrap_or("");
+    if role.is_empty() || ["qui", "who", "que", "which", "dont"].contains(&first_word) {
+        return None;
+    }
+    (role.chars().count() <= 140).then(|| role.to_owned())
+}
+
+/// The organisation named by a "Tous deux dans les rangs de …" style sentence, if any.
+fn shared_organisation(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    for cue in SHARED_ORGANISATION_CUES {
+        if let Some(i) = lower.find(cue) {
+            let start = i + cue.len();
+            // `lower` and `text` have the same byte layout for the characters in these cues.
+            let rest = text.get(start..)?;
+            let end = rest.find(['.', ';', '\n', ',']).unwrap_or(rest.len());
+            let org = rest[..end].trim();
+            let org = ["la ", "le ", "l’", "l'", "les ", "the "]
+                .iter()
+                .find_map(|a| org.strip_prefix(a))
+                .unwrap_or(org);
+            if !org.is_empty() {
+                return Some(capitalise_first(org));
+            }
+        }
+    }
+    None
+}
+
+pub(crate) fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Every person the intro names, in order, with the role that follows their name.
+pub fn people_in_intro(intro: &str) -> Vec<Person> {
+    let spans = name_spans(intro);
+    let organisation = shared_organisation(intro);
+    let mut people: Vec<Person> = Vec::new();
+    for (k, (_, end, name)) in spans.iter().enumerate() {
+        if people.iter().any(|p| &p.name == name) {
+            continue;
+        }
+        let next = spans.get(k + 1).map(|s| s.0);
+        people.push(Person {
+            name: name.clone(),
+            role: role_after(intro, *end, next),
+            organisation: organisation.clone(),
+        });
+    }
+    people
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_intro_gives_both_people_with_roles_and_organisation() {
+        let intro = "Entretien avec Aziz Oulhiyane, responsable de l’animation des réseaux sociaux, ainsi que Ludovic Amar, responsable stratégie média digitale. Tous deux dans les rangs de la région Occitanie.";
+        let people = people_in_intro(intro);
+        assert_eq!(people.len(), 2, "{people:?}");
+        assert_eq!(people[0].name, "Aziz Oulhiyane");
+        assert_eq!(
+            people[0].role.as_deref(),
+            Some("responsable de l’animation des réseaux sociaux")
+        );
+        assert_eq!(people[1].name, "Ludovic Amar");
+        assert_eq!(people[1].role.as_deref(), Some("responsable stratégie média digitale"));
+        assert_eq!(people[0].organisation.as_deref(), Some("Région Occitanie"));
+    }
+
+    #[test]
+    fn english_intro() {
+        let intro = "We spoke with Maria Lopez, head of digital at the city council, and Tom Becker, its press officer.";
+        let people = people_in_intro(intro);
+        assert_eq!(people.len(), 2, "{people:?}");
+        assert_eq!(people[0].role.as_deref(), Some("head of digital at the city council"));
+        assert_eq!(people[1].name, "Tom Becker");
+        assert_eq!(people[1].role.as_deref(), Some("its press officer"));
+    }
+
+    #[test]
+    fn particles_and_hyphens_stay_in_the_name() {
+        let people = people_in_intro("Rencontre avec Jean-Marc Le Bris, maire de Brest.");
+        assert_eq!(people[0].name, "Jean-Marc Le Bris");
+        assert_eq!(people[0].role.as_deref(), Some("maire de Brest"));
+    }
+
+    #[test]
+    fn organisations_are_not_people() {
+        let people = people_in_intro("Entretien réalisé à la Région Occitanie avec Anne Roux.");
+        assert_eq!(people.len(), 1);
+        assert_eq!(people[0].name, "Anne Roux");
+        assert_eq!(people[0].role, None);
+    }
+}
