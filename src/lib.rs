@@ -7,21 +7,28 @@
 //! [`batch`] runs every quote × format and writes the results.
 //!
 //! ```no_run
-//! use pullquote::{select, template, transcript, typeset, render, encode};
+//! use pullquote::{encode, render, select, template, transcript, typeset};
 //! let interview = transcript::read("interview.txt".as_ref(), &Default::default())?;
-//! let quotes = select::select(&interview, &select::SelectOptions::default());
+//! let selection = select::select(&interview, &select::SelectOptions::default());
 //! let fonts = typeset::FontBook::embedded();
 //! let template = template::Template::builtin("paper")?;
 //! let format = template::Format::by_id("instagram-square").unwrap();
-//! let layout = template.resolve(&format, &fonts)?;
-//! let card = typeset::compose(&layout, &quotes[0].card_content(), &fonts)?;
-//! let image = render::render(&card, &fonts);
-//! let png = encode::png(&image)?;
+//! let layout = template.resolve(&format, fonts)?;
+//! let content = pullquote::batch::card_content(&selection.quotes[0], &interview);
+//! let card = typeset::compose(&layout, &content, fonts)?;
+//! let png = encode::png(&render::render(&card, fonts))?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod batch;
+pub mod cli;
 pub mod diagnostic;
+pub mod encode;
+pub mod render;
+pub mod select;
 pub mod slug;
+pub mod template;
 pub mod transcript;
+pub mod typeset;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -17,10 +17,7 @@ pub enum DecodeError {
     #[error("the file looks binary (NUL byte at offset {offset}), not a text transcript")]
     Binary { offset: usize },
     #[error("invalid {encoding} at byte {offset}")]
-    Invalid {
-        encoding: &'static str,
-        offset: usize,
-    },
+    Invalid { encoding: &'static str, offset: usize },
 }
 
 /// Looks up an encoding by a label such as `utf-8`, `windows-1252`, `latin1` or `utf-16le`.
@@ -67,7 +64,12 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         text.into_owned()
     };
     if let Some(offset) = text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
-        if text.chars().filter(|c| c.is_control() && !c.is_whitespace()).count() > 8 {
+        if text
+            .chars()
+            .filter(|c| c.is_control() && !c.is_whitespace())
+            .count()
+            > 8
+        {
             return Err(DecodeError::Binary { offset });
         }
     }
@@ -84,14 +86,7 @@ fn sniff(bytes: &[u8]) -> &'static Encoding {
     }
     // UTF-16 without a BOM: ASCII text leaves every other byte NUL.
     let sample = &bytes[..bytes.len().min(4096)];
-    let zeros_at = |parity: usize| {
-        sample
-            .iter()
-            .skip(parity)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count()
-    };
+    let zeros_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
     let half = sample.len() / 2;
     if half >= 8 {
         if zeros_at(1) * 10 > half * 6 && zeros_at(0) * 10 < half {

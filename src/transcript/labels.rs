@@ -79,8 +79,8 @@ const CREDIT_WORDS: &[&str] = &[
 ];
 /// Lower-case words that may sit between capitalised words of a person's name.
 pub const NAME_PARTICLES: &[&str] = &[
-    "de", "du", "des", "d’", "d'", "la", "le", "van", "von", "der", "den", "di", "da", "dos", "do",
-    "ben", "bin", "al", "el", "y", "ter", "ten",
+    "de", "du", "des", "d’", "d'", "la", "le", "van", "von", "der", "den", "di", "da", "dos", "do", "ben",
+    "bin", "al", "el", "y", "ter", "ten",
 ];
 
 fn is_space(c: char) -> bool {
@@ -112,7 +112,8 @@ pub fn split_label(line: &str) -> Option<Label<'_>> {
     }
     let rest_untrimmed = &line[after_start..];
     let rest = rest_untrimmed.trim_matches(is_space);
-    let rest_offset = after_start + (rest_untrimmed.len() - rest_untrimmed.trim_start_matches(is_space).len());
+    let rest_offset =
+        after_start + (rest_untrimmed.len() - rest_untrimmed.trim_start_matches(is_space).len());
     let kind = classify(raw)?;
     Some(Label {
         kind,
@@ -131,9 +132,9 @@ fn classify(raw: &str) -> Option<LabelKind> {
         return Some(LabelKind::Answer);
     }
     if CREDIT_WORDS.contains(&lower.as_str())
-        || CREDIT_WORDS
-            .iter()
-            .any(|w| lower.starts_with(w) && lower[w.len()..].starts_with(|c: char| c == ' ' || c.is_ascii_digit()))
+        || CREDIT_WORDS.iter().any(|w| {
+            lower.starts_with(w) && lower[w.len()..].starts_with(|c: char| c == ' ' || c.is_ascii_digit())
+        })
     {
         return Some(LabelKind::Credit);
     }
@@ -145,10 +146,12 @@ fn classify(raw: &str) -> Option<LabelKind> {
         // `C1`, `J1`, `Groupe 3`: numbered credit lines in school and agency transcripts.
         return (words.len() <= 3).then_some(LabelKind::Credit);
     }
-    if raw
-        .chars()
-        .any(|c| matches!(c, ',' | ';' | '?' | '!' | '«' | '»' | '“' | '”' | '"' | '(' | ')' | '['))
-    {
+    if raw.chars().any(|c| {
+        matches!(
+            c,
+            ',' | ';' | '?' | '!' | '«' | '»' | '“' | '”' | '"' | '(' | ')' | '['
+        )
+    }) {
         return None;
     }
     if let Some(initials) = as_initials(raw) {
@@ -193,9 +196,9 @@ pub fn is_name(words: &[&str]) -> bool {
     }
     let last = words[words.len() - 1];
     is_capitalised(last)
-        && words[1..].iter().all(|w| {
-            is_capitalised(w) || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
-        })
+        && words[1..]
+            .iter()
+            .all(|w| is_capitalised(w) || NAME_PARTICLES.contains(&w.to_lowercase().as_str()))
 }
 
 /// Every initials form a label might use for `name`.
@@ -223,10 +226,20 @@ pub fn initials_of(name: &str) -> Vec<String> {
             without_particles_hyphen.push_str(&parts);
         }
     }
-    let mut forms = vec![with_hyphen_parts, first_letters, without_particles_hyphen, without_particles];
+    let mut forms = vec![
+        with_hyphen_parts,
+        first_letters,
+        without_particles_hyphen,
+        without_particles,
+    ];
     if words.len() > 1 {
         // First name and last word only: "Jean-Marc Le Bris" is often just `JB`.
-        let edge = |w: &str| w.chars().next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+        let edge = |w: &str| {
+            w.chars()
+                .next()
+                .map(|c| c.to_uppercase().collect::<String>())
+                .unwrap_or_default()
+        };
         forms.push(format!("{}{}", edge(words[0]), edge(words[words.len() - 1])));
     }
     let mut seen = Vec::new();
@@ -276,7 +289,10 @@ mod tests {
     fn initials_with_and_without_space_before_colon() {
         assert_eq!(kind("AO: Responsable"), Some(LabelKind::Initials("AO".into())));
         assert_eq!(kind("LA : En charge"), Some(LabelKind::Initials("LA".into())));
-        assert_eq!(kind("LA\u{a0}: En charge"), Some(LabelKind::Initials("LA".into())));
+        assert_eq!(
+            kind("LA\u{a0}: En charge"),
+            Some(LabelKind::Initials("LA".into()))
+        );
         assert_eq!(kind("**AO** : Oui"), Some(LabelKind::Initials("AO".into())));
         let label = split_label("LA : En charge").unwrap();
         assert_eq!(label.rest, "En charge");

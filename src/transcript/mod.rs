@@ -6,7 +6,7 @@
 
 mod decode;
 mod labels;
-mod parse;
+pub mod parse;
 mod roster;
 
 pub use decode::{decode, encoding_for_label, DecodeError, Decoded};
@@ -167,10 +167,7 @@ pub struct ReadOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("failed to read transcript `{}` ({source})", path.display())]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("failed to read transcript `{}` ({source})", path.display())]
     Decode { path: PathBuf, source: DecodeError },
     #[error("no answer found in `{}`: expected turns labelled like `AO:` or `Name :`, or answers after questions", path.display())]
@@ -204,11 +201,9 @@ impl ReadError {
 pub fn read(path: &Path, options: &ReadOptions) -> Result<Transcript, ReadError> {
     let bytes = if path == Path::new("-") {
         let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|source| {
-            ReadError::Io {
-                path: path.to_path_buf(),
-                source,
-            }
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|source| ReadError::Io {
+            path: path.to_path_buf(),
+            source,
         })?;
         buf
     } else {

@@ -19,7 +19,14 @@ fn is_space(c: char) -> bool {
 }
 
 /// Pairs of marks an editor uses to set a pull quote apart.
-const QUOTE_PAIRS: &[(char, char)] = &[('«', '»'), ('“', '”'), ('"', '"'), ('„', '“'), ('‘', '’'), ('»', '«')];
+const QUOTE_PAIRS: &[(char, char)] = &[
+    ('«', '»'),
+    ('“', '”'),
+    ('"', '"'),
+    ('„', '“'),
+    ('‘', '’'),
+    ('»', '«'),
+];
 
 /// Reads a line that is nothing but a quotation, optionally followed by a credit (`— Name`).
 fn as_editor_mark(line: &str, line_no: usize) -> Option<EditorMark> {
@@ -77,8 +84,14 @@ fn ends_as_question(text: &str) -> bool {
 
 /// Guesses French or English from common function words.
 pub fn detect_language(text: &str) -> Language {
-    const FR: &[&str] = &["le", "la", "les", "des", "est", "et", "une", "que", "pour", "dans", "sur", "pas", "qui", "nous", "je", "du", "ce", "ça"];
-    const EN: &[&str] = &["the", "and", "is", "of", "to", "that", "we", "it", "for", "in", "on", "with", "was", "you", "are", "this"];
+    const FR: &[&str] = &[
+        "le", "la", "les", "des", "est", "et", "une", "que", "pour", "dans", "sur", "pas", "qui", "nous",
+        "je", "du", "ce", "ça",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "is", "of", "to", "that", "we", "it", "for", "in", "on", "with", "was", "you", "are",
+        "this",
+    ];
     let (mut fr, mut en) = (0, 0);
     for word in text
         .split(|c: char| !c.is_alphabetic())
@@ -152,17 +165,28 @@ pub fn parse(text: &str) -> Transcript {
             LineKind::Plain(p) => intro.push(Paragraph {
                 text: (*p).to_owned(),
                 line: i + 1,
-                column: column_of(lines[i], lines[i].len() - lines[i].trim_start_matches(is_space).len()),
+                column: column_of(
+                    lines[i],
+                    lines[i].len() - lines[i].trim_start_matches(is_space).len(),
+                ),
             }),
             _ => {}
         }
     }
-    let intro_text: String = intro.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+    let intro_text: String = intro
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
 
     // Labels that occur on two or more lines are labels even when nobody is introduced.
     let mut label_counts: Vec<(String, usize)> = Vec::new();
     for kind in &classified[intro_end..] {
-        if let LineKind::Labelled(Label { kind: LabelKind::Name(n) | LabelKind::Initials(n), .. }) = kind {
+        if let LineKind::Labelled(Label {
+            kind: LabelKind::Name(n) | LabelKind::Initials(n),
+            ..
+        }) = kind
+        {
             match label_counts.iter_mut().find(|(l, _)| l == n) {
                 Some((_, c)) => *c += 1,
                 None => label_counts.push((n.clone(), 1)),
@@ -181,7 +205,11 @@ pub fn parse(text: &str) -> Transcript {
         })
         .collect();
     for kind in &classified[intro_end..] {
-        if let LineKind::Labelled(Label { kind: LabelKind::Name(name), .. }) = kind {
+        if let LineKind::Labelled(Label {
+            kind: LabelKind::Name(name),
+            ..
+        }) = kind
+        {
             let known = !find_speaker(&speakers, &LabelKind::Name(name.clone())).is_empty();
             if !known && name.contains(' ') {
                 speakers.push(Speaker {
@@ -263,7 +291,12 @@ pub fn parse(text: &str) -> Transcript {
                         [one] => Some(*one),
                         [] if !repeated && !matches!(label.kind, LabelKind::Initials(_)) => {
                             // A lone capitalised word before a colon ("Bref : …") is prose.
-                            extend_or_start(&mut turns, &speakers, paragraph(line.trim_matches(is_space), leading), blank_before);
+                            extend_or_start(
+                                &mut turns,
+                                &speakers,
+                                paragraph(line.trim_matches(is_space), leading),
+                                blank_before,
+                            );
                             continue;
                         }
                         [] => {
@@ -309,13 +342,23 @@ pub fn parse(text: &str) -> Transcript {
                 }
             },
             LineKind::Plain(p) => {
-                let is_footer_line = ["propos recueillis", "interview by", "interviewed by", "crédits", "credits"]
-                    .iter()
-                    .any(|cue| p.to_lowercase().starts_with(cue));
+                let is_footer_line = [
+                    "propos recueillis",
+                    "interview by",
+                    "interviewed by",
+                    "crédits",
+                    "credits",
+                ]
+                .iter()
+                .any(|cue| p.to_lowercase().starts_with(cue));
                 if is_footer_line {
                     in_footer = true;
                     footer.push(paragraph(p, leading));
-                } else if ends_as_question(p) && turns.last().is_none_or(|t| t.kind == TurnKind::Answer || blank_before) {
+                } else if ends_as_question(p)
+                    && turns
+                        .last()
+                        .is_none_or(|t| t.kind == TurnKind::Answer || blank_before)
+                {
                     turns.push(Turn {
                         kind: TurnKind::Question,
                         speaker: None,
@@ -381,7 +424,10 @@ mod tests {
         assert_eq!(t.speakers[0].label, "AO");
         assert_eq!(t.speakers[1].name, "Ludovic Amar");
         assert_eq!(t.speakers[1].label, "LA");
-        assert_eq!(t.speakers[1].role.as_deref(), Some("responsable stratégie média digitale"));
+        assert_eq!(
+            t.speakers[1].role.as_deref(),
+            Some("responsable stratégie média digitale")
+        );
         assert_eq!(t.language, Language::French);
     }
 

@@ -16,24 +16,120 @@ pub struct Person {
 
 /// Capitalised words that open intro sentences and are never part of a name.
 const NOT_NAME_WORDS: &[&str] = &[
-    "Entretien", "Interview", "Rencontre", "Portrait", "Conversation", "Avec", "Questions", "Propos",
-    "Tous", "Toutes", "Les", "Le", "La", "L’", "Un", "Une", "Notre", "Nos", "Cette", "Ce", "Aujourd’hui",
-    "We", "Our", "The", "This", "Meet", "Today", "Both", "In", "With", "Q&A", "Dans", "Pour", "For",
-    "Et", "And", "Ainsi", "Mais", "But", "Madame", "Monsieur", "Mme", "M.", "Mr", "Mrs", "Ms", "Dr",
-    "Pr", "Professeur", "Professor", "Docteur", "Doctor",
+    "Entretien",
+    "Interview",
+    "Rencontre",
+    "Portrait",
+    "Conversation",
+    "Avec",
+    "Questions",
+    "Propos",
+    "Tous",
+    "Toutes",
+    "Les",
+    "Le",
+    "La",
+    "L’",
+    "Un",
+    "Une",
+    "Notre",
+    "Nos",
+    "Cette",
+    "Ce",
+    "Aujourd’hui",
+    "We",
+    "Our",
+    "The",
+    "This",
+    "Meet",
+    "Today",
+    "Both",
+    "In",
+    "With",
+    "Q&A",
+    "Dans",
+    "Pour",
+    "For",
+    "Et",
+    "And",
+    "Ainsi",
+    "Mais",
+    "But",
+    "Madame",
+    "Monsieur",
+    "Mme",
+    "M.",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Pr",
+    "Professeur",
+    "Professor",
+    "Docteur",
+    "Doctor",
 ];
 
 /// Words that make a capitalised run an organisation or place rather than a person.
 const ORGANISATION_WORDS: &[&str] = &[
-    "Région", "Region", "Université", "University", "Ministère", "Ministry", "Council", "Conseil",
-    "Ville", "City", "Département", "Department", "Agence", "Agency", "Office", "Centre", "Center",
-    "Institut", "Institute", "Association", "Fondation", "Foundation", "Société", "Company", "Group",
-    "Groupe", "Inc", "Ltd", "Service", "Direction", "School", "École", "Ecole", "College", "Collège",
-    "Lycée", "Mairie", "Préfecture", "Museum", "Musée", "Hôpital", "Hospital", "Bank", "Banque",
+    "Région",
+    "Region",
+    "Université",
+    "University",
+    "Ministère",
+    "Ministry",
+    "Council",
+    "Conseil",
+    "Ville",
+    "City",
+    "Département",
+    "Department",
+    "Agence",
+    "Agency",
+    "Office",
+    "Centre",
+    "Center",
+    "Institut",
+    "Institute",
+    "Association",
+    "Fondation",
+    "Foundation",
+    "Société",
+    "Company",
+    "Group",
+    "Groupe",
+    "Inc",
+    "Ltd",
+    "Service",
+    "Direction",
+    "School",
+    "École",
+    "Ecole",
+    "College",
+    "Collège",
+    "Lycée",
+    "Mairie",
+    "Préfecture",
+    "Museum",
+    "Musée",
+    "Hôpital",
+    "Hospital",
+    "Bank",
+    "Banque",
 ];
 
 /// Phrases after which a following name is a separate person.
-const LIST_SEPARATORS: &[&str] = &[", ainsi que ", " ainsi que ", ", et ", " et ", ", and ", " and ", " & ", " aux côtés de ", " alongside "];
+const LIST_SEPARATORS: &[&str] = &[
+    ", ainsi que ",
+    " ainsi que ",
+    ", et ",
+    " et ",
+    ", and ",
+    " and ",
+    " & ",
+    " aux côtés de ",
+    " alongside ",
+];
 
 /// Phrases that introduce an organisation shared by everyone in the intro.
 const SHARED_ORGANISATION_CUES: &[&str] = &[
@@ -65,14 +161,22 @@ fn words(text: &str) -> Vec<Word<'_>> {
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word { text: &text[s..i], start: s, end: i });
+                out.push(Word {
+                    text: &text[s..i],
+                    start: s,
+                    end: i,
+                });
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push(Word { text: &text[s..], start: s, end: text.len() });
+        out.push(Word {
+            text: &text[s..],
+            start: s,
+            end: text.len(),
+        });
     }
     out
 }
@@ -134,7 +238,10 @@ fn role_after(text: &str, after: usize, next_name_start: Option<usize>) -> Optio
             end = end.min(i);
         }
     }
-    for stop in LIST_SEPARATORS.iter().chain([". ", ".\n", "; ", " – ", " — "].iter()) {
+    for stop in LIST_SEPARATORS
+        .iter()
+        .chain([". ", ".\n", "; ", " – ", " — "].iter())
+    {
         if let Some(i) = body[..end].find(stop) {
             end = end.min(i);
         }
@@ -213,7 +320,10 @@ mod tests {
             Some("responsable de l’animation des réseaux sociaux")
         );
         assert_eq!(people[1].name, "Ludovic Amar");
-        assert_eq!(people[1].role.as_deref(), Some("responsable stratégie média digitale"));
+        assert_eq!(
+            people[1].role.as_deref(),
+            Some("responsable stratégie média digitale")
+        );
         assert_eq!(people[0].organisation.as_deref(), Some("Région Occitanie"));
     }
 
@@ -222,7 +332,10 @@ mod tests {
         let intro = "We spoke with Maria Lopez, head of digital at the city council, and Tom Becker, its press officer.";
         let people = people_in_intro(intro);
         assert_eq!(people.len(), 2, "{people:?}");
-        assert_eq!(people[0].role.as_deref(), Some("head of digital at the city council"));
+        assert_eq!(
+            people[0].role.as_deref(),
+            Some("head of digital at the city council")
+        );
         assert_eq!(people[1].name, "Tom Becker");
         assert_eq!(people[1].role.as_deref(), Some("its press officer"));
     }

@@ -1,0 +1,81 @@
+//! Writing outputs: stable file names and atomic writes (temporary file, then rename), so a
+//! killed run never leaves a truncated file and a reader never sees half a card.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What happened to a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    Created,
+    Replaced,
+    /// The file already held exactly these bytes.
+    Unchanged,
+}
+
+/// Writes `bytes` to `path` atomically; leaves an identical existing file untouched.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<Written> {
+    let existed = match std::fs::read(path) {
+        Ok(existing) if existing == bytes => return Ok(Written::Unchanged),
+        Ok(_) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => return Err(e),
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".pullquote-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_data()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(if existed {
+        Written::Replaced
+    } else {
+        Written::Created
+    })
+}
+
+/// The file name of a card: `q01-aziz-oulhiyane-instagram-square.png`.
+pub fn card_file_name(rank: usize, speaker: &str, format: &str, extension: &str) -> String {
+    let speaker = crate::slug::slugify(speaker);
+    format!("q{rank:02}-{speaker}-{format}.{extension}")
+}
+
+/// The alt-text file that sits beside a card: `<card stem>.alt.txt`.
+pub fn alt_text_path(card: &Path) -> PathBuf {
+    card.with_extension("alt.txt")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_replaces_and_skips_identical() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/card.png");
+        assert_eq!(write_atomic(&path, b"one").unwrap(), Written::Created);
+        assert_eq!(write_atomic(&path, b"one").unwrap(), Written::Unchanged);
+        assert_eq!(write_atomic(&path, b"two").unwrap(), Written::Replaced);
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn names_are_stable_and_readable() {
+        assert_eq!(
+            card_file_name(1, "Aziz Oulhiyane", "story", "png"),
+            "q01-aziz-oulhiyane-story.png"
+        );
+        assert_eq!(
+            alt_text_path(Path::new("d/q01-x-story.png")),
+            Path::new("d/q01-x-story.alt.txt")
+        );
+    }
+}

@@ -1,0 +1,27 @@
+//! Glyph rasterising with ab_glyph outlines, blended onto the canvas.
+
+use super::paint::blend;
+use crate::template::Rgba;
+use crate::typeset::{FontBook, PlacedGlyph};
+use ab_glyph::{point, Font, GlyphId};
+use image::RgbImage;
+
+pub fn draw_glyphs(canvas: &mut RgbImage, glyphs: &[PlacedGlyph], color: Rgba, fonts: &FontBook) {
+    let (width, height) = (canvas.width() as i32, canvas.height() as i32);
+    for placed in glyphs {
+        let face = fonts.face(placed.face);
+        let glyph =
+            GlyphId(placed.id).with_scale_and_position(face.px_scale(placed.size), point(placed.x, placed.y));
+        let Some(outline) = face.raster.outline_glyph(glyph) else {
+            continue;
+        };
+        let bounds = outline.px_bounds();
+        let (left, top) = (bounds.min.x as i32, bounds.min.y as i32);
+        outline.draw(|gx, gy, coverage| {
+            let (x, y) = (left + gx as i32, top + gy as i32);
+            if x >= 0 && y >= 0 && x < width && y < height {
+                blend(canvas, x as u32, y as u32, color, coverage);
+            }
+        });
+    }
+}

@@ -1,0 +1,133 @@
+//! What a card says: the quote and its credit, and `{placeholder}` expansion in template text.
+
+use crate::transcript::Language;
+
+/// The words drawn on one card.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CardContent {
+    pub quote: String,
+    pub speaker_name: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub title: Option<String>,
+    pub language: Language,
+}
+
+/// Placeholders a template's text may use.
+pub const PLACEHOLDERS: &[&str] = &[
+    "speaker.name",
+    "speaker.role",
+    "speaker.organisation",
+    "speaker.credit",
+    "interview.title",
+];
+
+fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl CardContent {
+    /// The role and organisation as one credit line: "Responsable stratégie, Région Occitanie".
+    pub fn credit(&self) -> String {
+        let role = self.role.as_deref().map(capitalise_first);
+        match (role, &self.organisation) {
+            (Some(role), Some(org)) if !role.contains(org.as_str()) => format!("{role}, {org}"),
+            (Some(role), _) => role,
+            (None, Some(org)) => org.clone(),
+            (None, None) => String::new(),
+        }
+    }
+
+    fn value(&self, name: &str) -> String {
+        match name {
+            "speaker.name" => self.speaker_name.clone(),
+            "speaker.role" => self.role.as_deref().map(capitalise_first).unwrap_or_default(),
+            "speaker.organisation" => self.organisation.clone().unwrap_or_default(),
+            "speaker.credit" => self.credit(),
+            "interview.title" => self.title.clone().unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    /// Replaces every `{placeholder}` in `text`; `{{` and `}}` stand for literal braces.
+    pub fn expand(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(i) = rest.find(['{', '}']) {
+            out.push_str(&rest[..i]);
+            let tail = &rest[i..];
+            if tail.starts_with("{{") || tail.starts_with("}}") {
+                out.push_str(&tail[..1]);
+                rest = &tail[2..];
+            } else if let (true, Some(end)) = (tail.starts_with('{'), tail.find('}')) {
+                out.push_str(&self.value(tail[1..end].trim()));
+                rest = &tail[end + 1..];
+            } else {
+                out.push_str(&tail[..1]);
+                rest = &tail[1..];
+            }
+        }
+        out.push_str(rest);
+        out.trim().to_owned()
+    }
+}
+
+/// The placeholders in `text` that are not known, for validation.
+pub fn unknown_placeholders(text: &str) -> Vec<String> {
+    let mut unknown = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        let tail = &rest[i..];
+        if let Some(after) = tail.strip_prefix("{{") {
+            rest = after;
+            continue;
+        }
+        let Some(end) = tail.find('}') else { break };
+        let name = tail[1..end].trim();
+        if !PLACEHOLDERS.contains(&name) {
+            unknown.push(name.to_owned());
+        }
+        rest = &tail[end + 1..];
+    }
+    unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content() -> CardContent {
+        CardContent {
+            quote: "Q".into(),
+            speaker_name: "Ludovic Amar".into(),
+            role: Some("responsable stratégie média digitale".into()),
+            organisation: Some("Région Occitanie".into()),
+            title: None,
+            language: Language::French,
+        }
+    }
+
+    #[test]
+    fn expands_placeholders() {
+        let c = content();
+        assert_eq!(c.expand("{speaker.name}"), "Ludovic Amar");
+        assert_eq!(
+            c.expand("{speaker.credit}"),
+            "Responsable stratégie média digitale, Région Occitanie"
+        );
+        assert_eq!(c.expand("{{literal}} {interview.title}"), "{literal}");
+    }
+
+    #[test]
+    fn finds_unknown_placeholders() {
+        assert_eq!(
+            unknown_placeholders("{speaker.nmae} and {speaker.name}"),
+            vec!["speaker.nmae"]
+        );
+        assert!(unknown_placeholders("{{not one}}").is_empty());
+    }
+}

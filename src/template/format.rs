@@ -1,0 +1,206 @@
+//! Output formats: every network's card size and the safe area its interface leaves clear.
+
+use serde::Serialize;
+
+/// Fractions of the canvas that interface chrome covers, per side.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SafeInsets {
+    pub top: f32,
+    pub right: f32,
+    pub bottom: f32,
+    pub left: f32,
+}
+
+const NO_INSETS: SafeInsets = SafeInsets {
+    top: 0.0,
+    right: 0.0,
+    bottom: 0.0,
+    left: 0.0,
+};
+
+/// A card size for one network placement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Format {
+    pub id: &'static str,
+    pub description: &'static str,
+    pub width: u32,
+    pub height: u32,
+    pub safe: SafeInsets,
+    /// Longest alt text the network accepts, in characters, where it publishes one.
+    pub alt_text_limit: Option<usize>,
+}
+
+/// Every built-in format. Sizes drift as networks change: this table is the one place to edit.
+pub const FORMATS: &[Format] = &[
+    Format {
+        id: "instagram-square",
+        description: "Instagram, Facebook and LinkedIn feed, 1:1",
+        width: 1080,
+        height: 1080,
+        safe: NO_INSETS,
+        alt_text_limit: None,
+    },
+    Format {
+        id: "instagram-portrait",
+        description: "Instagram, Facebook, Threads and LinkedIn feed, 4:5",
+        width: 1080,
+        height: 1350,
+        safe: NO_INSETS,
+        alt_text_limit: None,
+    },
+    Format {
+        id: "instagram-tall",
+        description: "Instagram feed and profile grid, 3:4",
+        width: 1080,
+        height: 1440,
+        safe: NO_INSETS,
+        alt_text_limit: None,
+    },
+    // Stories: Meta keeps the top 14 % and bottom 20 % for the interface.
+    Format {
+        id: "story",
+        description: "Instagram and Facebook stories, TikTok photo, WhatsApp status, 9:16",
+        width: 1080,
+        height: 1920,
+        safe: SafeInsets {
+            top: 0.14,
+            right: 0.0,
+            bottom: 0.20,
+            left: 0.0,
+        },
+        alt_text_limit: None,
+    },
+    Format {
+        id: "x",
+        description: "X in-stream image, 16:9",
+        width: 1600,
+        height: 900,
+        safe: NO_INSETS,
+        alt_text_limit: Some(1000),
+    },
+    Format {
+        id: "link",
+        description: "Facebook and LinkedIn link preview (og:image), 1.91:1",
+        width: 1200,
+        height: 630,
+        safe: NO_INSETS,
+        alt_text_limit: None,
+    },
+    Format {
+        id: "linkedin",
+        description: "LinkedIn feed image, 1.91:1",
+        width: 1200,
+        height: 627,
+        safe: NO_INSETS,
+        alt_text_limit: None,
+    },
+    Format {
+        id: "mastodon",
+        description: "Mastodon timeline, 16:9",
+        width: 1200,
+        height: 675,
+        safe: NO_INSETS,
+        alt_text_limit: Some(1500),
+    },
+    Format {
+        id: "bluesky",
+        description: "Bluesky post image, 4:5",
+        width: 1080,
+        height: 1350,
+        safe: NO_INSETS,
+        alt_text_limit: Some(2000),
+    },
+    Format {
+        id: "pinterest",
+        description: "Pinterest pin, 2:3",
+        width: 1000,
+        height: 1500,
+        safe: NO_INSETS,
+        alt_text_limit: Some(500),
+    },
+];
+
+/// The formats rendered when none are asked for.
+pub const DEFAULT_FORMATS: &[&str] = &[
+    "instagram-square",
+    "instagram-portrait",
+    "instagram-tall",
+    "story",
+    "x",
+    "link",
+    "linkedin",
+];
+
+/// The broad shape of a format, for per-shape template overrides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Square,
+    Portrait,
+    Landscape,
+}
+
+impl Shape {
+    pub fn key(self) -> &'static str {
+        match self {
+            Shape::Square => "square",
+            Shape::Portrait => "portrait",
+            Shape::Landscape => "landscape",
+        }
+    }
+}
+
+impl Format {
+    pub fn by_id(id: &str) -> Option<Format> {
+        FORMATS.iter().find(|f| f.id.eq_ignore_ascii_case(id)).cloned()
+    }
+
+    pub fn ids() -> Vec<&'static str> {
+        FORMATS.iter().map(|f| f.id).collect()
+    }
+
+    pub fn shape(&self) -> Shape {
+        let ratio = self.width as f32 / self.height as f32;
+        if ratio > 1.15 {
+            Shape::Landscape
+        } else if ratio < 0.87 {
+            Shape::Portrait
+        } else {
+            Shape::Square
+        }
+    }
+
+    /// The safe area in pixels: (x, y, width, height).
+    pub fn safe_area(&self) -> (f32, f32, f32, f32) {
+        let (w, h) = (self.width as f32, self.height as f32);
+        let x = (self.safe.left * w).round();
+        let y = (self.safe.top * h).round();
+        let right = (self.safe.right * w).round();
+        let bottom = (self.safe.bottom * h).round();
+        (x, y, w - x - right, h - y - bottom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn story_safe_area_leaves_top_and_bottom_clear() {
+        let story = Format::by_id("story").unwrap();
+        assert_eq!(story.safe_area(), (0.0, 269.0, 1080.0, 1267.0));
+        assert_eq!(story.shape(), Shape::Portrait);
+    }
+
+    #[test]
+    fn defaults_exist_and_shapes() {
+        for id in DEFAULT_FORMATS {
+            assert!(Format::by_id(id).is_some(), "{id}");
+        }
+        assert_eq!(Format::by_id("link").unwrap().shape(), Shape::Landscape);
+        assert_eq!(Format::by_id("instagram-square").unwrap().shape(), Shape::Square);
+        assert_eq!(
+            Format::by_id("instagram-portrait").unwrap().shape(),
+            Shape::Portrait
+        );
+    }
+}

@@ -1,0 +1,278 @@
+//! Template values parsed while the YAML is read, so a bad one is reported at its line and column:
+//! lengths with units, colours, size ranges and font references.
+
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+
+/// A length in a template: `24`, `24px`, `8%`, `5vw`, `5vh`, `5vmin`, `5vmax`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Length {
+    Px(f32),
+    /// Percent of the reference box along the axis the length is used on.
+    Percent(f32),
+    Vw(f32),
+    Vh(f32),
+    Vmin(f32),
+    Vmax(f32),
+}
+
+impl Length {
+    /// Pixels, given the reference extent for `%` and the canvas size for viewport units.
+    pub fn to_px(self, reference: f32, canvas: (f32, f32)) -> f32 {
+        let (w, h) = canvas;
+        match self {
+            Length::Px(v) => v,
+            Length::Percent(v) => v / 100.0 * reference,
+            Length::Vw(v) => v / 100.0 * w,
+            Length::Vh(v) => v / 100.0 * h,
+            Length::Vmin(v) => v / 100.0 * w.min(h),
+            Length::Vmax(v) => v / 100.0 * w.max(h),
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Length, String> {
+        let t = text.trim();
+        let split = t
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
+            .unwrap_or(t.len());
+        let (number, unit) = t.split_at(split);
+        let value: f32 = number
+            .parse()
+            .map_err(|_| format!("expected a length such as `24px`, `8%` or `5vmin`, found `{text}`"))?;
+        if !value.is_finite() {
+            return Err(format!("length `{text}` is not a finite number"));
+        }
+        match unit.trim() {
+            "" | "px" => Ok(Length::Px(value)),
+            "%" => Ok(Length::Percent(value)),
+            "vw" => Ok(Length::Vw(value)),
+            "vh" => Ok(Length::Vh(value)),
+            "vmin" => Ok(Length::Vmin(value)),
+            "vmax" => Ok(Length::Vmax(value)),
+            other => Err(format!(
+                "unknown unit `{other}` in `{text}`; expected px, %, vw, vh, vmin or vmax{}",
+                crate::template::suggest::did_you_mean(other, &["px", "%", "vw", "vh", "vmin", "vmax"])
+            )),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Length {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct LengthVisitor;
+        impl Visitor<'_> for LengthVisitor {
+            type Value = Length;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a length such as `24px`, `8%` or `5vmin`")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Length, E> {
+                Ok(Length::Px(v as f32))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Length, E> {
+                Ok(Length::Px(v as f32))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Length, E> {
+                Ok(Length::Px(v as f32))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Length, E> {
+                Length::parse(v).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_any(LengthVisitor)
+    }
+}
+
+/// An sRGB colour with alpha.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rgba(pub [u8; 4]);
+
+impl Rgba {
+    pub const BLACK: Rgba = Rgba([0, 0, 0, 255]);
+    pub const WHITE: Rgba = Rgba([255, 255, 255, 255]);
+
+    /// Parses `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa` and a few CSS names.
+    pub fn parse(text: &str) -> Option<Rgba> {
+        let t = text.trim();
+        match t.to_ascii_lowercase().as_str() {
+            "white" => return Some(Rgba::WHITE),
+            "black" => return Some(Rgba::BLACK),
+            "transparent" => return Some(Rgba([0, 0, 0, 0])),
+            _ => {}
+        }
+        let hex = t.strip_prefix('#')?;
+        if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        let nibble = |i: usize| u8::from_str_radix(&hex[i..i + 1], 16).ok().map(|v| v * 17);
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        match hex.len() {
+            3 => Some(Rgba([nibble(0)?, nibble(1)?, nibble(2)?, 255])),
+            4 => Some(Rgba([nibble(0)?, nibble(1)?, nibble(2)?, nibble(3)?])),
+            6 => Some(Rgba([byte(0)?, byte(2)?, byte(4)?, 255])),
+            8 => Some(Rgba([byte(0)?, byte(2)?, byte(4)?, byte(6)?])),
+            _ => None,
+        }
+    }
+
+    /// Relative luminance (WCAG 2.x).
+    pub fn luminance(self) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(self.0[0]) + 0.7152 * channel(self.0[1]) + 0.0722 * channel(self.0[2])
+    }
+
+    /// WCAG contrast ratio between two opaque colours.
+    pub fn contrast(self, other: Rgba) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+}
+
+/// A colour as written: a literal or a palette name, checked for syntax when read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ColorRef {
+    Literal(Rgba),
+    Palette(String),
+}
+
+impl<'de> Deserialize<'de> for ColorRef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if let Some(color) = Rgba::parse(&text) {
+            return Ok(ColorRef::Literal(color));
+        }
+        if text.trim_start().starts_with('#') {
+            return Err(de::Error::custom(format!(
+                "invalid colour `{text}`: expected `#rgb`, `#rrggbb` or `#rrggbbaa` in hexadecimal"
+            )));
+        }
+        if text.is_empty() || !text.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+            return Err(de::Error::custom(format!(
+                "invalid colour `{text}`: expected `#rrggbb` or the name of a palette colour"
+            )));
+        }
+        Ok(ColorRef::Palette(text))
+    }
+}
+
+/// A text size: fixed (`size: 4vmin`) or a range the text is fitted into (`size: {min, max}`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SizeRange {
+    pub min: Length,
+    pub max: Length,
+}
+
+impl<'de> Deserialize<'de> for SizeRange {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SizeVisitor;
+        impl<'de> Visitor<'de> for SizeVisitor {
+            type Value = SizeRange;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a size such as `5vmin`, or `{ min: 4vmin, max: 9vmin }`")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<SizeRange, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<SizeRange, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<SizeRange, E> {
+                let px = Length::Px(v as f32);
+                Ok(SizeRange { min: px, max: px })
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<SizeRange, E> {
+                let length = Length::parse(v).map_err(E::custom)?;
+                Ok(SizeRange {
+                    min: length,
+                    max: length,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SizeRange, A::Error> {
+                let (mut min, mut max) = (None, None);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "min" => min = Some(map.next_value::<Length>()?),
+                        "max" => max = Some(map.next_value::<Length>()?),
+                        other => {
+                            return Err(de::Error::unknown_field(other, &["min", "max"]));
+                        }
+                    }
+                }
+                match (min, max) {
+                    (Some(min), Some(max)) => Ok(SizeRange { min, max }),
+                    (None, _) => Err(de::Error::missing_field("min")),
+                    (_, None) => Err(de::Error::missing_field("max")),
+                }
+            }
+        }
+        deserializer.deserialize_any(SizeVisitor)
+    }
+}
+
+/// A font as written: a role from the template's `fonts:` section, or a family with a weight.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FontSpec {
+    pub family: Option<String>,
+    pub weight: Option<u16>,
+    pub italic: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FontRef {
+    Role(String),
+    Spec(FontSpec),
+}
+
+impl<'de> Deserialize<'de> for FontRef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FontVisitor;
+        impl<'de> Visitor<'de> for FontVisitor {
+            type Value = FontRef;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a font role name, or `{ family: Inter, weight: 700, italic: false }`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FontRef, E> {
+                Ok(FontRef::Role(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<FontRef, A::Error> {
+                FontSpec::deserialize(de::value::MapAccessDeserializer::new(map)).map(FontRef::Spec)
+            }
+        }
+        deserializer.deserialize_any(FontVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths() {
+        assert_eq!(Length::parse("24").unwrap(), Length::Px(24.0));
+        assert_eq!(Length::parse("8%").unwrap(), Length::Percent(8.0));
+        assert_eq!(Length::parse("5.5vmin").unwrap(), Length::Vmin(5.5));
+        assert!(Length::parse("5pt").unwrap_err().contains("unknown unit `pt`"));
+        assert!(Length::parse("wide").is_err());
+        assert_eq!(Length::Vmin(10.0).to_px(0.0, (1080.0, 1920.0)), 108.0);
+        assert_eq!(Length::Percent(50.0).to_px(300.0, (1080.0, 1920.0)), 150.0);
+    }
+
+    #[test]
+    fn colours() {
+        assert_eq!(Rgba::parse("#fff"), Some(Rgba::WHITE));
+        assert_eq!(Rgba::parse("#1E2A3A"), Some(Rgba([0x1E, 0x2A, 0x3A, 255])));
+        assert_eq!(Rgba::parse("#00000080"), Some(Rgba([0, 0, 0, 128])));
+        assert_eq!(Rgba::parse("#12345"), None);
+        assert_eq!(Rgba::parse("#ggg"), None);
+        let ratio = Rgba::WHITE.contrast(Rgba::BLACK);
+        assert!((ratio - 21.0).abs() < 1e-9);
+    }
+}
