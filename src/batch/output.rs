@@ -15,12 +15,13 @@ pub enum Written {
 
 /// Writes `bytes` to `path` atomically; leaves an identical existing file untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<Written> {
-    let existed = match std::fs::read(path) {
+    let existing_permissions = match std::fs::read(path) {
         Ok(existing) if existing == bytes => return Ok(Written::Unchanged),
-        Ok(_) => true,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Ok(_) => Some(std::fs::metadata(path)?.permissions()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
+    let existed = existing_permissions.is_some();
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -32,6 +33,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<Written> {
         .tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_data()?;
+    // Temporary files are private (0600); a card is an ordinary file like any other output.
+    #[cfg(unix)]
+    let existing_permissions = existing_permissions.or_else(|| {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::Permissions::from_mode(0o644))
+    });
+    if let Some(permissions) = existing_permissions {
+        temp.as_file().set_permissions(permissions)?;
+    }
     temp.persist(path).map_err(|e| e.error)?;
     Ok(if existed {
         Written::Replaced
@@ -65,6 +75,14 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
         let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o644
+            );
+        }
     }
 
     #[test]
