@@ -1,13 +1,159 @@
 //! Encoding: canvas pixels to file bytes with fixed settings, so equal cards give equal files.
+//! PNG (default), JPEG and lossless WebP; the alt text and credit go into the file's metadata
+//! where the format has a place for them, and a network's byte cap is met by stepping JPEG
+//! quality down.
 
-use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::webp::WebPEncoder;
 use image::{ExtendedColorType, ImageEncoder, RgbImage};
+use serde::Serialize;
 
-/// Encodes an opaque card as an 8-bit RGB PNG.
-pub fn png(image: &RgbImage) -> Result<Vec<u8>, image::ImageError> {
-    let mut bytes = Vec::with_capacity(image.as_raw().len() / 8);
-    // Adaptive filtering with fast deflate: flat cards compress well and encode in a few ms.
-    PngEncoder::new_with_quality(&mut bytes, CompressionType::Fast, FilterType::Adaptive).write_image(
+/// An output file type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImageKind {
+    Png,
+    Jpeg,
+    Webp,
+}
+
+impl ImageKind {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageKind::Png => "png",
+            ImageKind::Jpeg => "jpg",
+            ImageKind::Webp => "webp",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<ImageKind> {
+        match name.to_ascii_lowercase().as_str() {
+            "png" => Some(ImageKind::Png),
+            "jpg" | "jpeg" => Some(ImageKind::Jpeg),
+            "webp" => Some(ImageKind::Webp),
+            _ => None,
+        }
+    }
+}
+
+/// Text stored inside the image file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Metadata {
+    /// The alt text.
+    pub description: String,
+    /// Who is quoted.
+    pub credit: String,
+}
+
+/// Encoded bytes and how they were made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Encoded {
+    pub bytes: Vec<u8>,
+    pub kind: ImageKind,
+    /// The JPEG quality used, for JPEG output.
+    pub quality: Option<u8>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EncodeError {
+    #[error("{0}")]
+    Png(#[from] png::EncodingError),
+    #[error("{0}")]
+    Image(#[from] image::ImageError),
+    #[error(
+        "the smallest JPEG ({size} bytes at quality {quality}) is still over the format's {cap}-byte limit"
+    )]
+    OverCap { size: usize, quality: u8, cap: u64 },
+}
+
+/// JPEG qualities tried, best first, when a format caps the file size.
+const JPEG_QUALITIES: &[u8] = &[90, 85, 80, 75, 70, 65, 60, 55, 50];
+
+/// Encodes `image` as `kind`, embedding `metadata`. When the result is over `max_bytes`, the card
+/// becomes the highest-quality JPEG under the cap.
+pub fn encode(
+    image: &RgbImage,
+    kind: ImageKind,
+    metadata: &Metadata,
+    max_bytes: Option<u64>,
+) -> Result<Encoded, EncodeError> {
+    let first = match kind {
+        ImageKind::Png => Encoded {
+            bytes: png_with_metadata(image, Some(metadata))?,
+            kind,
+            quality: None,
+        },
+        ImageKind::Jpeg => Encoded {
+            bytes: jpeg(image, JPEG_QUALITIES[0], metadata)?,
+            kind,
+            quality: Some(JPEG_QUALITIES[0]),
+        },
+        ImageKind::Webp => Encoded {
+            bytes: webp(image)?,
+            kind,
+            quality: None,
+        },
+    };
+    let Some(cap) = max_bytes.filter(|&cap| first.bytes.len() as u64 > cap) else {
+        return Ok(first);
+    };
+    let mut smallest = (first.bytes.len(), first.quality.unwrap_or(100));
+    for &quality in JPEG_QUALITIES.iter().skip(usize::from(kind == ImageKind::Jpeg)) {
+        let bytes = jpeg(image, quality, metadata)?;
+        if bytes.len() as u64 <= cap {
+            return Ok(Encoded {
+                bytes,
+                kind: ImageKind::Jpeg,
+                quality: Some(quality),
+            });
+        }
+        smallest = (bytes.len(), quality);
+    }
+    Err(EncodeError::OverCap {
+        size: smallest.0,
+        quality: smallest.1,
+        cap,
+    })
+}
+
+/// Encodes an opaque card as an 8-bit RGB PNG without metadata.
+pub fn png(image: &RgbImage) -> Result<Vec<u8>, EncodeError> {
+    png_with_metadata(image, None)
+}
+
+fn png_with_metadata(image: &RgbImage, metadata: Option<&Metadata>) -> Result<Vec<u8>, EncodeError> {
+    let mut bytes = Vec::with_capacity(image.as_raw().len() / 6);
+    let mut encoder = png::Encoder::new(&mut bytes, image.width(), image.height());
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    // fdeflate with adaptive row filters: flat cards compress well in a few milliseconds.
+    encoder.set_deflate_compression(png::DeflateCompression::FdeflateUltraFast);
+    encoder.set_filter(png::Filter::Adaptive);
+    if let Some(m) = metadata {
+        encoder.add_itxt_chunk("Description".into(), m.description.clone())?;
+        encoder.add_itxt_chunk("Author".into(), m.credit.clone())?;
+        encoder.add_text_chunk("Software".into(), "pullquote".into())?;
+    }
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(image.as_raw())?;
+    writer.finish()?;
+    Ok(bytes)
+}
+
+fn jpeg(image: &RgbImage, quality: u8, metadata: &Metadata) -> Result<Vec<u8>, EncodeError> {
+    let mut bytes = Vec::new();
+    JpegEncoder::new_with_quality(&mut bytes, quality).write_image(
+        image.as_raw(),
+        image.width(),
+        image.height(),
+        ExtendedColorType::Rgb8,
+    )?;
+    Ok(insert_xmp(bytes, &xmp_packet(metadata)))
+}
+
+fn webp(image: &RgbImage) -> Result<Vec<u8>, EncodeError> {
+    let mut bytes = Vec::new();
+    WebPEncoder::new_lossless(&mut bytes).encode(
         image.as_raw(),
         image.width(),
         image.height(),
@@ -16,16 +162,125 @@ pub fn png(image: &RgbImage) -> Result<Vec<u8>, image::ImageError> {
     Ok(bytes)
 }
 
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// An XMP packet with the alt text as `dc:description` and the speaker as `photoshop:Credit`.
+fn xmp_packet(metadata: &Metadata) -> String {
+    format!(
+        concat!(
+            "<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>",
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">",
+            "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\">",
+            "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></dc:description>",
+            "<photoshop:Credit>{}</photoshop:Credit>",
+            "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"r\"?>"
+        ),
+        xml_escape(&metadata.description),
+        xml_escape(&metadata.credit)
+    )
+}
+
+const XMP_NAMESPACE: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
+
+/// Splices an APP1 XMP segment into a baseline JPEG, after SOI and any JFIF APP0 segment.
+fn insert_xmp(jpeg: Vec<u8>, packet: &str) -> Vec<u8> {
+    let payload_len = XMP_NAMESPACE.len() + packet.len() + 2;
+    if jpeg.len() < 4 || jpeg[..2] != [0xFF, 0xD8] || payload_len > 0xFFFF {
+        return jpeg;
+    }
+    let mut at = 2;
+    if jpeg[2..4] == [0xFF, 0xE0] && jpeg.len() >= 6 {
+        at += 2 + usize::from(u16::from_be_bytes([jpeg[4], jpeg[5]]));
+    }
+    let mut out = Vec::with_capacity(jpeg.len() + payload_len + 2);
+    out.extend_from_slice(&jpeg[..at]);
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&(payload_len as u16).to_be_bytes());
+    out.extend_from_slice(XMP_NAMESPACE);
+    out.extend_from_slice(packet.as_bytes());
+    out.extend_from_slice(&jpeg[at..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn sample() -> RgbImage {
+        RgbImage::from_fn(64, 32, |x, y| image::Rgb([x as u8 * 4, y as u8 * 8, 99]))
+    }
+
+    fn metadata() -> Metadata {
+        Metadata {
+            description: "Quote from Dana Fox: “Rock & roll”".into(),
+            credit: "Dana Fox".into(),
+        }
+    }
+
     #[test]
-    fn round_trips_and_is_deterministic() {
-        let image = RgbImage::from_fn(64, 32, |x, y| image::Rgb([x as u8 * 4, y as u8 * 8, 99]));
-        let a = png(&image).unwrap();
-        assert_eq!(a, png(&image).unwrap());
-        let decoded = image::load_from_memory(&a).unwrap().to_rgb8();
-        assert_eq!(decoded, image);
+    fn png_round_trips_is_deterministic_and_carries_metadata() {
+        let image = sample();
+        let a = encode(&image, ImageKind::Png, &metadata(), None).unwrap();
+        assert_eq!(a, encode(&image, ImageKind::Png, &metadata(), None).unwrap());
+        assert_eq!(image::load_from_memory(&a.bytes).unwrap().to_rgb8(), image);
+        let decoder = png::Decoder::new(std::io::Cursor::new(&a.bytes));
+        let reader = decoder.read_info().unwrap();
+        let texts: Vec<(String, String)> = reader
+            .info()
+            .utf8_text
+            .iter()
+            .map(|t| (t.keyword.clone(), t.get_text().unwrap()))
+            .collect();
+        assert!(texts.contains(&("Description".into(), "Quote from Dana Fox: “Rock & roll”".into())));
+        assert!(texts.contains(&("Author".into(), "Dana Fox".into())));
+    }
+
+    #[test]
+    fn jpeg_carries_xmp_and_decodes() {
+        let encoded = encode(&sample(), ImageKind::Jpeg, &metadata(), None).unwrap();
+        assert_eq!(encoded.kind, ImageKind::Jpeg);
+        let text = String::from_utf8_lossy(&encoded.bytes);
+        assert!(text.contains("http://ns.adobe.com/xap/1.0/"));
+        assert!(text.contains("Rock &amp; roll"));
+        assert!(text.contains("<photoshop:Credit>Dana Fox</photoshop:Credit>"));
+        let decoded = image::load_from_memory(&encoded.bytes).unwrap();
+        assert_eq!((decoded.width(), decoded.height()), (64, 32));
+    }
+
+    #[test]
+    fn webp_is_lossless() {
+        let image = sample();
+        let encoded = encode(&image, ImageKind::Webp, &metadata(), None).unwrap();
+        assert_eq!(image::load_from_memory(&encoded.bytes).unwrap().to_rgb8(), image);
+    }
+
+    #[test]
+    fn a_byte_cap_steps_jpeg_quality_down() {
+        let noisy = RgbImage::from_fn(400, 400, |x, y| {
+            let v = (x.wrapping_mul(2_654_435_761) ^ y.wrapping_mul(40_503)) as u8;
+            image::Rgb([v, v.rotate_left(3), v.rotate_left(5)])
+        });
+        let generous = encode(&noisy, ImageKind::Jpeg, &metadata(), Some(10_000_000)).unwrap();
+        assert_eq!(generous.quality, Some(90));
+        let png = encode(&noisy, ImageKind::Png, &metadata(), Some(10_000_000)).unwrap();
+        assert_eq!(
+            png.kind,
+            ImageKind::Png,
+            "under the cap, the asked-for kind is kept"
+        );
+        let cap = generous.bytes.len() as u64 * 3 / 4;
+        let capped = encode(&noisy, ImageKind::Png, &metadata(), Some(cap)).unwrap();
+        assert_eq!(capped.kind, ImageKind::Jpeg);
+        assert!(capped.quality.unwrap() < 90);
+        assert!(capped.bytes.len() as u64 <= cap);
+        assert!(matches!(
+            encode(&noisy, ImageKind::Png, &metadata(), Some(100)),
+            Err(EncodeError::OverCap { .. })
+        ));
     }
 }

@@ -185,6 +185,9 @@ fn render_one_quote_in_chosen_formats() {
     assert_eq!(
         names,
         [
+            "index.html",
+            "manifest.csv",
+            "manifest.json",
             "q01-dana-fox-story.alt.txt",
             "q01-dana-fox-story.png",
             "q01-dana-fox-x.alt.txt",

@@ -1,17 +1,18 @@
-//! The run manifest and each card's alt text.
+//! The run manifest (`manifest.json` and `manifest.csv`) and each card's alt text.
 
 use crate::select::{Quote, QuoteKind, QuoteSpeaker, Source};
 use crate::template::{CardContent, Format};
 use crate::transcript::{Language, Speaker};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// `manifest.json` for one interview; fields serialise in declaration order.
+/// `manifest.json` for one interview (or one spreadsheet); fields serialise in declaration order.
 #[derive(Debug, Clone, Serialize)]
 pub struct Manifest {
     pub generator: String,
     pub interview: InterviewEntry,
-    pub template: String,
     pub cards: Vec<CardEntry>,
 }
 
@@ -19,7 +20,7 @@ pub struct Manifest {
 pub struct InterviewEntry {
     pub source: String,
     pub slug: String,
-    pub language: Language,
+    pub language: Option<Language>,
     pub speakers: Vec<Speaker>,
 }
 
@@ -29,7 +30,7 @@ pub struct QuoteEntry {
     pub text: String,
     pub kind: QuoteKind,
     pub score: f64,
-    pub source: Source,
+    pub source: Option<Source>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -39,12 +40,21 @@ pub struct CardEntry {
     pub format: String,
     pub width: u32,
     pub height: u32,
+    pub template: String,
+    /// `png`, `jpeg` or `webp`.
+    pub encoding: crate::encode::ImageKind,
     pub quote: QuoteEntry,
     pub speaker: QuoteSpeaker,
     pub alt_text: String,
     pub alt_text_path: String,
     /// The quote's fitted font size in px.
     pub font_size: f32,
+    /// Problems worth a look that did not stop the card.
+    pub warnings: Vec<String>,
+    /// Hash of everything the card depends on; an unchanged key means an unchanged card.
+    pub key: String,
+    /// Hash of the written file, to notice a file edited since.
+    pub file_hash: String,
 }
 
 impl QuoteEntry {
@@ -54,9 +64,106 @@ impl QuoteEntry {
             text: quote.text.clone(),
             kind: quote.kind,
             score: quote.score,
-            source: quote.source.clone(),
+            source: Some(quote.source.clone()),
         }
     }
+}
+
+/// What a previous run recorded about each card: its key and the hash of the file it wrote.
+#[derive(Debug, Clone, Default)]
+pub struct PreviousRun {
+    cards: BTreeMap<String, StoredCard>,
+}
+
+#[derive(Deserialize)]
+struct StoredManifest {
+    #[serde(default)]
+    cards: Vec<StoredCard>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct StoredCard {
+    path: String,
+    #[serde(default)]
+    key: String,
+    #[serde(default)]
+    file_hash: String,
+    #[serde(default)]
+    font_size: f32,
+    #[serde(default)]
+    warnings: Vec<String>,
+}
+
+impl PreviousRun {
+    /// Reads `dir/manifest.json`; a missing or unreadable one means no previous run.
+    pub fn load(dir: &Path) -> PreviousRun {
+        let Ok(bytes) = std::fs::read(dir.join("manifest.json")) else {
+            return PreviousRun::default();
+        };
+        let Ok(stored) = serde_json::from_slice::<StoredManifest>(&bytes) else {
+            return PreviousRun::default();
+        };
+        PreviousRun {
+            cards: stored.cards.into_iter().map(|c| (c.path.clone(), c)).collect(),
+        }
+    }
+
+    pub fn key(&self, path: &str) -> Option<&str> {
+        self.cards.get(path).map(|c| c.key.as_str())
+    }
+
+    pub fn file_hash(&self, path: &str) -> Option<&str> {
+        self.cards.get(path).map(|c| c.file_hash.as_str())
+    }
+
+    /// The font size and warnings recorded for a card, carried over when it is not made again.
+    pub fn details(&self, path: &str) -> (f32, Vec<String>) {
+        self.cards
+            .get(path)
+            .map(|c| (c.font_size, c.warnings.clone()))
+            .unwrap_or_default()
+    }
+}
+
+/// The manifest as CSV, one row per card, for spreadsheets.
+pub fn to_csv(manifest: &Manifest) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record([
+        "path",
+        "format",
+        "width",
+        "height",
+        "rank",
+        "kind",
+        "score",
+        "speaker",
+        "role",
+        "organisation",
+        "quote",
+        "alt_text",
+        "warnings",
+    ])?;
+    for card in &manifest.cards {
+        writer.write_record([
+            card.path.as_str(),
+            card.format.as_str(),
+            &card.width.to_string(),
+            &card.height.to_string(),
+            &card.quote.rank.to_string(),
+            match card.quote.kind {
+                QuoteKind::Editor => "editor",
+                QuoteKind::Auto => "auto",
+            },
+            &format!("{:.3}", card.quote.score),
+            card.speaker.name.as_str(),
+            card.speaker.role.as_deref().unwrap_or(""),
+            card.speaker.organisation.as_deref().unwrap_or(""),
+            card.quote.text.as_str(),
+            card.alt_text.as_str(),
+            &card.warnings.join("; "),
+        ])?;
+    }
+    writer.into_inner().map_err(|e| e.into_error().into())
 }
 
 /// Alt text for a quote card: the full quote, then who said it. Cut to the format's limit on a
@@ -113,5 +220,22 @@ mod tests {
         let text = alt_text(&content(Language::English), &format);
         assert_eq!(text.chars().count(), 40);
         assert!(text.ends_with('…'));
+    }
+
+    #[test]
+    fn previous_run_is_read_from_the_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("manifest.json"),
+            r#"{"cards":[{"path":"q01-a-x.png","key":"k1","file_hash":"h1","format":"x"}]}"#,
+        )
+        .unwrap();
+        let previous = PreviousRun::load(dir.path());
+        assert_eq!(previous.key("q01-a-x.png"), Some("k1"));
+        assert_eq!(previous.file_hash("q01-a-x.png"), Some("h1"));
+        assert_eq!(
+            PreviousRun::load(&dir.path().join("none")).key("q01-a-x.png"),
+            None
+        );
     }
 }

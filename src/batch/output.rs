@@ -31,8 +31,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<Written> {
         .prefix(".pullquote-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
+    // The rename is what makes the write atomic for readers and for a killed run; a card can be
+    // rendered again, so an fsync per file (a large share of a batch's time) is not paid.
     temp.write_all(bytes)?;
-    temp.as_file().sync_data()?;
     // Temporary files are private (0600); a card is an ordinary file like any other output.
     #[cfg(unix)]
     let existing_permissions = existing_permissions.or_else(|| {
@@ -48,6 +49,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<Written> {
     } else {
         Written::Created
     })
+}
+
+const TEMPORARY_PREFIX: &str = ".pullquote-";
+const TEMPORARY_SUFFIX: &str = ".tmp";
+
+/// Removes temporary files a killed run left in `dir`. Two runs writing into one folder at the
+/// same time are not supported: their manifests would race anyway.
+pub fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(TEMPORARY_PREFIX) && name.ends_with(TEMPORARY_SUFFIX) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The file name of a card: `q01-aziz-oulhiyane-instagram-square.png`.

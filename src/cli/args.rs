@@ -64,13 +64,42 @@ pub struct TemplateArgs {
 }
 
 #[derive(Debug, Args)]
-pub struct RenderArgs {
-    /// The quote, verbatim.
+pub struct OutputArgs {
+    /// File type of the cards: png, jpeg or webp (lossless). Bluesky cards are always JPEG under 1,000,000 bytes.
+    #[arg(long, value_name = "TYPE", default_value = "png")]
+    pub image_format: String,
+    /// Replace files that differ from what pullquote wrote there before (edited or foreign files).
     #[arg(long)]
-    pub text: String,
+    pub force: bool,
+    /// List what would be written, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print a JSON report on standard output instead of the summary.
+    #[arg(long)]
+    pub json: bool,
+    /// Print only errors.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Print the time spent in each stage.
+    #[arg(long)]
+    pub timings: bool,
+    /// Number of cards rendered at once (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// A CSV or TSV sheet with one card per row (columns quote, name, role; optional organisation,
+    /// format, template, lang, id). Without it, give the quote with --text and --speaker.
+    #[arg(value_name = "SHEET", required_unless_present = "text", conflicts_with_all = ["text", "speaker", "role", "organisation"])]
+    pub sheet: Option<PathBuf>,
+    /// The quote, verbatim.
+    #[arg(long, requires = "speaker")]
+    pub text: Option<String>,
     /// The speaker's full name.
     #[arg(long)]
-    pub speaker: String,
+    pub speaker: Option<String>,
     /// The speaker's role.
     #[arg(long)]
     pub role: Option<String>,
@@ -89,12 +118,14 @@ pub struct RenderArgs {
     /// Output folder.
     #[arg(long, short = 'o', value_name = "DIR")]
     pub output: PathBuf,
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Transcript files.
-    #[arg(required = true)]
+    /// Transcript files, folders of transcripts, or glob patterns such as 'interviews/*.txt'.
+    #[arg(required = true, value_name = "INPUT")]
     pub files: Vec<PathBuf>,
     /// Output folder; each interview gets its own sub-folder.
     #[arg(long, short = 'o', value_name = "DIR", default_value = "out")]
@@ -105,4 +136,6 @@ pub struct RunArgs {
     pub read: ReadArgs,
     #[command(flatten)]
     pub select: SelectArgs,
+    #[command(flatten)]
+    pub out: OutputArgs,
 }

@@ -3,17 +3,20 @@
 
 mod args;
 mod plan;
+mod progress;
+mod report;
 
 use crate::batch;
 use crate::diagnostic::Diagnostic;
 use crate::select::{self, Quote, QuoteKind, SelectOptions};
 use crate::template::{CardContent, Format, FORMATS};
 use crate::transcript::{self, Language, Transcript};
-use crate::typeset::FontBook;
-use args::{Cli, Command, ExtractArgs, RenderArgs, RunArgs};
+use args::{Cli, Command, ExtractArgs, OutputArgs, RenderArgs, RunArgs};
 use clap::Parser;
 use serde::Serialize;
 use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 const EXIT_FAILED_CARDS: u8 = 1;
@@ -53,7 +56,7 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
     }
 }
 
-fn read_error(e: &transcript::ReadError) -> Diagnostic {
+pub(crate) fn read_error(e: &transcript::ReadError) -> Diagnostic {
     let mut d = Diagnostic::error(e.to_string());
     if let Some(hint) = e.hint() {
         d = d.with_hint(hint);
@@ -154,94 +157,118 @@ fn describe(transcript: &Transcript, quotes: &[Quote]) -> String {
 fn render(args: &RenderArgs) -> Result<ExitCode, Box<Diagnostic>> {
     let formats = plan::formats(&args.formats)?;
     let template = plan::template(&args.template)?;
+    let output = plan::output_options(&args.out)?;
     let language = match &args.lang {
-        Some(code) => Language::from_code(code).ok_or_else(|| {
+        Some(code) => Some(Language::from_code(code).ok_or_else(|| {
             Box::new(Diagnostic::error(format!("unknown language `{code}`")).with_hint("use fr or en"))
-        })?,
-        None => transcript::parse::detect_language(&args.text),
+        })?),
+        None => None,
     };
-    let content = CardContent {
-        quote: args.text.clone(),
-        speaker_name: args.speaker.clone(),
-        role: args.role.clone(),
-        organisation: args.organisation.clone(),
-        title: None,
-        language,
-    };
-    let fonts = FontBook::embedded();
-    let mut failed = 0;
-    for format in &formats {
-        let name = batch::output::card_file_name(1, &args.speaker, format.id, "png");
-        let path = args.output.join(&name);
-        let result = batch::render_card(&template, format, &content, fonts).and_then(|(png, _)| {
-            let alt = batch::manifest::alt_text(&content, format);
-            batch::output::write_atomic(&path, &png)
-                .and_then(|_| {
-                    batch::output::write_atomic(
-                        &batch::output::alt_text_path(&path),
-                        format!("{alt}\n").as_bytes(),
-                    )
-                })
-                .map_err(|source| batch::CardError::Write {
-                    path: path.clone(),
-                    source,
-                })
-        });
-        match result {
-            Ok(_) => println!("{}", path.display()),
-            Err(e) => {
-                failed += 1;
-                eprintln!("{}", card_failure(&e, format.id));
-            }
+    let (groups, templates, formats) = match &args.sheet {
+        Some(sheet) => {
+            let work = plan::sheet_work(sheet, &args.output, &formats, &template, language)?;
+            (vec![work.group], work.templates, work.formats)
         }
-    }
-    Ok(if failed > 0 {
-        ExitCode::from(EXIT_FAILED_CARDS)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn card_failure(error: &batch::CardError, format: &str) -> Diagnostic {
-    match error {
-        batch::CardError::Template(t) => (*t.0).clone(),
-        batch::CardError::Typeset(t) => Diagnostic::error(format!("{format}: {t}")).with_hint(t.hint()),
-        other => Diagnostic::error(format!("{format}: {other}")),
-    }
+        None => {
+            let text = args.text.clone().unwrap_or_default();
+            let speaker = args.speaker.clone().unwrap_or_default();
+            let content = CardContent {
+                language: language.unwrap_or_else(|| transcript::parse::detect_language(&text)),
+                quote: text.clone(),
+                speaker_name: speaker.clone(),
+                role: args.role.clone(),
+                organisation: args.organisation.clone(),
+                title: None,
+            };
+            let group = batch::Group {
+                dir: args.output.clone(),
+                source: PathBuf::from("command line"),
+                interview: batch::manifest::InterviewEntry {
+                    source: "command line".into(),
+                    slug: crate::slug::slugify(&speaker),
+                    language: Some(content.language),
+                    speakers: Vec::new(),
+                },
+                cards: vec![batch::CardSpec {
+                    stem: format!("q01-{}", crate::slug::slugify(&speaker)),
+                    quote: batch::given_quote(1, &text),
+                    speaker: crate::select::QuoteSpeaker {
+                        label: String::new(),
+                        name: speaker,
+                        role: args.role.clone(),
+                        organisation: args.organisation.clone(),
+                    },
+                    content,
+                    template: 0,
+                    formats: (0..formats.len()).collect(),
+                }],
+                diagnostics: Vec::new(),
+            };
+            (vec![group], Vec::new(), formats)
+        }
+    };
+    let mut all_templates = vec![&template];
+    all_templates.extend(templates.iter());
+    let work = batch::Work {
+        groups,
+        templates: all_templates,
+        formats,
+        output: output.clone(),
+        root: args.output.clone(),
+        title: "pullquote contact sheet".into(),
+    };
+    Ok(finish(&args.out, &output, |progress| {
+        batch::execute(&work, progress)
+    }))
 }
 
 fn run_batch(args: &RunArgs) -> Result<ExitCode, Box<Diagnostic>> {
     let plan = plan::run_plan(args)?;
-    let report = batch::run(&plan);
-    print_diagnostics(&report.diagnostics);
-    for (_, error) in &report.unreadable {
-        eprintln!("{}", read_error(error));
-    }
-    for failure in &report.failures {
-        let mut d = card_failure(&failure.error, &failure.format);
-        if failure.quote_rank > 0 {
-            d.message = format!("quote {}: {}", failure.quote_rank, d.message);
+    Ok(finish(&args.out, &plan.output, |progress| {
+        batch::run(&plan, progress)
+    }))
+}
+
+/// Runs a batch on the configured thread pool with a progress bar, prints its report, and
+/// returns the exit code.
+fn finish(
+    args: &OutputArgs,
+    output: &batch::OutputOptions,
+    work: impl FnOnce(&dyn batch::Progress) -> batch::Report + Send,
+) -> ExitCode {
+    let started = std::time::Instant::now();
+    let show_progress = !args.quiet && !args.json && !args.dry_run && std::io::stderr().is_terminal();
+    let bar = progress::Bar::new(show_progress);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build();
+    let report = match pool {
+        Ok(pool) => pool.install(|| work(&bar)),
+        Err(_) => work(&bar),
+    };
+    let wall = started.elapsed();
+    if args.json {
+        println!("{}", report::json(&report));
+    } else {
+        report::print_problems(&report);
+        if output.dry_run {
+            print!("{}", report::dry_run_listing(&report));
         }
-        eprintln!("{}", d.in_file(&failure.interview));
+        if !args.quiet {
+            eprintln!("{}", report::summary(&report, output.dry_run));
+        }
     }
-    for manifest in &report.manifests {
-        println!("{}", manifest.display());
+    if args.timings {
+        eprint!("{}", report::timings(&report, wall));
     }
-    eprintln!(
-        "{} cards written ({} new, {} replaced, {} unchanged), {} failed",
-        report.cards_written(),
-        report.created,
-        report.replaced,
-        report.unchanged,
-        report.failures.len()
-    );
-    Ok(if !report.unreadable.is_empty() && report.cards_written() == 0 {
+    let conflicts = report.count(batch::Status::WouldConflict);
+    if !report.unreadable.is_empty() && report.cards_written() == 0 && report.outcomes.is_empty() {
         ExitCode::from(EXIT_USAGE)
-    } else if report.is_success() {
+    } else if report.is_success() && conflicts == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_FAILED_CARDS)
-    })
+    }
 }
 
 fn print_formats() {

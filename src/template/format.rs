@@ -28,6 +28,10 @@ pub struct Format {
     pub safe: SafeInsets,
     /// Longest alt text the network accepts, in characters, where it publishes one.
     pub alt_text_limit: Option<usize>,
+    /// Largest file the network accepts, in bytes, where it sets one.
+    pub max_bytes: Option<u64>,
+    /// The file type the network wants, whatever the run asks for.
+    pub encoding: Option<crate::encode::ImageKind>,
 }
 
 /// Every built-in format. Sizes drift as networks change: this table is the one place to edit.
@@ -39,6 +43,8 @@ pub const FORMATS: &[Format] = &[
         height: 1080,
         safe: NO_INSETS,
         alt_text_limit: None,
+        max_bytes: None,
+        encoding: None,
     },
     Format {
         id: "instagram-portrait",
@@ -47,6 +53,8 @@ pub const FORMATS: &[Format] = &[
         height: 1350,
         safe: NO_INSETS,
         alt_text_limit: None,
+        max_bytes: None,
+        encoding: None,
     },
     Format {
         id: "instagram-tall",
@@ -55,6 +63,8 @@ pub const FORMATS: &[Format] = &[
         height: 1440,
         safe: NO_INSETS,
         alt_text_limit: None,
+        max_bytes: None,
+        encoding: None,
     },
     // Stories: Meta keeps the top 14 % and bottom 20 % for the interface.
     Format {
@@ -69,6 +79,8 @@ pub const FORMATS: &[Format] = &[
             left: 0.0,
         },
         alt_text_limit: None,
+        max_bytes: None,
+        encoding: None,
     },
     Format {
         id: "x",
@@ -77,6 +89,8 @@ pub const FORMATS: &[Format] = &[
         height: 900,
         safe: NO_INSETS,
         alt_text_limit: Some(1000),
+        max_bytes: None,
+        encoding: None,
     },
     Format {
         id: "link",
@@ -85,6 +99,8 @@ pub const FORMATS: &[Format] = &[
         height: 630,
         safe: NO_INSETS,
         alt_text_limit: None,
+        max_bytes: Some(8_000_000),
+        encoding: None,
     },
     Format {
         id: "linkedin",
@@ -93,6 +109,8 @@ pub const FORMATS: &[Format] = &[
         height: 627,
         safe: NO_INSETS,
         alt_text_limit: None,
+        max_bytes: None,
+        encoding: None,
     },
     Format {
         id: "mastodon",
@@ -101,14 +119,19 @@ pub const FORMATS: &[Format] = &[
         height: 675,
         safe: NO_INSETS,
         alt_text_limit: Some(1500),
+        max_bytes: Some(16_000_000),
+        encoding: None,
     },
+    // Bluesky keeps images as blobs of at most 1,000,000 bytes and serves them as JPEG.
     Format {
         id: "bluesky",
-        description: "Bluesky post image, 4:5",
+        description: "Bluesky post image, 4:5 (a JPEG under 1,000,000 bytes)",
         width: 1080,
         height: 1350,
         safe: NO_INSETS,
         alt_text_limit: Some(2000),
+        max_bytes: Some(1_000_000),
+        encoding: Some(crate::encode::ImageKind::Jpeg),
     },
     Format {
         id: "pinterest",
@@ -117,6 +140,8 @@ pub const FORMATS: &[Format] = &[
         height: 1500,
         safe: NO_INSETS,
         alt_text_limit: Some(500),
+        max_bytes: None,
+        encoding: None,
     },
 ];
 

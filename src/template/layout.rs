@@ -131,4 +131,15 @@ impl Layout {
     pub fn height(&self) -> u32 {
         self.format.height
     }
+
+    /// The style of the quote text, wherever the layout places it.
+    pub fn quote_style(&self) -> Option<&TextStyle> {
+        self.elements.iter().find_map(|element| match element {
+            Element::Stack(stack) => stack.children.iter().find_map(|child| match child {
+                StackChild::Quote { style, .. } => Some(style),
+                _ => None,
+            }),
+            _ => None,
+        })
+    }
 }

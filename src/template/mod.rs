@@ -198,6 +198,22 @@ impl Template {
         resolve::resolve(self, format, fonts)
     }
 
+    /// A stable hash of everything the template draws with: its source and its assets.
+    pub fn fingerprint(&self) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |bytes: &[u8]| {
+            for &b in bytes {
+                hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        feed(self.source.as_bytes());
+        if let Some(logo) = &self.logo {
+            feed(&logo.width().to_le_bytes());
+            feed(logo.as_raw());
+        }
+        format!("{hash:016x}")
+    }
+
     fn check(&self) -> Result<(), TemplateError> {
         resolve::check_static(self)
     }

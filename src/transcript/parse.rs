@@ -102,6 +102,12 @@ pub fn detect_language(text: &str) -> Language {
         fr += usize::from(FR.contains(&w.as_str()));
         en += usize::from(EN.contains(&w.as_str()));
     }
+    // Short texts have few function words: French accents and guillemets tip the balance.
+    fr += text
+        .chars()
+        .take(5000)
+        .filter(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'œ' | '«'))
+        .count();
     if fr > en {
         Language::French
     } else {

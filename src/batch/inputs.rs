@@ -1,0 +1,120 @@
+//! Expands the inputs of a run: files, folders of transcripts and glob patterns.
+
+use std::path::{Path, PathBuf};
+
+/// Extensions read as transcripts when a folder is given.
+pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "docx", "vtt", "srt"];
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum InputError {
+    #[error("failed to read transcript `{0}` (no such file or folder)")]
+    Missing(String),
+    #[error("`{0}` matches no file")]
+    NoMatch(String),
+    #[error("invalid pattern `{pattern}` ({reason})")]
+    BadPattern { pattern: String, reason: String },
+    #[error("folder `{0}` holds no transcript (.txt, .md, .docx, .vtt or .srt)")]
+    EmptyFolder(String),
+}
+
+fn is_transcript(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| TRANSCRIPT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn folder_transcripts(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            folder_transcripts(&path, out)?;
+        } else if is_transcript(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Files named directly, every transcript under a folder (sorted, recursively), and the matches
+/// of a glob pattern (sorted). Duplicates are kept once, in first-seen order.
+pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
+    let mut out: Vec<PathBuf> = Vec::new();
+    for input in inputs {
+        let text = input.to_string_lossy();
+        let mut found = Vec::new();
+        if input == Path::new("-") || input.is_file() {
+            found.push(input.clone());
+        } else if input.is_dir() {
+            folder_transcripts(input, &mut found).map_err(|_| InputError::Missing(text.to_string()))?;
+            if found.is_empty() {
+                return Err(InputError::EmptyFolder(text.to_string()));
+            }
+        } else if text.contains(['*', '?', '[']) {
+            // Like a shell, `*` does not match hidden files.
+            let options = glob::MatchOptions {
+                require_literal_leading_dot: true,
+                ..glob::MatchOptions::new()
+            };
+            let paths = glob::glob_with(&text, options).map_err(|e| InputError::BadPattern {
+                pattern: text.to_string(),
+                reason: e.msg.to_owned(),
+            })?;
+            let mut matches: Vec<PathBuf> = paths.filter_map(Result::ok).filter(|p| p.is_file()).collect();
+            matches.sort();
+            if matches.is_empty() {
+                return Err(InputError::NoMatch(text.to_string()));
+            }
+            found.extend(matches);
+        } else {
+            return Err(InputError::Missing(text.to_string()));
+        }
+        for path in found {
+            if !out.contains(&path) {
+                out.push(path);
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_folders_and_globs() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        for name in ["b.txt", "a.md", "notes.pdf", "sub/c.txt", ".hidden.txt"] {
+            std::fs::write(d.join(name), "x").unwrap();
+        }
+        let all = expand(&[d.to_path_buf()]).unwrap();
+        let names: Vec<String> = all
+            .iter()
+            .map(|p| p.strip_prefix(d).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, ["a.md", "b.txt", "sub/c.txt"]);
+
+        let pattern = d.join("*.txt");
+        assert_eq!(
+            expand(&[pattern.clone(), d.join("b.txt")]).unwrap(),
+            vec![d.join("b.txt")]
+        );
+        assert_eq!(
+            expand(&[d.join("nope.txt")]),
+            Err(InputError::Missing(d.join("nope.txt").display().to_string()))
+        );
+        assert!(matches!(expand(&[d.join("*.docx")]), Err(InputError::NoMatch(_))));
+    }
+}

@@ -1,0 +1,62 @@
+//! Time spent per pipeline stage, summed over all cards and threads, for `--timings`.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Read,
+    Select,
+    Resolve,
+    Typeset,
+    Render,
+    Encode,
+    Write,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 7] = [
+        Stage::Read,
+        Stage::Select,
+        Stage::Resolve,
+        Stage::Typeset,
+        Stage::Render,
+        Stage::Encode,
+        Stage::Write,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Read => "read",
+            Stage::Select => "select",
+            Stage::Resolve => "resolve",
+            Stage::Typeset => "typeset",
+            Stage::Render => "render",
+            Stage::Encode => "encode",
+            Stage::Write => "write",
+        }
+    }
+}
+
+/// Nanoseconds per stage, safe to add to from many threads.
+#[derive(Debug, Default)]
+pub struct Timings {
+    nanos: [AtomicU64; 7],
+}
+
+impl Timings {
+    pub fn add(&self, stage: Stage, since: Instant) {
+        let nanos = since.elapsed().as_nanos().min(u128::from(u64::MAX)) as u64;
+        self.nanos[stage as usize].fetch_add(nanos, Ordering::Relaxed);
+    }
+
+    pub fn get(&self, stage: Stage) -> Duration {
+        Duration::from_nanos(self.nanos[stage as usize].load(Ordering::Relaxed))
+    }
+
+    pub fn merge(&mut self, other: &Timings) {
+        for stage in Stage::ALL {
+            self.nanos[stage as usize].fetch_add(other.get(stage).as_nanos() as u64, Ordering::Relaxed);
+        }
+    }
+}

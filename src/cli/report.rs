@@ -1,0 +1,173 @@
+//! Showing a batch report: summary, dry-run listing, JSON, timings and failures.
+
+use crate::batch::{CardError, Report, Stage, Status};
+use crate::diagnostic::Diagnostic;
+use serde::Serialize;
+
+/// The diagnostic shown for a card that failed.
+pub fn card_failure(error: &CardError, format: &str) -> Diagnostic {
+    match error {
+        CardError::Template(t) => (*t.0).clone(),
+        other => {
+            let d = Diagnostic::error(format!("{format}: {other}"));
+            match other.hint() {
+                Some(hint) => d.with_hint(hint),
+                None => d,
+            }
+        }
+    }
+}
+
+fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Created => "created",
+        Status::Replaced => "replaced",
+        Status::Unchanged => "unchanged",
+        Status::WouldCreate => "new",
+        Status::WouldReplace => "replace",
+        Status::WouldConflict => "conflict",
+    }
+}
+
+/// Errors and warnings, on standard error.
+pub fn print_problems(report: &Report) {
+    for d in &report.diagnostics {
+        eprintln!("{d}");
+    }
+    for (_, error) in &report.unreadable {
+        eprintln!("{}", super::read_error(error));
+    }
+    for failure in &report.failures {
+        let mut d = card_failure(&failure.error, &failure.format);
+        if failure.rank > 0 {
+            d.message = format!("quote {}: {}", failure.rank, d.message);
+        }
+        eprintln!("{}", d.in_file(&failure.source));
+    }
+}
+
+/// The closing summary line.
+pub fn summary(report: &Report, dry_run: bool) -> String {
+    if dry_run {
+        return format!(
+            "dry run: {} new, {} to replace, {} unchanged, {} conflicting, {} failing; nothing was written",
+            report.count(Status::WouldCreate),
+            report.count(Status::WouldReplace),
+            report.count(Status::Unchanged),
+            report.count(Status::WouldConflict),
+            report.failures.len()
+        );
+    }
+    let mut line = format!(
+        "{} cards: {} created, {} replaced, {} unchanged, {} failed",
+        report.cards_written() + report.failures.iter().filter(|f| f.rank > 0).count(),
+        report.count(Status::Created),
+        report.count(Status::Replaced),
+        report.count(Status::Unchanged),
+        report.failures.len()
+    );
+    if let Some(sheet) = &report.contact_sheet {
+        line.push_str(&format!("; review them in {}", sheet.display()));
+    }
+    line
+}
+
+/// One line per planned file, for `--dry-run`.
+pub fn dry_run_listing(report: &Report) -> String {
+    report
+        .outcomes
+        .iter()
+        .map(|o| format!("{:<9} {}\n", status_word(o.status), o.path.display()))
+        .collect()
+}
+
+/// Stage timings, summed over threads, with the wall time.
+pub fn timings(report: &Report, wall: std::time::Duration) -> String {
+    let mut out = String::from("timings (summed over threads):\n");
+    for stage in Stage::ALL {
+        out.push_str(&format!(
+            "  {:<8} {:>9.1} ms\n",
+            stage.name(),
+            report.timings.get(stage).as_secs_f64() * 1e3
+        ));
+    }
+    let cards = report.cards_written().max(1);
+    let work: f64 = Stage::ALL
+        .iter()
+        .map(|&s| report.timings.get(s).as_secs_f64())
+        .sum();
+    out.push_str(&format!(
+        "  wall     {:>9.1} ms ({:.1} ms of work per card)\n",
+        wall.as_secs_f64() * 1e3,
+        work * 1e3 / cards as f64
+    ));
+    out
+}
+
+#[derive(Serialize)]
+struct JsonCard {
+    path: String,
+    format: String,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonFailure {
+    source: String,
+    rank: usize,
+    format: String,
+    error: String,
+    hint: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonReport {
+    success: bool,
+    cards: Vec<JsonCard>,
+    failures: Vec<JsonFailure>,
+    unreadable: Vec<JsonFailure>,
+    manifests: Vec<String>,
+    contact_sheet: Option<String>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+pub fn json(report: &Report) -> String {
+    let value = JsonReport {
+        success: report.is_success(),
+        cards: report
+            .outcomes
+            .iter()
+            .map(|o| JsonCard {
+                path: o.path.display().to_string(),
+                format: o.format.clone(),
+                status: status_word(o.status),
+            })
+            .collect(),
+        failures: report
+            .failures
+            .iter()
+            .map(|f| JsonFailure {
+                source: f.source.display().to_string(),
+                rank: f.rank,
+                format: f.format.clone(),
+                error: f.error.to_string(),
+                hint: f.error.hint(),
+            })
+            .collect(),
+        unreadable: report
+            .unreadable
+            .iter()
+            .map(|(path, e)| JsonFailure {
+                source: path.display().to_string(),
+                rank: 0,
+                format: String::new(),
+                error: e.to_string(),
+                hint: e.hint(),
+            })
+            .collect(),
+        manifests: report.manifests.iter().map(|p| p.display().to_string()).collect(),
+        contact_sheet: report.contact_sheet.as_ref().map(|p| p.display().to_string()),
+        diagnostics: report.diagnostics.clone(),
+    };
+    serde_json::to_string_pretty(&value).expect("the report serialises")
+}
