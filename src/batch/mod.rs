@@ -73,6 +73,16 @@ pub enum CardError {
     Write { path: PathBuf, source: std::io::Error },
     #[error("`{}` already exists and is not the file pullquote wrote there; it is left as it is", path.display())]
     Exists { path: PathBuf },
+    #[error("internal error while making this card ({0})")]
+    Internal(String),
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
 }
 
 impl CardError {
@@ -371,7 +381,11 @@ pub fn execute(work: &Work, progress: &dyn Progress) -> Report {
     let results: Vec<Result<Done, CardError>> = jobs
         .par_iter()
         .map(|job| {
-            let result = make_card(work, *job, &layouts, &previous[job.group], fonts, &timings);
+            // A bug met by one card must not take the whole batch down with it.
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                make_card(work, *job, &layouts, &previous[job.group], fonts, &timings)
+            }))
+            .unwrap_or_else(|panic| Err(CardError::Internal(panic_message(panic.as_ref()))));
             progress.card_done();
             result
         })

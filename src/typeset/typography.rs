@@ -12,7 +12,11 @@ fn is_plain_space(c: char) -> bool {
 
 /// Whether the word around byte `at` is a URL or handle, where punctuation must stay as typed.
 fn in_url(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[at..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| at + i);
