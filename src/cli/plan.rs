@@ -51,7 +51,7 @@ pub fn read_options(args: &ReadArgs) -> Result<ReadOptions, PlanError> {
 
 pub fn run_plan(args: &RunArgs) -> Result<Plan, PlanError> {
     for file in &args.files {
-        if !file.exists() {
+        if file.as_os_str() != "-" && !file.exists() {
             return Err(Box::new(
                 Diagnostic::error(format!(
                     "failed to read transcript `{}` (no such file)",

@@ -116,6 +116,33 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Hospital",
     "Bank",
     "Banque",
+    "Theatre",
+    "Theater",
+    "Théâtre",
+    "Cinema",
+    "Cinéma",
+    "Restaurant",
+    "Café",
+    "Studio",
+    "Studios",
+    "Radio",
+    "Hotel",
+    "Hôtel",
+    "Library",
+    "Médiathèque",
+    "Bibliothèque",
+    "Club",
+    "Festival",
+    "Trust",
+    "Society",
+    "Co",
+];
+
+/// Words right before a capitalised run that make it a place or a thing: "la Table du Tarn",
+/// "at Harbourside Theatre", "le Bon Coin du Quercy".
+const BEFORE_A_PLACE: &[&str] = &[
+    "la", "le", "les", "l’", "l'", "du", "des", "au", "aux", "à", "en", "the", "at", "of", "in", "from",
+    "La", "Le", "Les", "The", "L’",
 ];
 
 /// Phrases after which a following name is a separate person.
@@ -129,6 +156,28 @@ const LIST_SEPARATORS: &[&str] = &[
     " & ",
     " aux côtés de ",
     " alongside ",
+];
+
+/// A comma and a word that start what the interview is about, not more of the role:
+/// "X, audience researcher, about what libraries teach" / "X, maraîchère, sur la saison".
+const CLAUSE_AFTER_ROLE: &[&str] = &[
+    ", about ",
+    ", on ",
+    ", who ",
+    ", which ",
+    ", between ",
+    ", when ",
+    ", since ",
+    ", sur ",
+    ", pour ",
+    ", qui ",
+    ", dont ",
+    ", entre ",
+    ", depuis ",
+    ", à propos ",
+    ", au sujet ",
+    ", lorsque ",
+    ", quand ",
 ];
 
 /// Phrases that introduce an organisation shared by everyone in the intro.
@@ -211,7 +260,16 @@ fn name_spans(text: &str) -> Vec<(usize, usize, String)> {
             j += 1;
         }
         let run: Vec<&str> = words[i..=last_capital].iter().map(|w| w.text).collect();
-        let is_organisation = run.iter().any(|w| ORGANISATION_WORDS.contains(w));
+        let after_article = i > 0
+            && BEFORE_A_PLACE.contains(&words[i - 1].text)
+            && text[words[i - 1].end..words[i].start]
+                .chars()
+                .all(|c| c == ' ' || c == '\u{a0}');
+        let elided_article = ["l’", "l'", "d’", "d'"]
+            .iter()
+            .any(|a| text[..words[i].start].ends_with(a));
+        let is_organisation =
+            run.iter().any(|w| ORGANISATION_WORDS.contains(w)) || after_article || elided_article;
         if run.len() >= 2 && run.len() <= 4 && is_name(&run) && !is_organisation {
             spans.push((words[i].start, words[last_capital].end, run.join(" ")));
         }
@@ -241,6 +299,7 @@ fn role_after(text: &str, after: usize, next_name_start: Option<usize>) -> Optio
     for stop in LIST_SEPARATORS
         .iter()
         .chain([". ", ".\n", "; ", " – ", " — "].iter())
+        .chain(CLAUSE_AFTER_ROLE.iter())
     {
         if let Some(i) = body[..end].find(stop) {
             end = end.min(i);
