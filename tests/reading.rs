@@ -94,7 +94,10 @@ fn corpus_reads_as_its_goldens() {
 
 /// What each corpus file states about its interviewees: full name and role (None where the file
 /// gives no role). Written by hand from the files, not from the reader's output.
-const STATED: &[(&str, &[(&str, Option<&str>)])] = &[
+/// A person a file names: full name, and role if the file gives one.
+type Stated = (&'static str, Option<&'static str>);
+
+const STATED: &[(&str, &[Stated])] = &[
     (
         "occitanie-social-media-interview.txt",
         &[

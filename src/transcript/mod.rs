@@ -18,6 +18,7 @@ mod source;
 mod speakers;
 mod srt;
 mod text;
+mod turns;
 mod vtt;
 
 pub use decode::{decode, encoding_for_label, DecodeError, Decoded};

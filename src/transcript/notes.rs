@@ -75,7 +75,9 @@ pub fn extract(text: &str) -> (String, Vec<EditorNote>) {
             // Take one neighbouring space with the note so no double space is left behind.
             let mut start = open;
             let mut end = close + 1;
-            if out.ends_with(' ')
+            // Only a space that stands right before the note in the text goes with it.
+            let space_before = text[..open].ends_with(' ') && out.ends_with(' ');
+            if space_before
                 && (text[end..].starts_with([' ', ',', '.', ';', ':', '?', '!', ')']) || end == text.len())
             {
                 out.pop();
@@ -161,6 +163,15 @@ mod tests {
             "We grew."
         );
         assert_eq!(extract("(NDLR : en 2022) On a grandi.").0, "On a grandi.");
+    }
+
+    #[test]
+    fn adjacent_notes_keep_their_offsets_inside_the_text() {
+        let (speech, notes) = extract("Photo : (rires)(rires)");
+        assert_eq!(speech, "Photo : ");
+        assert_eq!(notes[0].removed, "(rires)");
+        assert_eq!(notes[1].removed, "(rires)");
+        assert!(notes.iter().all(|n| n.offset <= speech.len()));
     }
 
     #[test]

@@ -40,7 +40,11 @@ impl Transcript {
                 write!(out, " · {org}")?;
             }
             if let Some(photo) = &s.photo {
-                write!(out, " · photo {}", photo.display())?;
+                // Relative to the transcript, as front matter writes it: the outline must not
+                // depend on where the file was read from.
+                let folder = self.path.as_deref().and_then(std::path::Path::parent);
+                let shown = folder.and_then(|f| photo.strip_prefix(f).ok()).unwrap_or(photo);
+                write!(out, " · photo {}", shown.display())?;
             }
             writeln!(out)?;
         }

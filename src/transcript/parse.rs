@@ -6,37 +6,14 @@ use super::labels::{is_space, name_key, split_label, Label, LabelKind};
 use super::marks::{self, SpeechIndex};
 use super::roster::people_in_intro;
 use super::source::{text_format, Format, SourceLine};
-use super::speakers::{interviewer_in, resolve, roster};
+use super::speakers::{interviewer_in, remove_speakers, resolve, roster};
+use super::turns::{
+    assemble, at_line, credited_speaker, ends_as_question, is_footer_cue, numbered, paragraph, Assembled,
+    Context, Kind, Resolved,
+};
 use super::{notes, srt, text, vtt};
-use super::{EditorMark, Language, Paragraph, Speaker, SpeakerId, Transcript, Turn, TurnKind};
+use super::{Language, Speaker, SpeakerId, Transcript, TurnKind};
 use crate::diagnostic::Diagnostic;
-
-/// How a single source line was read.
-enum Kind<'a> {
-    Blank,
-    /// Not speech: images, captions, rules, links alone on a line.
-    Aside,
-    Heading,
-    Mark(EditorMark),
-    /// Part of a multi-line block quote already read as one mark.
-    Consumed,
-    Labelled(Label<'a>),
-    Plain,
-}
-
-/// What a labelled line's label turned out to mean.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Resolved {
-    Speaker(SpeakerId),
-    /// Could be several people: the turn stays unattributed.
-    Ambiguous,
-    Question,
-    /// `R:`/`A:`: the sole interviewee's, if there is one.
-    AnonymousAnswer,
-    Credit,
-    /// A capitalised word before a colon in prose (`Bref : …`).
-    Prose,
-}
 
 /// Parses decoded transcript text (front matter, plain text, Markdown, WebVTT or SRT).
 ///
@@ -74,26 +51,6 @@ pub(crate) fn parse_text(text: &str, path: Option<&std::path::Path>) -> Result<T
     let mut transcript = build(lines, front, Some(text));
     transcript.format = format;
     Ok(transcript)
-}
-
-fn ends_as_question(text: &str) -> bool {
-    text.trim_end_matches(|c: char| is_space(c) || matches!(c, '»' | '”' | '"' | ')' | '*' | '_'))
-        .ends_with(['?', '？'])
-}
-
-/// `3. Pourquoi ?` or `3) …`: the number and the byte offset of the text after it.
-fn numbered(text: &str) -> Option<(u32, usize)> {
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 || digits > 2 {
-        return None;
-    }
-    let rest = &text[digits..];
-    let rest = rest.strip_prefix(['.', ')'])?;
-    let after = rest.trim_start_matches(is_space);
-    if after.len() == rest.len() || after.is_empty() {
-        return None;
-    }
-    Some((text[..digits].parse().ok()?, text.len() - after.len()))
 }
 
 /// Guesses French or English from common function words.
@@ -185,50 +142,6 @@ fn join_block_quotes<'a>(lines: &'a [SourceLine], kinds: &mut [Kind<'a>]) {
     }
 }
 
-fn is_footer_cue(text: &str) -> bool {
-    const CUES: &[&str] = &[
-        "propos recueillis",
-        "entretien réalisé par",
-        "interview réalisée par",
-        "interview by",
-        "interviewed by",
-        "interview conducted by",
-        "crédits",
-        "credits",
-        "crédit photo",
-        "photo credit",
-        "© ",
-        "(c) ",
-        "copyright",
-        "tous droits réservés",
-        "all rights reserved",
-        "this interview has been edited",
-        "this interview was edited",
-        "cet entretien a été",
-        "l’entretien a été",
-    ];
-    if text.len() > 300 {
-        return false;
-    }
-    let lower = text.trim_start_matches(['*', '_', '(', '[']).to_lowercase();
-    CUES.iter().any(|cue| lower.starts_with(cue))
-}
-
-/// Reports a problem at a line, showing the line under the message.
-fn at_line(d: Diagnostic, line: &SourceLine, column: usize, source: Option<&str>) -> Diagnostic {
-    let d = d.at(line.line, column);
-    match source {
-        Some(text) => d.with_source(text),
-        None => {
-            // No file text (a Word document): show the paragraph, with the caret in it.
-            let mut d = d;
-            d.source_line = Some(line.text.clone());
-            d.column = Some(column.saturating_sub(line.column) + 1);
-            d
-        }
-    }
-}
-
 /// Builds a transcript from the lines a format reader produced.
 pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&str>) -> Transcript {
     let mut kinds: Vec<Kind> = lines.iter().map(classify).collect();
@@ -272,13 +185,14 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
     };
 
     // The intro is everything before the first turn: the first label or question.
+    let question_line: Vec<bool> = (0..lines.len()).map(is_question_at).collect();
     let intro_end = lines
         .iter()
         .zip(&kinds)
         .enumerate()
         .position(|(i, (line, kind))| match kind {
             Kind::Labelled(l) => !matches!(l.kind, LabelKind::Credit),
-            Kind::Plain => is_question_at(i) && !is_footer_cue(&line.text),
+            Kind::Plain => question_line[i] && !is_footer_cue(&line.text),
             Kind::Heading => ends_as_question(&line.text),
             _ => false,
         })
@@ -435,7 +349,6 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
     let interviewees: Vec<SpeakerId> = (0..speakers.len())
         .filter(|i| !interviewer_ids.contains(i))
         .collect();
-    let sole_interviewee = (interviewees.len() == 1).then(|| interviewees[0]);
 
     // A set-apart line that repeats no answer and has no credit is speech: a lyric, a quotation.
     let mut said = SpeechIndex::default();
@@ -461,143 +374,25 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
         }
     }
 
-    let mut turns: Vec<Turn> = Vec::new();
-    let mut marks: Vec<EditorMark> = Vec::new();
-    let mut footer = Vec::new();
-    let mut in_credit_block = false;
-    let mut previous_blank = false;
-    let mut previous_mark: Option<usize> = None;
-    let mut used_labels: Vec<(SpeakerId, String)> = Vec::new();
-    let mut unlabelled_reported = false;
-
-    for (i, kind) in kinds.iter().enumerate().skip(intro_end) {
-        let line = &lines[i];
-        let blank_before = std::mem::replace(&mut previous_blank, matches!(kind, Kind::Blank));
-        let mark_before = previous_mark.take();
-        let whole = || paragraph(line, line.text.trim_end_matches(is_space), 0);
-        if matches!(kind, Kind::Blank) {
-            in_credit_block = false;
-            previous_mark = mark_before;
-            continue;
-        }
-        if in_credit_block && matches!(kind, Kind::Plain) {
-            footer.push(whole());
-            continue;
-        }
-        in_credit_block = false;
-        match kind {
-            Kind::Blank | Kind::Aside | Kind::Consumed => {}
-            Kind::Heading => {
-                if ends_as_question(&line.text) {
-                    turns.push(question(vec![whole()], None));
-                }
-            }
-            Kind::Mark(mark) => {
-                marks.push(mark.clone());
-                previous_mark = Some(marks.len() - 1);
-            }
-            Kind::Labelled(label) => {
-                let rest = answer_paragraph(line, label);
-                let continues_last = line.hint.continues && !line.text.is_empty();
-                match resolved[i].unwrap_or(Resolved::Prose) {
-                    Resolved::Credit => {
-                        footer.push(whole());
-                        in_credit_block = true;
-                    }
-                    Resolved::Prose => extend_or_start(
-                        &mut turns,
-                        whole(),
-                        sole_interviewee,
-                        line,
-                        source,
-                        &mut diagnostics,
-                        &mut unlabelled_reported,
-                    ),
-                    Resolved::Question => push_turn(
-                        &mut turns,
-                        question(rest.into_iter().collect(), Some(label.raw)),
-                        continues_last,
-                    ),
-                    Resolved::Speaker(id) if interviewer_ids.contains(&id) => push_turn(
-                        &mut turns,
-                        question(rest.into_iter().collect(), Some(label.raw)),
-                        continues_last,
-                    ),
-                    resolution => {
-                        let speaker = match resolution {
-                            Resolved::Speaker(id) => Some(id),
-                            Resolved::AnonymousAnswer => {
-                                if sole_interviewee.is_none() {
-                                    diagnostics.push(at_line(
-                                        Diagnostic::warning(format!(
-                                            "answer label `{}` does not say which of the {} speakers answers",
-                                            label.raw,
-                                            interviewees.len()
-                                        ))
-                                        .with_hint("label answers with the speaker's initials or name"),
-                                        line,
-                                        line.column,
-                                        source,
-                                    ));
-                                }
-                                sole_interviewee
-                            }
-                            _ => None,
-                        };
-                        if let (Some(id), Resolved::Speaker(_)) = (speaker, resolution) {
-                            if !used_labels.iter().any(|(s, _)| *s == id) {
-                                used_labels.push((id, label.raw.to_owned()));
-                            }
-                        }
-                        let turn = Turn {
-                            kind: TurnKind::Answer,
-                            speaker,
-                            label: Some(label.raw.to_owned()),
-                            paragraphs: rest.into_iter().collect(),
-                        };
-                        push_turn(&mut turns, turn, continues_last);
-                    }
-                }
-            }
-            Kind::Plain => {
-                let text = line.text.trim_end_matches(is_space);
-                if line.hint.continues {
-                    if let Some(p) = turns.last_mut().and_then(|t| t.paragraphs.last_mut()) {
-                        p.text.push(' ');
-                        p.text.push_str(text.trim_start_matches(is_space));
-                    }
-                } else if is_footer_cue(text) {
-                    footer.push(whole());
-                    in_credit_block = true;
-                } else if let Some(credit) =
-                    mark_before.and_then(|m| credit_line(text, &speakers).map(|c| (m, c)))
-                {
-                    marks[credit.0].credit = Some(credit.1);
-                } else if is_question_at(i) {
-                    let mut p = whole();
-                    if let Some((_, offset)) = numbered(text) {
-                        p = paragraph(line, text, offset);
-                    }
-                    match turns.last_mut() {
-                        Some(last) if last.kind == TurnKind::Question && !blank_before => {
-                            last.paragraphs.push(p)
-                        }
-                        _ => turns.push(question(vec![p], None)),
-                    }
-                } else {
-                    extend_or_start(
-                        &mut turns,
-                        whole(),
-                        sole_interviewee,
-                        line,
-                        source,
-                        &mut diagnostics,
-                        &mut unlabelled_reported,
-                    );
-                }
-            }
-        }
-    }
+    let assembled = assemble(Context {
+        lines: &lines,
+        kinds: &kinds,
+        resolved: &resolved,
+        question_line: &question_line,
+        start: intro_end,
+        speakers: &speakers,
+        interviewer_ids: &interviewer_ids,
+        interviewees: &interviewees,
+        source,
+    });
+    diagnostics.extend(assembled.diagnostics);
+    let Assembled {
+        mut turns,
+        mut marks,
+        footer,
+        used_labels,
+        ..
+    } = assembled;
 
     turns.retain(|t| !t.paragraphs.is_empty());
     // Editor's notes inside answers are not speech.
@@ -656,168 +451,6 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
         footer,
         diagnostics,
     }
-}
-
-/// A paragraph of `text[offset..]`, where `text` is a prefix of the line's text.
-fn paragraph(line: &SourceLine, text: &str, offset: usize) -> Paragraph {
-    let text_in_line = &text[offset..];
-    let leading = text_in_line.len() - text_in_line.trim_start_matches(is_space).len();
-    let start = offset + leading;
-    Paragraph {
-        text: text_in_line.trim_matches(is_space).to_owned(),
-        line: line.line,
-        column: line.column_at(start),
-        notes: Vec::new(),
-    }
-}
-
-/// The text after a label; an answer the transcriber wrapped in quote marks (`Vic: “…”`) loses them.
-fn answer_paragraph(line: &SourceLine, label: &Label) -> Option<Paragraph> {
-    if label.rest.is_empty() {
-        return None;
-    }
-    let column = line.column_at(label.rest_offset);
-    let mut wrapped = SourceLine::plain(label.rest, line.line);
-    wrapped.column = column;
-    if let Some(mark) = marks::as_mark(&wrapped).filter(|m| m.credit.is_none()) {
-        return Some(Paragraph {
-            text: mark.text,
-            line: line.line,
-            column: mark.column,
-            notes: Vec::new(),
-        });
-    }
-    Some(Paragraph {
-        text: label.rest.to_owned(),
-        line: line.line,
-        column,
-        notes: Vec::new(),
-    })
-}
-
-fn question(paragraphs: Vec<Paragraph>, label: Option<&str>) -> Turn {
-    Turn {
-        kind: TurnKind::Question,
-        speaker: None,
-        label: label.map(str::to_owned),
-        paragraphs,
-    }
-}
-
-/// Starts `turn`, or, for a subtitle cue continuing the same voice, adds its words to the last one.
-fn push_turn(turns: &mut Vec<Turn>, turn: Turn, continues: bool) {
-    if let Some(last) = turns.last_mut() {
-        // Subtitles relabel a speaker (`ALAN TREVASKIS:` then `ALAN:`) without a new turn.
-        let same_voice = last.kind == turn.kind
-            && (last.speaker == turn.speaker && (turn.speaker.is_some() || last.label == turn.label));
-        if continues && same_voice {
-            for p in turn.paragraphs {
-                match last.paragraphs.last_mut() {
-                    Some(previous) => {
-                        previous.text.push(' ');
-                        previous.text.push_str(&p.text);
-                    }
-                    None => last.paragraphs.push(p),
-                }
-            }
-            return;
-        }
-    }
-    turns.push(turn);
-}
-
-/// An unlabelled paragraph: continues the current answer, completes a label-only question, or
-/// answers the last question — the sole interviewee's, else unattributed with a diagnostic.
-fn extend_or_start(
-    turns: &mut Vec<Turn>,
-    paragraph: Paragraph,
-    sole_interviewee: Option<SpeakerId>,
-    line: &SourceLine,
-    source: Option<&str>,
-    diagnostics: &mut Vec<Diagnostic>,
-    reported: &mut bool,
-) {
-    match turns.last_mut() {
-        Some(turn) if turn.kind == TurnKind::Answer || turn.paragraphs.is_empty() => {
-            turn.paragraphs.push(paragraph)
-        }
-        Some(_) => {
-            if sole_interviewee.is_none() && !*reported {
-                *reported = true;
-                diagnostics.push(at_line(
-                    Diagnostic::warning("an unlabelled answer follows a question, but the interview has several speakers; it is left unattributed")
-                        .with_hint("start each answer with its speaker's label, e.g. `AO: …`"),
-                    line,
-                    paragraph.column,
-                    source,
-                ));
-            }
-            turns.push(Turn {
-                kind: TurnKind::Answer,
-                speaker: sole_interviewee,
-                label: None,
-                paragraphs: vec![paragraph],
-            });
-        }
-        None => {}
-    }
-}
-
-/// `Aziz Oulhiyane, responsable …` or `— Aziz Oulhiyane` under a mark: the credited person's text.
-fn credit_line(text: &str, speakers: &[Speaker]) -> Option<String> {
-    if let Some(credit) = marks::dash_credit(text) {
-        return Some(credit.to_owned());
-    }
-    let text = text.trim_matches(is_space);
-    let name = text.split(',').next()?.trim();
-    (text.chars().count() <= 120 && credited_speaker(name, speakers).is_some()).then(|| text.to_owned())
-}
-
-/// The one speaker a credit names, by full name, label or first name.
-fn credited_speaker(credit: &str, speakers: &[Speaker]) -> Option<SpeakerId> {
-    let name = credit.split([',', '(']).next()?.trim();
-    let key = name_key(name);
-    let by_name: Vec<SpeakerId> = speakers
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| name_key(&s.name) == key || name_key(&s.label) == key)
-        .map(|(i, _)| i)
-        .collect();
-    if let [one] = by_name.as_slice() {
-        return Some(*one);
-    }
-    let kind = super::labels::classify_label(name)?;
-    match resolve(speakers, &kind, name).as_slice() {
-        [one] => Some(*one),
-        _ => None,
-    }
-}
-
-/// Takes people out of the roster, renumbering the speaker ids that turns and marks hold.
-fn remove_speakers(
-    speakers: &mut Vec<Speaker>,
-    turns: &mut [Turn],
-    marks: &mut [EditorMark],
-    remove: &[SpeakerId],
-) {
-    if remove.is_empty() {
-        return;
-    }
-    let new_id = |id: SpeakerId| -> Option<SpeakerId> {
-        (!remove.contains(&id)).then(|| id - remove.iter().filter(|&&r| r < id).count())
-    };
-    for turn in turns.iter_mut() {
-        turn.speaker = turn.speaker.and_then(new_id);
-    }
-    for mark in marks.iter_mut() {
-        mark.speaker = mark.speaker.and_then(new_id);
-    }
-    let mut id = 0;
-    speakers.retain(|_| {
-        let keep = !remove.contains(&id);
-        id += 1;
-        keep
-    });
 }
 
 #[cfg(test)]

@@ -141,8 +141,7 @@ const ORGANISATION_WORDS: &[&str] = &[
 /// Words right before a capitalised run that make it a place or a thing: "la Table du Tarn",
 /// "at Harbourside Theatre", "le Bon Coin du Quercy".
 const BEFORE_A_PLACE: &[&str] = &[
-    "la", "le", "les", "l’", "l'", "du", "des", "au", "aux", "à", "en", "the", "at", "of", "in", "from",
-    "La", "Le", "Les", "The", "L’",
+    "la", "le", "les", "l’", "l'", "du", "des", "au", "aux", "the", "at", "La", "Le", "Les", "The", "L’",
 ];
 
 /// Phrases after which a following name is a separate person.
@@ -404,6 +403,21 @@ mod tests {
         let people = people_in_intro("Rencontre avec Jean-Marc Le Bris, maire de Brest.");
         assert_eq!(people[0].name, "Jean-Marc Le Bris");
         assert_eq!(people[0].role.as_deref(), Some("maire de Brest"));
+    }
+
+    #[test]
+    fn places_after_an_article_are_not_people() {
+        let people = people_in_intro(
+            "Entretien avec Charlotte Vidal, cheffe du restaurant La Table du Tarn, et Karim Haddad, fondateur de la recyclerie le Bon Coin du Quercy.",
+        );
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Charlotte Vidal", "Karim Haddad"]);
+        assert_eq!(
+            people[0].role.as_deref(),
+            Some("cheffe du restaurant La Table du Tarn")
+        );
+        let people = people_in_intro("Trois questions à Mathilde Rouquette, conservatrice.");
+        assert_eq!(people[0].name, "Mathilde Rouquette");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::frontmatter::DeclaredSpeaker;
 use super::labels::{display_name, initials_of, is_space, name_key, LabelKind};
 use super::roster::Person;
-use super::{Speaker, SpeakerId};
+use super::{EditorMark, Speaker, SpeakerId, Turn};
 
 impl Speaker {
     pub(crate) fn from_person(person: Person) -> Speaker {
@@ -79,7 +79,7 @@ pub fn resolve(speakers: &[Speaker], kind: &LabelKind, raw: &str) -> Vec<Speaker
                         let mut words = name.split(' ');
                         words.next() == Some(parts[0])
                             && words
-                                .last()
+                                .next_back()
                                 .is_some_and(|w| w.starts_with(parts[1].trim_end_matches('.')))
                     });
                 }
@@ -158,6 +158,33 @@ pub fn interviewer_in(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Takes people out of the roster, renumbering the speaker ids that turns and marks hold.
+pub fn remove_speakers(
+    speakers: &mut Vec<Speaker>,
+    turns: &mut [Turn],
+    marks: &mut [EditorMark],
+    remove: &[SpeakerId],
+) {
+    if remove.is_empty() {
+        return;
+    }
+    let new_id = |id: SpeakerId| -> Option<SpeakerId> {
+        (!remove.contains(&id)).then(|| id - remove.iter().filter(|&&r| r < id).count())
+    };
+    for turn in turns.iter_mut() {
+        turn.speaker = turn.speaker.and_then(new_id);
+    }
+    for mark in marks.iter_mut() {
+        mark.speaker = mark.speaker.and_then(new_id);
+    }
+    let mut id = 0;
+    speakers.retain(|_| {
+        let keep = !remove.contains(&id);
+        id += 1;
+        keep
+    });
 }
 
 #[cfg(test)]
