@@ -158,6 +158,9 @@ pub fn is_invisible(c: char) -> bool {
 
 /// `text` without invisible characters, for names and labels (never for speech).
 pub fn without_invisibles(text: &str) -> String {
+    if !text.contains(is_invisible) {
+        return text.to_owned();
+    }
     text.chars().filter(|&c| !is_invisible(c)).collect()
 }
 
@@ -420,27 +423,33 @@ pub fn initials_of(name: &str) -> Vec<String> {
 
 /// Strips the accents that matter for initials (`É` → `E`).
 pub fn fold_accents(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'À' | 'Â' | 'Ä' | 'Á' | 'Ã' => 'A',
-            'É' | 'È' | 'Ê' | 'Ë' => 'E',
-            'Î' | 'Ï' | 'Í' | 'Ì' => 'I',
-            'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => 'O',
-            'Ù' | 'Û' | 'Ü' | 'Ú' => 'U',
-            'Ç' => 'C',
-            'Ñ' => 'N',
-            'Ÿ' => 'Y',
-            'ÿ' => 'y',
-            'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' | 'ì' => 'i',
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            other => other,
-        })
-        .collect()
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    text.chars().map(fold_accent).collect()
+}
+
+/// One character without its accent.
+pub fn fold_accent(c: char) -> char {
+    match c {
+        'À' | 'Â' | 'Ä' | 'Á' | 'Ã' => 'A',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'Î' | 'Ï' | 'Í' | 'Ì' => 'I',
+        'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => 'O',
+        'Ù' | 'Û' | 'Ü' | 'Ú' => 'U',
+        'Ç' => 'C',
+        'Ñ' => 'N',
+        'Ÿ' => 'Y',
+        'ÿ' => 'y',
+        'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' | 'ì' => 'i',
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        other => other,
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! A line in quote marks that repeats no answer and carries no credit is speech, not a pull quote:
 //! a lyric or a quoted sentence inside an answer stays the answerer's.
 
-use super::labels::{fold_accents, is_space};
+use super::labels::{fold_accent, is_space};
 use super::source::SourceLine;
 use super::EditorMark;
 use std::collections::HashSet;
@@ -139,16 +139,32 @@ impl SpeechIndex {
 
 /// Words, lower-cased and without accents, hashed; apostrophes split words (`l’été` → `l`, `été`).
 fn word_hashes(text: &str) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
-    fold_accents(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.to_lowercase().hash(&mut h);
-            h.finish()
-        })
-        .collect()
+    // FNV-1a: this runs over every word of the interview, and needs no key.
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut out = Vec::new();
+    let mut hash = OFFSET;
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            in_word = true;
+            if c.is_ascii() {
+                hash = (hash ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(PRIME);
+            } else {
+                for lower in fold_accent(c).to_lowercase() {
+                    hash = (hash ^ u64::from(u32::from(lower))).wrapping_mul(PRIME);
+                }
+            }
+        } else if in_word {
+            out.push(hash);
+            hash = OFFSET;
+            in_word = false;
+        }
+    }
+    if in_word {
+        out.push(hash);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -213,11 +213,13 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
         .join("\n");
 
     // The interviewer, when credits or front matter name them, is not a speaker.
+    // Only the intro and credit lines say who interviewed.
     let interviewer = front.interviewer.clone().or_else(|| {
         lines
             .iter()
-            .filter(|l| l.text.len() < 300)
-            .find_map(|l| interviewer_in(&l.text))
+            .enumerate()
+            .filter(|(i, l)| *i < intro_end || is_footer_cue(&l.text))
+            .find_map(|(_, l)| interviewer_in(&l.text))
     });
 
     // Roster: front matter alone when it declares speakers; else the intro, then full-name labels.
@@ -251,6 +253,7 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
     let label_lines = |key: &str| label_counts.get(key).copied().unwrap_or(0);
     let interviewer_key = interviewer.as_deref().map(name_key);
     let mut resolved: Vec<Option<Resolved>> = vec![None; lines.len()];
+    let mut resolutions: std::collections::BTreeMap<String, Vec<SpeakerId>> = Default::default();
     for (i, kind) in kinds.iter().enumerate().skip(intro_end) {
         let Kind::Labelled(label) = kind else { continue };
         let line = &lines[i];
@@ -261,7 +264,15 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
             LabelKind::Answer => Resolved::AnonymousAnswer,
             _ if interviewer_key.as_deref() == Some(name_key(label.raw).as_str()) => Resolved::Question,
             kind @ (LabelKind::Initials(_) | LabelKind::Name(_) | LabelKind::Placeholder(_)) => {
-                let matches = resolve(&speakers, kind, label.raw);
+                // Interviews repeat a handful of labels: resolve each once until the roster grows.
+                let matches = match resolutions.get(label.raw) {
+                    Some(known) => known.clone(),
+                    None => {
+                        let found = resolve(&speakers, kind, label.raw);
+                        resolutions.insert(label.raw.to_owned(), found.clone());
+                        found
+                    }
+                };
                 match matches.as_slice() {
                     [one] => Resolved::Speaker(*one),
                     [] if matches!(kind, LabelKind::Name(n) if !n.contains(' '))
@@ -288,6 +299,7 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
                             source,
                         ));
                         // Named nowhere: credited as written, never guessed into a name.
+                        resolutions.clear();
                         speakers.push(Speaker {
                             label: label.raw.to_owned(),
                             name: label.raw.to_owned(),

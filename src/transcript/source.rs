@@ -150,12 +150,17 @@ pub fn is_timing_line(line: &str) -> bool {
 
 /// `01:02:03,456`, `02:03.456`, `1:02:03`.
 pub fn is_timestamp(text: &str) -> bool {
-    let parts: Vec<&str> = text.split([':', ',', '.']).collect();
-    (2..=4).contains(&parts.len())
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()))
-        && text.contains(':')
+    if !text.starts_with(|c: char| c.is_ascii_digit()) || !text.contains(':') {
+        return false;
+    }
+    let mut parts = 0;
+    for part in text.split([':', ',', '.']) {
+        parts += 1;
+        if part.is_empty() || part.len() > 3 || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    (2..=4).contains(&parts)
 }
 
 /// What a format reader knows about a line beyond its text.

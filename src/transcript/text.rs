@@ -114,11 +114,22 @@ fn is_wrapped<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
 
 /// `---`, `***`, `___`, `* * *`: a thematic break.
 fn is_rule(line: &str) -> bool {
-    let marks: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.len() >= 3
-        && ['-', '*', '_', '=', '~']
-            .iter()
-            .any(|&m| marks.chars().all(|c| c == m))
+    let Some(mark) = line
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '*' | '_' | '=' | '~'))
+    else {
+        return false;
+    };
+    let mut count = 0;
+    for c in line.chars() {
+        if c == mark {
+            count += 1;
+        } else if !c.is_whitespace() {
+            return false;
+        }
+    }
+    count >= 3
 }
 
 /// `![alt](src)` alone on a line, possibly linked.
@@ -149,13 +160,15 @@ const SEE_ALSO: &[&str] = &[
 
 /// A URL or a Markdown link alone on a line, or a see-also line that carries one.
 fn is_bare_link(line: &str) -> bool {
-    let lower = line
-        .trim_start_matches(['*', '_', '(', '[', '→', '>', ' '])
-        .to_lowercase();
     let has_link =
         line.contains("](") || line.contains("http://") || line.contains("https://") || line.contains("www.");
-    if has_link && line.chars().count() < 200 && SEE_ALSO.iter().any(|cue| lower.starts_with(cue)) {
-        return true;
+    if has_link && line.chars().count() < 200 {
+        let lower = line
+            .trim_start_matches(['*', '_', '(', '[', '→', '>', ' '])
+            .to_lowercase();
+        if SEE_ALSO.iter().any(|cue| lower.starts_with(cue)) {
+            return true;
+        }
     }
     let line = line.trim_matches(|c| c == '<' || c == '>');
     if (line.starts_with("http://") || line.starts_with("https://") || line.starts_with("www."))

@@ -272,7 +272,13 @@ pub(super) fn is_footer_cue(text: &str) -> bool {
     if text.len() > 300 {
         return false;
     }
-    let lower = text.trim_start_matches(['*', '_', '(', '[']).to_lowercase();
+    // The cues open the line: lower-casing its start is enough.
+    let lower: String = text
+        .trim_start_matches(['*', '_', '(', '['])
+        .chars()
+        .take(40)
+        .flat_map(char::to_lowercase)
+        .collect();
     CUES.iter().any(|cue| lower.starts_with(cue))
 }
 
