@@ -270,6 +270,20 @@ const STATED: &[(&str, &[Stated])] = &[
         ],
     ),
     ("en-docx-table.docx", &[("Aoife Brennan", None)]),
+    (
+        "fr-utf16be-bom-cr.txt",
+        // "X et Y, fondateurs de …": the plural role is both people's, in the singular.
+        &[
+            (
+                "Margaux Pélissier",
+                Some("fondateur de la brasserie La Mousse Causse à Millau"),
+            ),
+            (
+                "Théo Vaissière",
+                Some("fondateur de la brasserie La Mousse Causse à Millau"),
+            ),
+        ],
+    ),
 ];
 
 #[test]

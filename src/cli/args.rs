@@ -45,15 +45,9 @@ pub struct SelectArgs {
 
 const READ_HELP: &str = "Show how a transcript is read: speakers, questions, answers, editor marks and footer.
 
-Formats, chosen by content, then extension: plain text (.txt), Markdown (.md), Word (.docx),
-WebVTT subtitles (.vtt, speakers in <v Name> tags), SRT subtitles (.srt, NAME: prefixes), and `-` for
-standard input. Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252/Latin-1
-(detected; --encoding forces one), with any line ends.
+Formats, chosen by content, then extension: plain text (.txt), Markdown (.md), Word (.docx), WebVTT subtitles (.vtt, speakers in <v Name> tags), SRT subtitles (.srt, NAME: prefixes), and `-` for standard input. Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252/Latin-1 (detected; --encoding forces one), with any line ends.
 
-Speakers come from labels (`AO:`, `LA :`, `**AO** :`, `Aziz Oulhiyane :`, `Aziz :`, `Q:`/`R:`,
-`Question :`/`Réponse :`, `Speaker 1:`), from the intro (\"Entretien avec X, rôle, ainsi que Y, …\",
-\"We spoke with X, head of …, and Y\"), and from an optional front-matter block at the top, which
-overrides both:
+Speakers come from labels (`AO:`, `LA :`, `**AO** :`, `Aziz Oulhiyane :`, `Aziz :`, `Q:`/`R:`, `Question :`/`Réponse :`, `Speaker 1:`), from the intro (\"Entretien avec X, rôle, ainsi que Y, …\", \"We spoke with X, head of …, and Y\"), and from an optional front-matter block at the top, which overrides both:
 
   ---
   title: Les réseaux sociaux de la Région
@@ -62,14 +56,15 @@ overrides both:
   language: fr
   interviewer: Camille Martin
   speakers:
-    AO: {name: Aziz Oulhiyane, role: responsable réseaux sociaux, organisation: Région Occitanie, photo: ao.jpg}
+    AO:
+      name: Aziz Oulhiyane
+      role: responsable de l’animation des réseaux sociaux
+      organisation: Région Occitanie
+      photo: photos/aziz.jpg
     LA: Ludovic Amar
   ---
 
-A line ending in `?` is a question; with one interviewee an unlabelled answer is theirs. Lines in
-« », “ ” or quotes, and `>` blockquotes, that repeat an answer are the editor's pull quotes (a credit
-`— Name` may follow). Credits (`Propos recueillis par …`, `Photo : …`), editor's notes (`(…, ndlr)`,
-`[…]`), images and links are not speech.";
+A line ending in `?` is a question; with one interviewee an unlabelled answer is theirs. Lines in « », “ ” or quotes, and `>` blockquotes, that repeat an answer are the editor's pull quotes (a credit `— Name` may follow). Credits (`Propos recueillis par …`, `Photo : …`), editor's notes (`(…, ndlr)`, `[…]`), images and links are not speech. See docs/transcripts.md.";
 
 #[derive(Debug, Args)]
 pub struct ReadFileArgs {

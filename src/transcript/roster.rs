@@ -349,18 +349,116 @@ pub fn people_in_intro(intro: &str) -> Vec<Person> {
     let spans = name_spans(intro);
     let organisation = shared_organisation(intro);
     let mut people: Vec<Person> = Vec::new();
+    // People listed together before one plural role share it: "X et Y, fondateurs de …".
+    let mut group: Vec<usize> = Vec::new();
     for (k, (_, end, name)) in spans.iter().enumerate() {
         if people.iter().any(|p| &p.name == name) {
             continue;
         }
         let next = spans.get(k + 1).map(|s| s.0);
+        let role = role_after(intro, *end, next);
+        let joined_to_next = next.is_some_and(|n| {
+            let between = &intro[*end..n];
+            [" et ", " and ", ", ", " & "].contains(&between)
+        });
         people.push(Person {
             name: name.clone(),
-            role: role_after(intro, *end, next),
+            role: role.clone(),
             organisation: organisation.clone(),
         });
+        match role {
+            None if joined_to_next => group.push(people.len() - 1),
+            Some(role) if !group.is_empty() => {
+                if let Some(shared) = singular_role(&role) {
+                    let last = people.len() - 1;
+                    for &i in group.iter().chain([&last]) {
+                        people[i].role = Some(shared.clone());
+                    }
+                }
+                group.clear();
+            }
+            _ => group.clear(),
+        }
     }
     people
+}
+
+/// Words that end in `s` in the singular.
+const NOT_PLURAL: &[&str] = &[
+    "press",
+    "news",
+    "series",
+    "sales",
+    "arts",
+    "affairs",
+    "relations",
+    "communications",
+    "business",
+    "campus",
+    "analysis",
+    "success",
+    "status",
+    "always",
+    "alors",
+    "plus",
+    "temps",
+    "corps",
+    "fils",
+    "bus",
+];
+
+/// Prepositions that end a role's head: "fondateurs | de la brasserie", "editors | at …".
+const HEAD_END: &[&str] = &[
+    "de", "du", "des", "d’", "à", "au", "aux", "chez", "pour", "en", "of", "at", "for", "in", "on", "with",
+];
+
+/// The plural head of a role in singular, when the role is plural: "fondateurs de la brasserie" →
+/// "fondateur de la brasserie", "tous deux enseignants" → "enseignant", "press officers" → "press
+/// officer". `None` when the role reads as one person's ("press officer").
+fn singular_role(role: &str) -> Option<String> {
+    let mut role = role;
+    let mut plural = false;
+    for both in [
+        "tous deux ",
+        "toutes deux ",
+        "tous les deux ",
+        "toutes les deux ",
+        "both ",
+        "all ",
+    ] {
+        if let Some(rest) = role.strip_prefix(both) {
+            role = rest;
+            plural = true;
+        }
+    }
+    let words: Vec<&str> = role.split(' ').collect();
+    let head_len = words
+        .iter()
+        .position(|w| HEAD_END.contains(&w.to_lowercase().as_str()) || w.starts_with("d’"))
+        .unwrap_or(words.len());
+    let is_plural_word = |w: &str| {
+        let lower = w.to_lowercase();
+        lower.chars().count() >= 4
+            && (lower.ends_with('s') || lower.ends_with('x'))
+            && !lower.ends_with("ss")
+            && !NOT_PLURAL.contains(&lower.as_str())
+    };
+    plural |= words[..head_len].iter().any(|w| is_plural_word(w));
+    if !plural {
+        return None;
+    }
+    let singular: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i < head_len && w.to_lowercase().ends_with('s') && is_plural_word(w) {
+                w[..w.len() - 1].to_owned()
+            } else {
+                (*w).to_owned()
+            }
+        })
+        .collect();
+    Some(singular.join(" "))
 }
 
 #[cfg(test)]
@@ -403,6 +501,26 @@ mod tests {
         let people = people_in_intro("Rencontre avec Jean-Marc Le Bris, maire de Brest.");
         assert_eq!(people[0].name, "Jean-Marc Le Bris");
         assert_eq!(people[0].role.as_deref(), Some("maire de Brest"));
+    }
+
+    #[test]
+    fn a_plural_role_after_listed_names_is_shared() {
+        let people = people_in_intro(
+            "Entretien avec Margaux Pélissier et Théo Vaissière, fondateurs de la brasserie La Mousse Causse.",
+        );
+        assert_eq!(people.len(), 2);
+        for p in &people {
+            assert_eq!(
+                p.role.as_deref(),
+                Some("fondateur de la brasserie La Mousse Causse")
+            );
+        }
+        let people = people_in_intro("Meet Rosa Whitfield and Dev Malhotra, both potters at Kiln.");
+        assert_eq!(people[0].role.as_deref(), Some("potter at Kiln"));
+        // A singular role after the second name is that person's alone.
+        let people = people_in_intro("We spoke with Maria Lopez and Tom Becker, press officer.");
+        assert_eq!(people[0].role, None);
+        assert_eq!(people[1].role.as_deref(), Some("press officer"));
     }
 
     #[test]
