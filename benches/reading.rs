@@ -2,7 +2,9 @@
 //! unlabelled questions, editor marks, editor's notes, a quoted lyric) and a Word document of the
 //! same interview, and prints the median MB/s over repeated runs.
 //!
-//! Run with `cargo bench --bench reading` (add `-- --quick` for fewer, smaller runs).
+//! Run with `cargo bench --bench reading` (add `-- --quick` for fewer, smaller runs). Besides wall
+//! time, on Linux it reports throughput per second of this thread's CPU time, which other work on a
+//! shared machine disturbs far less.
 
 use pullquote::transcript::{self, ReadOptions};
 use std::path::Path;
@@ -60,27 +62,43 @@ fn docx_of(text: &str) -> Vec<u8> {
     bytes
 }
 
+/// Nanoseconds this thread has spent on a CPU, where the kernel tells (Linux).
+fn thread_cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
+fn median(mut values: Vec<f64>) -> (f64, f64, f64) {
+    values.sort_by(f64::total_cmp);
+    (values[values.len() / 2], values[0], values[values.len() - 1])
+}
+
 /// Median MB/s of reading `bytes` (measured against `text_len`, the size of the text itself).
 fn measure(name: &str, bytes: &[u8], text_len: usize, runs: usize) {
     let options = ReadOptions::default();
-    let mut rates = Vec::with_capacity(runs);
+    let mut wall_rates = Vec::with_capacity(runs);
+    let mut cpu_rates = Vec::with_capacity(runs);
     let mut answers = 0;
+    let megabytes = text_len as f64 / 1e6;
     for _ in 0..runs {
+        let cpu_start = thread_cpu_ns();
         let start = Instant::now();
         let transcript =
             transcript::read_bytes(bytes, Path::new(name), &options).expect("the transcript reads");
         let seconds = start.elapsed().as_secs_f64();
+        if let (Some(a), Some(b)) = (cpu_start, thread_cpu_ns()) {
+            cpu_rates.push(megabytes / ((b - a) as f64 / 1e9));
+        }
         answers = transcript.answers().count();
-        rates.push(text_len as f64 / 1e6 / seconds);
+        wall_rates.push(megabytes / seconds);
     }
-    rates.sort_by(f64::total_cmp);
-    let median = rates[rates.len() / 2];
-    println!(
-        "{name:<16} {:>6.1} MB of text, {answers} answers: median {median:.1} MB/s over {runs} runs (min {:.1}, max {:.1})",
-        text_len as f64 / 1e6,
-        rates[0],
-        rates[rates.len() - 1]
-    );
+    let (wall, low, high) = median(wall_rates);
+    print!("{name:<16} {megabytes:>6.1} MB of text, {answers} answers, {runs} runs: median {wall:.1} MB/s wall (min {low:.1}, max {high:.1})");
+    if !cpu_rates.is_empty() {
+        let (cpu, low, high) = median(cpu_rates);
+        print!(", {cpu:.1} MB/s of CPU time (min {low:.1}, max {high:.1})");
+    }
+    println!();
 }
 
 fn main() {
