@@ -271,6 +271,13 @@ const STATED: &[(&str, &[Stated])] = &[
     ),
     ("en-docx-table.docx", &[("Aoife Brennan", None)]),
     (
+        "en-hard-wrapped-email.txt",
+        &[(
+            "Nell Gwynne-Hughes",
+            Some("head of volunteering at the Severn Estuary Trust"),
+        )],
+    ),
+    (
         "fr-utf16be-bom-cr.txt",
         // "X et Y, fondateurs de …": the plural role is both people's, in the singular.
         &[

@@ -177,6 +177,16 @@ const CLAUSE_AFTER_ROLE: &[&str] = &[
     ", au sujet ",
     ", lorsque ",
     ", quand ",
+    ", recorded ",
+    ", interviewed ",
+    ", filmed ",
+    ", photographed ",
+    ", enregistré ",
+    ", enregistrée ",
+    ", rencontré ",
+    ", rencontrée ",
+    ", interrogé ",
+    ", interrogée ",
 ];
 
 /// Phrases that introduce an organisation shared by everyone in the intro.

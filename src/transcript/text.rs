@@ -3,6 +3,7 @@
 
 use super::labels::{is_space, split_label};
 use super::source::{is_timestamp, Format, SourceLine};
+use super::turns::numbered;
 
 /// Splits `text` (already free of front matter) into lines; `first_line` is the file line of
 /// its first line.
@@ -56,6 +57,65 @@ pub fn lines(text: &str, format: Format, first_line: usize) -> Vec<SourceLine> {
             unlink(&mut line);
         }
         out.push(line);
+    }
+    let wrapped = markdown || looks_hard_wrapped(text);
+    join_wrapped_lines(out, wrapped)
+}
+
+/// Whether the text was wrapped at a fixed width (an emailed or exported transcript): its lines
+/// fill up to a margin and often stop mid-sentence.
+fn looks_hard_wrapped(text: &str) -> bool {
+    let lengths: Vec<(usize, bool)> = text
+        .split('\n')
+        .map(|l| l.trim_end_matches(is_space))
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| (l.chars().count(), ends_a_sentence(l)))
+        .collect();
+    let n = lengths.len();
+    if n < 6 || lengths.iter().any(|&(len, _)| len > 100) {
+        return false;
+    }
+    let full = lengths.iter().filter(|&&(len, _)| len >= 55).count();
+    let open = lengths.iter().filter(|&&(_, ends)| !ends).count();
+    full * 2 >= n && open * 10 >= n * 3
+}
+
+fn ends_a_sentence(text: &str) -> bool {
+    text.trim_end_matches(is_space)
+        .ends_with(['.', '!', '?', '…', ':', '»', '”', '"', ')', ';'])
+}
+
+/// Joins a line to the one before when the sentence runs on: the previous line stops without
+/// punctuation and this one starts in lower case, or the file is wrapped (or Markdown, where
+/// consecutive lines form a paragraph). A label, a quotation, a list item or any line with a
+/// hint starts afresh.
+fn join_wrapped_lines(lines: Vec<SourceLine>, wrapped: bool) -> Vec<SourceLine> {
+    let mut out: Vec<SourceLine> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let text = line.text.trim_start_matches(is_space);
+        let starts_afresh = text.is_empty()
+            || line.hint != Default::default()
+            || text.starts_with(['«', '“', '"', '„', '‘', '»', '-', '*', '•', '–', '—', '['])
+            || numbered(text).is_some()
+            || split_label(text).is_some();
+        let continues = !starts_afresh
+            && out.last().is_some_and(|previous| {
+                previous.hint == Default::default()
+                    && !previous.text.trim().is_empty()
+                    && !ends_a_sentence(&previous.text)
+                    && (wrapped || text.starts_with(char::is_lowercase))
+            });
+        match out.last_mut() {
+            Some(previous) if continues => {
+                let joined = format!(
+                    "{} {}",
+                    previous.text.trim_end_matches(is_space),
+                    text.trim_end_matches(is_space)
+                );
+                previous.text = joined;
+            }
+            _ => out.push(line),
+        }
     }
     out
 }
@@ -296,6 +356,40 @@ mod tests {
         let h = one("Maria Lopez 00:01:12");
         assert_eq!(h.hint.voice.as_deref(), Some("Maria Lopez"));
         assert_eq!(one("It was 10:30").hint.voice, None);
+    }
+
+    #[test]
+    fn wrapped_sentences_join_but_labels_and_questions_start_afresh() {
+        let text = "AO: We started the project in a small office on the\nharbour, with two desks.\nLA: And no heating.\nWhy there?\nBecause it was cheap.\n";
+        let all = lines(text, Format::Text, 1);
+        let texts: Vec<&str> = all
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "AO: We started the project in a small office on the harbour, with two desks.",
+                "LA: And no heating.",
+                "Why there?",
+                "Because it was cheap."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_file_joins_lines_that_start_with_capitals() {
+        let body = "We spoke with Dana Fox, a park ranger in the Peak District for twenty\nyears, about the busiest summer she has known on the moors above\nEdale and the visitors who come unprepared for the weather there.\n\nWhat changed this year?\n\nThe crowds arrived earlier than ever and stayed later than ever, and\nMost of them had never walked further than the car park before.\n";
+        let all = lines(body, Format::Text, 1);
+        let texts: Vec<&str> = all
+            .iter()
+            .map(|l| l.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(texts.len(), 3, "{texts:#?}");
+        assert!(texts[0].contains("twenty years"));
+        assert_eq!(all[0].line, 1);
     }
 
     #[test]
