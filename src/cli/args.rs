@@ -18,6 +18,9 @@ pub struct Cli {
 pub enum Command {
     /// List an interview's speakers and its ranked quotes.
     Extract(ExtractArgs),
+    /// Show how a transcript is read: speakers, questions, answers, editor marks and footer.
+    #[command(long_about = READ_HELP)]
+    Read(ReadFileArgs),
     /// Render one quote given on the command line.
     Render(RenderArgs),
     /// Extract and render every selected quote × format of one or more interviews.
@@ -38,6 +41,40 @@ pub struct SelectArgs {
     /// Number of quotes to select, editor-marked ones included.
     #[arg(long = "max", value_name = "N", default_value_t = 5)]
     pub max_quotes: usize,
+}
+
+const READ_HELP: &str = "Show how a transcript is read: speakers, questions, answers, editor marks and footer.
+
+Formats, chosen by content, then extension: plain text (.txt), Markdown (.md), Word (.docx), WebVTT subtitles (.vtt, speakers in <v Name> tags), SRT subtitles (.srt, NAME: prefixes), and `-` for standard input. Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252/Latin-1 (detected; --encoding forces one), with any line ends.
+
+Speakers come from labels (`AO:`, `LA :`, `**AO** :`, `Aziz Oulhiyane :`, `Aziz :`, `Q:`/`R:`, `Question :`/`Réponse :`, `Speaker 1:`), from the intro (\"Entretien avec X, rôle, ainsi que Y, …\", \"We spoke with X, head of …, and Y\"), and from an optional front-matter block at the top, which overrides both:
+
+  ---
+  title: Les réseaux sociaux de la Région
+  date: 2024-03-12
+  source: Le Petit Journal
+  language: fr
+  interviewer: Camille Martin
+  speakers:
+    AO:
+      name: Aziz Oulhiyane
+      role: responsable de l’animation des réseaux sociaux
+      organisation: Région Occitanie
+      photo: photos/aziz.jpg
+    LA: Ludovic Amar
+  ---
+
+A line ending in `?` is a question; with one interviewee an unlabelled answer is theirs. Lines in « », “ ” or quotes, and `>` blockquotes, that repeat an answer are the editor's pull quotes (a credit `— Name` may follow). Credits (`Propos recueillis par …`, `Photo : …`), editor's notes (`(…, ndlr)`, `[…]`), images and links are not speech. See docs/transcripts.md.";
+
+#[derive(Debug, Args)]
+pub struct ReadFileArgs {
+    /// Transcript file (`-` reads standard input).
+    pub file: PathBuf,
+    /// Print the parsed transcript as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 #[derive(Debug, Args)]
@@ -124,7 +161,8 @@ pub struct RenderArgs {
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Transcript files, folders of transcripts, or glob patterns such as 'interviews/*.txt'.
+    /// Transcript files, folders of transcripts, glob patterns such as 'interviews/*.txt', or `-`
+    /// for standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub files: Vec<PathBuf>,
     /// Output folder; each interview gets its own sub-folder.

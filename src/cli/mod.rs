@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::select::{self, Quote, QuoteKind, SelectOptions};
 use crate::template::{CardContent, Format, FORMATS};
 use crate::transcript::{self, Language, Transcript};
-use args::{Cli, Command, ExtractArgs, OutputArgs, RenderArgs, RunArgs};
+use args::{Cli, Command, ExtractArgs, OutputArgs, ReadFileArgs, RenderArgs, RunArgs};
 use clap::Parser;
 use serde::Serialize;
 use std::ffi::OsString;
@@ -37,6 +37,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     let result = match cli.command {
         Command::Extract(args) => extract(&args),
+        Command::Read(args) => read_transcript(&args),
         Command::Render(args) => render(&args),
         Command::Run(args) => run_batch(&args),
         Command::Formats => {
@@ -57,11 +58,22 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 }
 
 pub(crate) fn read_error(e: &transcript::ReadError) -> Diagnostic {
-    let mut d = Diagnostic::error(e.to_string());
-    if let Some(hint) = e.hint() {
-        d = d.with_hint(hint);
+    e.to_diagnostic()
+}
+
+fn read_transcript(args: &ReadFileArgs) -> Result<ExitCode, Box<Diagnostic>> {
+    let read = plan::read_options(&args.read)?;
+    let transcript = transcript::read(&args.file, &read).map_err(|e| Box::new(read_error(&e)))?;
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&transcript).expect("a transcript serialises")
+        );
+    } else {
+        print!("{}", transcript.outline());
     }
-    d
+    print_diagnostics(&transcript.diagnostics);
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(Serialize)]

@@ -13,6 +13,8 @@ pub enum LabelKind {
     Answer,
     /// A credits label that is not speech: `C1`, `Groupe 3`, `Photo`, `Crédits`.
     Credit,
+    /// A transcription tool's placeholder for an unnamed voice: `Speaker 1`, `Intervenant 2`.
+    Placeholder(String),
 }
 
 /// A label split off the start of a line.
@@ -29,6 +31,8 @@ pub struct Label<'a> {
 
 const QUESTION_WORDS: &[&str] = &[
     "q",
+    "i",
+    "int",
     "question",
     "questions",
     "interviewer",
@@ -37,8 +41,51 @@ const QUESTION_WORDS: &[&str] = &[
     "journaliste",
     "journalist",
     "interviewer(e)",
+    "host",
+    "presenter",
+    "moderator",
+    "animateur",
+    "animatrice",
+    "présentateur",
+    "présentatrice",
+    "modérateur",
+    "modératrice",
 ];
-const ANSWER_WORDS: &[&str] = &["r", "a", "réponse", "reponse", "rép", "answer", "ans", "réponses"];
+const ANSWER_WORDS: &[&str] = &[
+    "r",
+    "a",
+    "réponse",
+    "reponse",
+    "rép",
+    "answer",
+    "ans",
+    "réponses",
+    "respondent",
+    "interviewee",
+    "répondant",
+    "répondante",
+    "interviewé",
+    "interviewée",
+    "invité",
+    "invitée",
+    "guest",
+];
+/// Words a transcription tool numbers unnamed voices with: `Speaker 1`, `SPEAKER_00`, `Intervenant 2`.
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "speaker",
+    "intervenant",
+    "intervenante",
+    "locuteur",
+    "locutrice",
+    "interlocuteur",
+    "interlocutrice",
+    "participant",
+    "participante",
+    "voice",
+    "voix",
+    "unknown",
+    "inconnu",
+];
 const CREDIT_WORDS: &[&str] = &[
     "photo",
     "photos",
@@ -83,12 +130,45 @@ pub const NAME_PARTICLES: &[&str] = &[
     "bin", "al", "el", "y", "ter", "ten",
 ];
 
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}' | '\u{2009}')
+/// White space as transcripts contain it: no-break and thin spaces, and the invisible characters
+/// (zero-width space, word joiner, byte-order mark) that copying from the web leaves behind.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00A0}'
+                | '\u{202F}'
+                | '\u{2007}'
+                | '\u{2009}'
+                | '\u{200B}'
+                | '\u{200C}'
+                | '\u{200D}'
+                | '\u{2060}'
+                | '\u{FEFF}'
+        )
+}
+
+/// Characters that are there in the file but not in the words: soft hyphens and zero-width marks.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}'
+    )
+}
+
+/// `text` without invisible characters, for names and labels (never for speech).
+pub fn without_invisibles(text: &str) -> String {
+    if !text.contains(is_invisible) {
+        return text.to_owned();
+    }
+    text.chars().filter(|&c| !is_invisible(c)).collect()
 }
 
 /// Splits `line` into a label and the rest if it starts with something shaped like a turn label.
 pub fn split_label(line: &str) -> Option<Label<'_>> {
+    if let Some(label) = dotted_marker(line) {
+        return Some(label);
+    }
     let colon = line
         .char_indices()
         .take_while(|&(i, _)| i <= 60)
@@ -123,7 +203,36 @@ pub fn split_label(line: &str) -> Option<Label<'_>> {
     })
 }
 
+/// `Q. Pourquoi ?` and `R. Parce que.`: the press habit of a dotted letter for question and answer.
+fn dotted_marker(line: &str) -> Option<Label<'_>> {
+    let start = line.len() - line.trim_start_matches(is_space).len();
+    let body = &line[start..];
+    let kind = if body.starts_with("Q. ") || body.starts_with("Q.\u{a0}") {
+        LabelKind::Question
+    } else if body.starts_with("R. ") || body.starts_with("R.\u{a0}") {
+        LabelKind::Answer
+    } else {
+        return None;
+    };
+    let after = start + 2;
+    let rest = line[after..].trim_start_matches([' ', '\u{a0}', '–', '—', '-']);
+    let rest_offset = line.len() - rest.len();
+    Some(Label {
+        kind,
+        raw: &line[start..start + 1],
+        rest: rest.trim_end_matches(is_space),
+        rest_offset,
+    })
+}
+
+/// What a label written without its colon (`AO`, `Speaker 1`, a subtitle voice) names.
+pub fn classify_label(raw: &str) -> Option<LabelKind> {
+    classify(raw.trim_matches(is_space))
+}
+
 fn classify(raw: &str) -> Option<LabelKind> {
+    let raw_clean = without_invisibles(raw);
+    let raw = raw_clean.as_str();
     let lower = raw.to_lowercase();
     if QUESTION_WORDS.contains(&lower.as_str()) || is_numbered_question(&lower) {
         return Some(LabelKind::Question);
@@ -141,6 +250,9 @@ fn classify(raw: &str) -> Option<LabelKind> {
     let words: Vec<&str> = raw.split(is_space).filter(|w| !w.is_empty()).collect();
     if words.is_empty() || words.len() > 5 {
         return None;
+    }
+    if let Some(placeholder) = as_placeholder(&words) {
+        return Some(LabelKind::Placeholder(placeholder));
     }
     if raw.chars().any(|c| c.is_ascii_digit()) {
         // `C1`, `J1`, `Groupe 3`: numbered credit lines in school and agency transcripts.
@@ -163,6 +275,18 @@ fn classify(raw: &str) -> Option<LabelKind> {
     None
 }
 
+/// `Speaker 1`, `SPEAKER_00`, `Intervenant 2`, `Speaker A`.
+fn as_placeholder(words: &[&str]) -> Option<String> {
+    let joined = words.join(" ");
+    let lower = joined.to_lowercase();
+    let word = PLACEHOLDER_WORDS.iter().find(|w| lower.starts_with(*w))?;
+    let tail = lower[word.len()..].trim_start_matches([' ', '_', '-', '#']);
+    let numbered = !tail.is_empty()
+        && tail.chars().count() <= 3
+        && (tail.chars().all(|c| c.is_ascii_digit()) || tail.chars().all(|c| c.is_ascii_alphabetic()));
+    numbered.then_some(joined)
+}
+
 fn is_numbered_question(lower: &str) -> bool {
     let rest = lower
         .strip_prefix("question")
@@ -178,7 +302,50 @@ pub fn as_initials(raw: &str) -> Option<String> {
         .chars()
         .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | ' ' | '\u{a0}'));
     let count = letters.chars().count();
-    (only_initial_chars && (1..=5).contains(&count)).then_some(letters)
+    // Two capitalised words are a name in capitals (`MARIA LOPEZ`), not initials.
+    let words = raw
+        .split(is_space)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1)
+        .count();
+    (only_initial_chars && (1..=5).contains(&count) && words <= 1).then_some(letters)
+}
+
+/// A name as it should be displayed: words written in capitals (`Aziz OULHIYANE`, `LE BRIS`) in
+/// title case, invisible characters removed.
+pub fn display_name(name: &str) -> String {
+    let name = without_invisibles(name);
+    name.split(is_space)
+        .filter(|w| !w.is_empty())
+        .map(|word| {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            if letters > 1 && word.chars().all(|c| !c.is_lowercase()) {
+                title_case(word)
+            } else {
+                word.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `JEAN-MARC` → `Jean-Marc`, `D’ARC` → `D’Arc`.
+fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start_of_part = true;
+    for c in word.chars() {
+        if start_of_part {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start_of_part = matches!(c, '-' | '’' | '\'' | '.');
+    }
+    out
+}
+
+/// Lower case without accents, for comparing names and labels.
+pub fn name_key(text: &str) -> String {
+    fold_accents(&without_invisibles(text)).to_lowercase()
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -256,25 +423,33 @@ pub fn initials_of(name: &str) -> Vec<String> {
 
 /// Strips the accents that matter for initials (`É` → `E`).
 pub fn fold_accents(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'À' | 'Â' | 'Ä' | 'Á' | 'Ã' => 'A',
-            'É' | 'È' | 'Ê' | 'Ë' => 'E',
-            'Î' | 'Ï' | 'Í' | 'Ì' => 'I',
-            'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => 'O',
-            'Ù' | 'Û' | 'Ü' | 'Ú' => 'U',
-            'Ç' => 'C',
-            'Ñ' => 'N',
-            'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' | 'ì' => 'i',
-            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            other => other,
-        })
-        .collect()
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    text.chars().map(fold_accent).collect()
+}
+
+/// One character without its accent.
+pub fn fold_accent(c: char) -> char {
+    match c {
+        'À' | 'Â' | 'Ä' | 'Á' | 'Ã' => 'A',
+        'É' | 'È' | 'Ê' | 'Ë' => 'E',
+        'Î' | 'Ï' | 'Í' | 'Ì' => 'I',
+        'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => 'O',
+        'Ù' | 'Û' | 'Ü' | 'Ú' => 'U',
+        'Ç' => 'C',
+        'Ñ' => 'N',
+        'Ÿ' => 'Y',
+        'ÿ' => 'y',
+        'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' | 'ì' => 'i',
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        other => other,
+    }
 }
 
 #[cfg(test)]
@@ -312,6 +487,37 @@ mod tests {
         assert_eq!(kind("Q: Why?"), Some(LabelKind::Question));
         assert_eq!(kind("Q1 : Pourquoi ?"), Some(LabelKind::Question));
         assert_eq!(kind("Réponse : Oui"), Some(LabelKind::Answer));
+        assert_eq!(kind("Q. Pourquoi ?"), Some(LabelKind::Question));
+        assert_eq!(split_label("R. Parce que.").unwrap().rest, "Parce que.");
+        assert_eq!(kind("Host: Welcome"), Some(LabelKind::Question));
+        assert_eq!(
+            kind("MARIA LOPEZ: Hello"),
+            Some(LabelKind::Name("MARIA LOPEZ".into()))
+        );
+    }
+
+    #[test]
+    fn transcription_tool_placeholders() {
+        assert_eq!(
+            kind("Speaker 1: Hello"),
+            Some(LabelKind::Placeholder("Speaker 1".into()))
+        );
+        assert_eq!(
+            kind("SPEAKER_00: Hello"),
+            Some(LabelKind::Placeholder("SPEAKER_00".into()))
+        );
+        assert_eq!(
+            kind("Intervenant 2 : Oui"),
+            Some(LabelKind::Placeholder("Intervenant 2".into()))
+        );
+    }
+
+    #[test]
+    fn display_names() {
+        assert_eq!(display_name("Aziz OULHIYANE"), "Aziz Oulhiyane");
+        assert_eq!(display_name("JEAN-MARC LE BRIS"), "Jean-Marc Le Bris");
+        assert_eq!(display_name("Oul\u{ad}hiyane"), "Oulhiyane");
+        assert_eq!(name_key("Élodie"), "elodie");
     }
 
     #[test]

@@ -1,17 +1,31 @@
 //! Reading transcripts: bytes in, speakers and question/answer turns out.
 //!
-//! `read` decodes a file (any common encoding), then `parse` classifies its lines into an intro,
+//! `read` recognises the file's format (plain text, Markdown, WebVTT, SRT, Word `.docx`) and
+//! encoding, splits off optional front matter, then `parse` classifies the lines into an intro,
 //! questions, answers, editor-marked pull quotes and a credits footer, and resolves every answer
-//! label (`AO:`, `LA :`, `Aziz Oulhiyane :`) to a speaker with a full name and role.
+//! label (`AO:`, `LA :`, `Aziz Oulhiyane :`, `<v Maria Lopez>`) to a speaker with a full name and role.
 
 mod decode;
+mod docx;
+mod frontmatter;
 mod labels;
+mod marks;
+mod notes;
+mod outline;
 pub mod parse;
 mod roster;
+mod source;
+mod speakers;
+mod srt;
+mod text;
+mod turns;
+mod vtt;
 
 pub use decode::{decode, encoding_for_label, DecodeError, Decoded};
+pub use docx::DocxError;
 pub use labels::fold_accents;
 pub use parse::parse;
+pub use source::Format;
 
 use crate::diagnostic::Diagnostic;
 use serde::Serialize;
@@ -52,6 +66,9 @@ pub struct Speaker {
     pub name: String,
     pub role: Option<String>,
     pub organisation: Option<String>,
+    /// A portrait, when front matter gives one (resolved against the transcript's folder).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub photo: Option<PathBuf>,
 }
 
 /// Index of a speaker in `Transcript::speakers`.
@@ -72,6 +89,33 @@ pub struct Paragraph {
     pub line: usize,
     /// 1-based column (in characters) where `text` starts on that line.
     pub column: usize,
+    /// Editor's notes taken out of `text` (`(…, ndlr)`, `[laughs]`): not the speaker's words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<EditorNote>,
+}
+
+/// An editor's note removed from a paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EditorNote {
+    /// Byte offset in the paragraph's text where the note stood.
+    pub offset: usize,
+    /// What was removed, as written (with the space before it, if one went too).
+    pub removed: String,
+}
+
+impl Paragraph {
+    /// The 1-based column in the source line of the byte `offset` into `text`, counting the
+    /// editor's notes that were taken out before it.
+    pub fn source_column(&self, offset: usize) -> usize {
+        let offset = source::floor_boundary(&self.text, offset);
+        let removed: usize = self
+            .notes
+            .iter()
+            .filter(|n| n.offset <= offset)
+            .map(|n| n.removed.chars().count())
+            .sum();
+        self.column + self.text[..offset].chars().count() + removed
+    }
 }
 
 /// One question or one answer, made of one or more paragraphs.
@@ -104,25 +148,34 @@ impl Turn {
     }
 }
 
-/// A passage an editor set apart as a pull quote (a line in « » or “ ”).
+/// A passage an editor set apart as a pull quote (a line in « », “ ” or "…", a `>` blockquote).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EditorMark {
     /// The quote without its enclosing marks, as the editor wrote it.
     pub text: String,
     pub line: usize,
     pub column: usize,
-    /// A credit the editor attached (`— Name`), if any.
+    /// A credit the editor attached (`— Name`, or a `Name, role` line under the quote), if any.
     pub credit: Option<String>,
+    /// The speaker the credit names, when it names exactly one.
+    pub speaker: Option<SpeakerId>,
 }
 
 /// A parsed interview.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Transcript {
     pub path: Option<PathBuf>,
+    pub format: Format,
     pub title: Option<String>,
+    /// When the interview took place or was published, as front matter states it.
+    pub date: Option<String>,
+    /// The outlet or source the interview comes from, as front matter states it.
+    pub source: Option<String>,
     pub language: Language,
     pub encoding: &'static str,
     pub intro: Vec<Paragraph>,
+    /// Who asks the questions, when the file names them.
+    pub interviewer: Option<String>,
     pub speakers: Vec<Speaker>,
     pub turns: Vec<Turn>,
     pub marks: Vec<EditorMark>,
@@ -168,8 +221,21 @@ pub struct ReadOptions {
 pub enum ReadError {
     #[error("failed to read transcript `{}` ({source})", path.display())]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("transcript `{}` is empty: expected the text of an interview", path.display())]
+    Empty { path: PathBuf },
+    #[error("transcript `{}` is not text ({source}): expected plain text, Markdown, Word .docx, WebVTT or SRT", path.display())]
+    Binary { path: PathBuf, source: DecodeError },
     #[error("failed to read transcript `{}` ({source})", path.display())]
     Decode { path: PathBuf, source: DecodeError },
+    #[error("transcript `{}` is {}: expected plain text, Markdown, Word .docx, WebVTT or SRT", path.display(), kind.describe())]
+    Unsupported { path: PathBuf, kind: source::Foreign },
+    #[error("failed to read Word document `{}` ({source}): expected a .docx with the interview in its text", path.display())]
+    Docx { path: PathBuf, source: DocxError },
+    #[error("{}", diagnostic.message)]
+    FrontMatter {
+        path: PathBuf,
+        diagnostic: Box<Diagnostic>,
+    },
     #[error("no answer found in `{}`: expected turns labelled like `AO:` or `Name :`, or answers after questions", path.display())]
     NoAnswers { path: PathBuf },
 }
@@ -181,18 +247,42 @@ impl ReadError {
             ReadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                 Some("check the path; `pullquote extract -` reads from standard input".into())
             }
-            ReadError::Decode {
-                source: DecodeError::Invalid { .. },
-                ..
-            } => Some("pass --encoding windows-1252 (or utf-16le, latin1, …) to force one".into()),
-            ReadError::Decode {
-                source: DecodeError::Binary { .. },
-                ..
-            } => Some("pullquote reads plain-text transcripts (.txt, .md)".into()),
+            ReadError::Io { .. } => None,
+            ReadError::Empty { .. } => {
+                Some("check that the file was saved with its text; `-` reads the transcript from standard input".into())
+            }
+            ReadError::Decode { .. } => {
+                Some("pass --encoding windows-1252 (or utf-16le, latin1, …) to force one".into())
+            }
+            ReadError::Binary { .. } => Some(
+                "export the interview as .txt or .docx; if it is text in an unusual encoding, pass --encoding".into(),
+            ),
+            ReadError::Unsupported { kind, .. } => Some(kind.hint().into()),
+            ReadError::Docx { .. } => {
+                Some("open it in Word or LibreOffice and save it again as .docx, or export it as plain text".into())
+            }
+            ReadError::FrontMatter { diagnostic, .. } => diagnostic.hint.clone(),
             ReadError::NoAnswers { .. } => Some(
                 "label answers with the speaker's initials or name, e.g. `AO: …`, and introduce speakers in the first paragraph".into(),
             ),
-            _ => None,
+        }
+    }
+
+    /// The error as a diagnostic, positioned in the file when it has a position.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        match self {
+            ReadError::FrontMatter { path, diagnostic } => {
+                let mut d = (**diagnostic).clone();
+                d.file = Some(path.clone());
+                d
+            }
+            other => {
+                let mut d = Diagnostic::error(other.to_string());
+                if let Some(hint) = other.hint() {
+                    d = d.with_hint(hint);
+                }
+                d
+            }
         }
     }
 }
@@ -212,22 +302,99 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<Transcript, ReadError>
             source,
         })?
     };
-    let decoded = decode(&bytes, options.encoding).map_err(|source| ReadError::Decode {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut transcript = parse(&decoded.text);
-    transcript.encoding = decoded.encoding;
-    if path != Path::new("-") {
-        transcript.path = Some(path.to_path_buf());
+    read_bytes(&bytes, path, options)
+}
+
+/// Parses a transcript's bytes. `path` names it in errors and, by its extension, helps choose the
+/// format; the content decides first (a zip is a Word document, `WEBVTT` opens WebVTT, a cue
+/// number and timing open SRT).
+pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Transcript, ReadError> {
+    let path_buf = || path.to_path_buf();
+    if bytes.is_empty() {
+        return Err(ReadError::Empty { path: path_buf() });
+    }
+    let from_stdin = path == Path::new("-");
+    let mut transcript = match source::sniff_bytes(bytes) {
+        source::Sniffed::Zip => {
+            let document = docx::read(bytes).map_err(|e| match e {
+                DocxError::NotWord => ReadError::Unsupported {
+                    path: path_buf(),
+                    kind: source::Foreign::Zip,
+                },
+                source => ReadError::Docx {
+                    path: path_buf(),
+                    source,
+                },
+            })?;
+            let mut t = parse::build(document.lines, Default::default(), None);
+            t.format = Format::Docx;
+            t.encoding = "UTF-8";
+            if t.title.is_none() {
+                t.title = document.title;
+            }
+            t
+        }
+        source::Sniffed::Foreign(kind) => {
+            return Err(ReadError::Unsupported {
+                path: path_buf(),
+                kind,
+            })
+        }
+        source::Sniffed::Text => {
+            let decoded = decode(bytes, options.encoding).map_err(|source| match source {
+                DecodeError::Empty => ReadError::Empty { path: path_buf() },
+                DecodeError::Binary { .. } => ReadError::Binary {
+                    path: path_buf(),
+                    source,
+                },
+                DecodeError::Invalid { .. } => ReadError::Decode {
+                    path: path_buf(),
+                    source,
+                },
+            })?;
+            if decoded
+                .text
+                .trim_matches(|c: char| labels::is_space(c) || labels::is_invisible(c))
+                .is_empty()
+            {
+                return Err(ReadError::Empty { path: path_buf() });
+            }
+            let name = (!from_stdin).then_some(path);
+            let mut t =
+                parse::parse_text(&decoded.text, name).map_err(|diagnostic| ReadError::FrontMatter {
+                    path: path_buf(),
+                    diagnostic,
+                })?;
+            t.encoding = decoded.encoding;
+            t
+        }
+    };
+    if !from_stdin {
+        transcript.path = Some(path_buf());
+        let folder = path.parent().unwrap_or(Path::new(""));
+        for speaker in &mut transcript.speakers {
+            if let Some(photo) = &mut speaker.photo {
+                if photo.is_relative() {
+                    *photo = folder.join(&*photo);
+                }
+                if !photo.exists() {
+                    transcript.diagnostics.push(
+                        Diagnostic::warning(format!(
+                            "photo `{}` of {} does not exist",
+                            photo.display(),
+                            speaker.name
+                        ))
+                        .with_hint("photo paths are relative to the transcript's folder"),
+                    );
+                }
+            }
+        }
     }
     for diagnostic in &mut transcript.diagnostics {
-        diagnostic.file = Some(path.to_path_buf());
+        diagnostic.file = Some(path_buf());
     }
     if transcript.answers().next().is_none() {
-        return Err(ReadError::NoAnswers {
-            path: path.to_path_buf(),
-        });
+        return Err(ReadError::NoAnswers { path: path_buf() });
     }
     Ok(transcript)
 }

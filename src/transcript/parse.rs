@@ -1,85 +1,56 @@
-//! Classifies a transcript's lines into intro, questions, answers, editor marks and footer.
+//! Classifies a transcript's lines into intro, questions, answers, editor marks and footer, and
+//! assembles them into turns attributed to speakers.
 
-use super::labels::{initials_of, split_label, Label, LabelKind};
+use super::frontmatter::{self, FrontMatter};
+use super::labels::{is_space, name_key, split_label, Label, LabelKind};
+use super::marks::{self, SpeechIndex};
 use super::roster::people_in_intro;
-use super::{EditorMark, Language, Paragraph, Speaker, SpeakerId, Transcript, Turn, TurnKind};
+use super::source::{text_format, Format, SourceLine};
+use super::speakers::{interviewer_in, remove_speakers, resolve, roster};
+use super::turns::{
+    assemble, at_line, credited_speaker, ends_as_question, is_footer_cue, numbered, paragraph, Assembled,
+    Context, Kind, Resolved,
+};
+use super::{notes, srt, text, vtt};
+use super::{Language, Speaker, SpeakerId, Transcript, TurnKind};
 use crate::diagnostic::Diagnostic;
 
-/// How a single source line was read.
-enum LineKind<'a> {
-    Blank,
-    Heading(&'a str),
-    Mark(EditorMark),
-    Labelled(Label<'a>),
-    Plain(&'a str),
-}
-
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{202F}' | '\u{200B}' | '\u{FEFF}')
-}
-
-/// Pairs of marks an editor uses to set a pull quote apart.
-const QUOTE_PAIRS: &[(char, char)] = &[
-    ('«', '»'),
-    ('“', '”'),
-    ('"', '"'),
-    ('„', '“'),
-    ('‘', '’'),
-    ('»', '«'),
-];
-
-/// Reads a line that is nothing but a quotation, optionally followed by a credit (`— Name`).
-fn as_editor_mark(line: &str, line_no: usize) -> Option<EditorMark> {
-    let trimmed = line.trim_matches(is_space);
-    let open = trimmed.chars().next()?;
-    let &(_, close) = QUOTE_PAIRS.iter().find(|(o, _)| *o == open)?;
-    let inner_start = open.len_utf8();
-    let close_at = trimmed[inner_start..].rfind(close)? + inner_start;
-    let inner = trimmed[inner_start..close_at].trim_matches(is_space);
-    let after = trimmed[close_at + close.len_utf8()..].trim_matches(is_space);
-    let credit = after
-        .trim_start_matches(['—', '–', '-', ','])
-        .trim_matches(is_space);
-    // A mark is a whole sentence or more; a short quoted word on its own line is not a pull quote.
-    if inner.chars().count() < 20 || (!after.is_empty() && !after.starts_with(['—', '–', '-', ','])) {
-        return None;
-    }
-    let leading = line.len() - line.trim_start_matches(is_space).len();
-    let column = line[..leading + inner_start].chars().count() + 1;
-    Some(EditorMark {
-        text: inner.to_owned(),
-        line: line_no,
-        column,
-        credit: (!credit.is_empty()).then(|| credit.to_owned()),
-    })
-}
-
-fn classify_line(line: &str, line_no: usize) -> LineKind<'_> {
-    let trimmed = line.trim_matches(is_space);
-    if trimmed.is_empty() {
-        return LineKind::Blank;
-    }
-    if let Some(h) = trimmed.strip_prefix('#') {
-        return LineKind::Heading(h.trim_start_matches('#').trim());
-    }
-    if let Some(mark) = as_editor_mark(trimmed, line_no) {
-        let mut mark = mark;
-        mark.column += line.len() - line.trim_start_matches(is_space).len();
-        return LineKind::Mark(mark);
-    }
-    match split_label(line) {
-        Some(label) => LineKind::Labelled(label),
-        None => LineKind::Plain(trimmed),
+/// Parses decoded transcript text (front matter, plain text, Markdown, WebVTT or SRT).
+///
+/// Invalid front matter is reported as an error diagnostic and the text is read without it;
+/// [`super::read`] refuses such a file instead.
+pub fn parse(text: &str) -> Transcript {
+    match parse_text(text, None) {
+        Ok(t) => t,
+        Err(diagnostic) => {
+            let body = frontmatter::split(text).map_or(text, |s| &text[s.body_start..]);
+            let mut t =
+                parse_text(body, None).unwrap_or_else(|_| build(Vec::new(), Default::default(), None));
+            t.diagnostics.insert(0, *diagnostic);
+            t
+        }
     }
 }
 
-fn column_of(line: &str, byte: usize) -> usize {
-    line[..byte].chars().count() + 1
-}
-
-fn ends_as_question(text: &str) -> bool {
-    text.trim_end_matches(|c: char| is_space(c) || matches!(c, '»' | '”' | '"' | ')' | '*'))
-        .ends_with('?')
+/// Parses decoded text whose file name (for the extension) may be known.
+pub(crate) fn parse_text(text: &str, path: Option<&std::path::Path>) -> Result<Transcript, Box<Diagnostic>> {
+    let (front, body, first_line) = match frontmatter::split(text) {
+        Some(split) => (
+            frontmatter::parse(split.yaml)?,
+            &text[split.body_start..],
+            split.lines + 1,
+        ),
+        None => (FrontMatter::default(), text, 1),
+    };
+    let format = text_format(path, body);
+    let lines = match format {
+        Format::WebVtt => vtt::lines(body, first_line),
+        Format::Srt => srt::lines(body, first_line),
+        _ => text::lines(body, format, first_line),
+    };
+    let mut transcript = build(lines, front, Some(text));
+    transcript.format = format;
+    Ok(transcript)
 }
 
 /// Guesses French or English from common function words.
@@ -95,7 +66,7 @@ pub fn detect_language(text: &str) -> Language {
     let (mut fr, mut en) = (0, 0);
     for word in text
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && w.len() <= 4)
         .take(5000)
     {
         let w = word.to_lowercase();
@@ -115,304 +86,388 @@ pub fn detect_language(text: &str) -> Language {
     }
 }
 
-/// Matches a label to a speaker already on the roster.
-fn find_speaker(speakers: &[Speaker], kind: &LabelKind) -> Vec<SpeakerId> {
-    match kind {
-        LabelKind::Initials(initials) => speakers
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| &s.label == initials || initials_of(&s.name).contains(initials))
-            .map(|(i, _)| i)
-            .collect(),
-        LabelKind::Name(name) => {
-            let exact: Vec<SpeakerId> = speakers
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.name.eq_ignore_ascii_case(name))
-                .map(|(i, _)| i)
-                .collect();
-            if !exact.is_empty() {
-                return exact;
-            }
-            // A first name or surname alone: `Agnès :` for Agnès Martin.
-            speakers
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| !name.contains(' ') && s.name.split(' ').any(|part| part == name))
-                .map(|(i, _)| i)
-                .collect()
-        }
-        _ => Vec::new(),
+fn classify<'a>(line: &'a SourceLine) -> Kind<'a> {
+    let text = line.text.as_str();
+    if line.hint.aside {
+        return Kind::Aside;
+    }
+    if let Some(voice) = &line.hint.voice {
+        let rest = text.trim_matches(is_space);
+        let kind = super::labels::classify_label(voice).unwrap_or_else(|| LabelKind::Name(voice.clone()));
+        return Kind::Labelled(Label {
+            kind,
+            raw: voice,
+            rest,
+            rest_offset: text.len() - text.trim_start_matches(is_space).len(),
+        });
+    }
+    if text.trim_matches(is_space).is_empty() {
+        return Kind::Blank;
+    }
+    if line.hint.heading {
+        return Kind::Heading;
+    }
+    if let Some(mark) = marks::as_mark(line) {
+        return Kind::Mark(mark);
+    }
+    match split_label(text) {
+        Some(label) => Kind::Labelled(label),
+        None => Kind::Plain,
     }
 }
 
-/// Parses decoded transcript text.
-pub fn parse(text: &str) -> Transcript {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let classified: Vec<LineKind> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| classify_line(line, i + 1))
-        .collect();
+/// Reads consecutive block-quote lines as one mark: `> first line` / `> second line` / `> — Name`.
+fn join_block_quotes<'a>(lines: &'a [SourceLine], kinds: &mut [Kind<'a>]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].hint.block_quote || lines[i].text.trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < lines.len() && lines[end].hint.block_quote && !lines[end].text.trim().is_empty() {
+            end += 1;
+        }
+        if end - i > 1 {
+            let mut body: Vec<&str> = lines[i..end].iter().map(|l| l.text.trim()).collect();
+            let credit = body.last().and_then(|l| marks::dash_credit(l)).map(str::to_owned);
+            if credit.is_some() {
+                body.pop();
+            }
+            let mut joined = lines[i].clone();
+            joined.text = body.join(" ");
+            if let Some(mut mark) = marks::as_mark(&joined) {
+                mark.credit = mark.credit.or(credit);
+                kinds[i] = Kind::Mark(mark);
+                for kind in &mut kinds[i + 1..end] {
+                    *kind = Kind::Consumed;
+                }
+            }
+        }
+        i = end;
+    }
+}
+
+/// Builds a transcript from the lines a format reader produced.
+pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&str>) -> Transcript {
+    let mut kinds: Vec<Kind> = lines.iter().map(classify).collect();
+    join_block_quotes(&lines, &mut kinds);
     let mut diagnostics = Vec::new();
 
+    // Documents that number or embolden their questions do it for all of them, `?` or not. An
+    // emphasised line is a question only when plain text (its answer) follows it.
+    let next_text = |i: usize| {
+        lines[i + 1..]
+            .iter()
+            .find(|l| !l.text.trim().is_empty() || l.hint.voice.is_some())
+    };
+    let emphasised_question: Vec<bool> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            l.hint.emphasised
+                && l.text.chars().count() <= 300
+                && next_text(i).is_some_and(|n| !n.hint.emphasised)
+        })
+        .collect();
+    let plain_questions = |test: &dyn Fn(usize) -> bool| {
+        let candidates: Vec<usize> = (0..lines.len())
+            .filter(|&i| matches!(kinds[i], Kind::Plain) && test(i))
+            .collect();
+        candidates.len() >= 2 && candidates.iter().any(|&i| ends_as_question(&lines[i].text))
+    };
+    let numbered_questions = plain_questions(&|i| numbered(&lines[i].text).is_some())
+        && lines
+            .iter()
+            .filter(|l| numbered(&l.text).is_some() && ends_as_question(&l.text))
+            .count()
+            >= 2;
+    let emphasised_questions = plain_questions(&|i| emphasised_question[i]);
+    let is_question_at = |i: usize| {
+        let line = &lines[i];
+        ends_as_question(&line.text)
+            || (numbered_questions && numbered(&line.text).is_some())
+            || (emphasised_questions && emphasised_question[i])
+    };
+
     // The intro is everything before the first turn: the first label or question.
-    let first_turn = classified.iter().position(|k| match k {
-        LineKind::Labelled(l) => !matches!(l.kind, LabelKind::Credit),
-        LineKind::Plain(p) => ends_as_question(p),
-        _ => false,
-    });
-    let intro_end = first_turn.unwrap_or(classified.len());
-    let mut title = None;
+    let question_line: Vec<bool> = (0..lines.len()).map(is_question_at).collect();
+    let intro_end = lines
+        .iter()
+        .zip(&kinds)
+        .enumerate()
+        .position(|(i, (line, kind))| match kind {
+            Kind::Labelled(l) => !matches!(l.kind, LabelKind::Credit),
+            Kind::Plain => question_line[i] && !is_footer_cue(&line.text),
+            Kind::Heading => ends_as_question(&line.text),
+            _ => false,
+        })
+        .unwrap_or(lines.len());
+    let mut title = front.title.clone();
     let mut intro = Vec::new();
-    for (i, kind) in classified[..intro_end].iter().enumerate() {
+    for (line, kind) in lines[..intro_end].iter().zip(&kinds) {
         match kind {
-            LineKind::Heading(h) if title.is_none() => title = Some((*h).to_owned()),
-            LineKind::Plain(p) => intro.push(Paragraph {
-                text: (*p).to_owned(),
-                line: i + 1,
-                column: column_of(
-                    lines[i],
-                    lines[i].len() - lines[i].trim_start_matches(is_space).len(),
-                ),
-            }),
+            Kind::Heading if title.is_none() => title = Some(line.text.trim().to_owned()),
+            Kind::Plain | Kind::Labelled(_) => intro.push(paragraph(line, &line.text, 0)),
             _ => {}
         }
     }
     let intro_text: String = intro
         .iter()
-        .map(|p| p.text.as_str())
+        .map(|p| super::labels::without_invisibles(&p.text))
         .collect::<Vec<_>>()
         .join("\n");
 
-    // Labels that occur on two or more lines are labels even when nobody is introduced.
-    let mut label_counts: Vec<(String, usize)> = Vec::new();
-    for kind in &classified[intro_end..] {
-        if let LineKind::Labelled(Label {
-            kind: LabelKind::Name(n) | LabelKind::Initials(n),
-            ..
-        }) = kind
-        {
-            match label_counts.iter_mut().find(|(l, _)| l == n) {
-                Some((_, c)) => *c += 1,
-                None => label_counts.push((n.clone(), 1)),
-            }
-        }
-    }
+    // The interviewer, when credits or front matter name them, is not a speaker.
+    // Only the intro and credit lines say who interviewed.
+    let interviewer = front.interviewer.clone().or_else(|| {
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| *i < intro_end || is_footer_cue(&l.text))
+            .find_map(|(_, l)| interviewer_in(&l.text))
+    });
 
-    // Roster: people in the intro, then people who first appear as full-name labels.
-    let mut speakers: Vec<Speaker> = people_in_intro(&intro_text)
-        .into_iter()
-        .map(|p| Speaker {
-            label: initials_of(&p.name).into_iter().next().unwrap_or_default(),
-            name: p.name,
-            role: p.role.map(|r| r.trim().to_owned()),
-            organisation: p.organisation,
-        })
-        .collect();
-    for kind in &classified[intro_end..] {
-        if let LineKind::Labelled(Label {
-            kind: LabelKind::Name(name),
-            ..
-        }) = kind
-        {
-            let known = !find_speaker(&speakers, &LabelKind::Name(name.clone())).is_empty();
-            if !known && name.contains(' ') {
-                speakers.push(Speaker {
-                    label: initials_of(name).into_iter().next().unwrap_or_default(),
-                    name: name.clone(),
-                    role: None,
-                    organisation: None,
-                });
-            }
-        }
-    }
-
-    let mut turns: Vec<Turn> = Vec::new();
-    let mut marks = Vec::new();
-    let mut footer = Vec::new();
-    let mut in_footer = false;
-    let mut used_labels: Vec<(SpeakerId, String)> = Vec::new();
-    let mut previous_blank = false;
-
-    for (i, kind) in classified.iter().enumerate().skip(intro_end) {
-        let line_no = i + 1;
-        let line = lines[i];
-        let paragraph = |text: &str, offset: usize| Paragraph {
-            text: text.to_owned(),
-            line: line_no,
-            column: column_of(line, offset),
-        };
-        let leading = line.len() - line.trim_start_matches(is_space).len();
-        if in_footer {
-            if let LineKind::Plain(p) | LineKind::Heading(p) = kind {
-                footer.push(paragraph(p, leading));
-            } else if let LineKind::Labelled(_) = kind {
-                footer.push(paragraph(line.trim_matches(is_space), leading));
-            }
-            continue;
-        }
-        let blank_before = previous_blank;
-        previous_blank = matches!(kind, LineKind::Blank);
-        match kind {
-            LineKind::Blank | LineKind::Heading(_) => {}
-            LineKind::Mark(mark) => marks.push(mark.clone()),
-            LineKind::Labelled(label) => match &label.kind {
-                LabelKind::Credit => {
-                    in_footer = true;
-                    footer.push(paragraph(line.trim_matches(is_space), leading));
-                }
-                LabelKind::Question => turns.push(Turn {
-                    kind: TurnKind::Question,
-                    speaker: None,
-                    label: Some(label.raw.to_owned()),
-                    paragraphs: vec![paragraph(label.rest, label.rest_offset)],
-                }),
-                LabelKind::Answer => {
-                    let speaker = if speakers.len() == 1 {
-                        Some(0)
-                    } else {
-                        diagnostics.push(
-                            Diagnostic::warning(format!(
-                                "answer label `{}` does not say which of the {} speakers answers",
-                                label.raw,
-                                speakers.len()
-                            ))
-                            .at_line(line_no)
-                            .with_hint("label answers with the speaker's initials or name"),
-                        );
-                        None
-                    };
-                    turns.push(Turn {
-                        kind: TurnKind::Answer,
-                        speaker,
-                        label: Some(label.raw.to_owned()),
-                        paragraphs: vec![paragraph(label.rest, label.rest_offset)],
-                    });
-                }
-                LabelKind::Initials(key) | LabelKind::Name(key) => {
-                    let matches = find_speaker(&speakers, &label.kind);
-                    let repeated = label_counts.iter().any(|(l, c)| l == key && *c >= 2);
-                    let speaker = match matches.as_slice() {
-                        [one] => Some(*one),
-                        [] if !repeated && !matches!(label.kind, LabelKind::Initials(_)) => {
-                            // A lone capitalised word before a colon ("Bref : …") is prose.
-                            extend_or_start(
-                                &mut turns,
-                                &speakers,
-                                paragraph(line.trim_matches(is_space), leading),
-                                blank_before,
-                            );
-                            continue;
-                        }
-                        [] => {
-                            diagnostics.push(
-                                Diagnostic::warning(format!("unknown speaker label `{}`", label.raw))
-                                    .at(line_no, column_of(line, leading))
-                                    .with_source(text)
-                                    .with_hint("name the speaker in the intro (\"Entretien avec Prénom Nom, rôle\") or use a full-name label"),
-                            );
-                            speakers.push(Speaker {
-                                label: key.clone(),
-                                name: key.clone(),
-                                role: None,
-                                organisation: None,
-                            });
-                            Some(speakers.len() - 1)
-                        }
-                        many => {
-                            let names: Vec<&str> = many.iter().map(|&i| speakers[i].name.as_str()).collect();
-                            diagnostics.push(
-                                Diagnostic::warning(format!(
-                                    "label `{}` could be {}; the turn is left unattributed",
-                                    label.raw,
-                                    names.join(" or ")
-                                ))
-                                .at(line_no, column_of(line, leading))
-                                .with_source(text),
-                            );
-                            None
-                        }
-                    };
-                    if let Some(id) = speaker {
-                        if !used_labels.iter().any(|(s, _)| *s == id) {
-                            used_labels.push((id, label.raw.to_owned()));
-                        }
-                    }
-                    turns.push(Turn {
-                        kind: TurnKind::Answer,
-                        speaker,
-                        label: Some(label.raw.to_owned()),
-                        paragraphs: vec![paragraph(label.rest, label.rest_offset)],
-                    });
-                }
-            },
-            LineKind::Plain(p) => {
-                let is_footer_line = [
-                    "propos recueillis",
-                    "interview by",
-                    "interviewed by",
-                    "crédits",
-                    "credits",
-                ]
-                .iter()
-                .any(|cue| p.to_lowercase().starts_with(cue));
-                if is_footer_line {
-                    in_footer = true;
-                    footer.push(paragraph(p, leading));
-                } else if ends_as_question(p)
-                    && turns
-                        .last()
-                        .is_none_or(|t| t.kind == TurnKind::Answer || blank_before)
+    // Roster: front matter alone when it declares speakers; else the intro, then full-name labels.
+    let mut speakers: Vec<Speaker> = if front.speakers.is_empty() {
+        let mut full_names: Vec<String> = Vec::new();
+        for kind in &kinds[intro_end..] {
+            if let Kind::Labelled(Label {
+                kind: LabelKind::Name(name),
+                ..
+            }) = kind
+            {
+                if name.split(is_space).filter(|w| !w.is_empty()).count() >= 2
+                    && !full_names.iter().any(|n| name_key(n) == name_key(name))
                 {
-                    turns.push(Turn {
-                        kind: TurnKind::Question,
-                        speaker: None,
-                        label: None,
-                        paragraphs: vec![paragraph(p, leading)],
-                    });
-                } else {
-                    extend_or_start(&mut turns, &speakers, paragraph(p, leading), blank_before);
+                    full_names.push(name.clone());
                 }
+            }
+        }
+        roster(people_in_intro(&intro_text), &full_names, interviewer.as_deref())
+    } else {
+        front.speakers.iter().map(Speaker::declared).collect()
+    };
+
+    // Resolve every label once, creating speakers for unknown labels (with a diagnostic).
+    let mut label_counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for kind in &kinds[intro_end..] {
+        if let Kind::Labelled(l) = kind {
+            *label_counts.entry(name_key(l.raw)).or_default() += 1;
+        }
+    }
+    let label_lines = |key: &str| label_counts.get(key).copied().unwrap_or(0);
+    let interviewer_key = interviewer.as_deref().map(name_key);
+    let mut resolved: Vec<Option<Resolved>> = vec![None; lines.len()];
+    let mut resolutions: std::collections::BTreeMap<String, Vec<SpeakerId>> = Default::default();
+    for (i, kind) in kinds.iter().enumerate().skip(intro_end) {
+        let Kind::Labelled(label) = kind else { continue };
+        let line = &lines[i];
+        let label_column = line.column_at(line.text.len() - line.text.trim_start_matches(is_space).len());
+        resolved[i] = Some(match &label.kind {
+            LabelKind::Credit => Resolved::Credit,
+            LabelKind::Question => Resolved::Question,
+            LabelKind::Answer => Resolved::AnonymousAnswer,
+            _ if interviewer_key.as_deref() == Some(name_key(label.raw).as_str()) => Resolved::Question,
+            kind @ (LabelKind::Initials(_) | LabelKind::Name(_) | LabelKind::Placeholder(_)) => {
+                // Interviews repeat a handful of labels: resolve each once until the roster grows.
+                let matches = match resolutions.get(label.raw) {
+                    Some(known) => known.clone(),
+                    None => {
+                        let found = resolve(&speakers, kind, label.raw);
+                        resolutions.insert(label.raw.to_owned(), found.clone());
+                        found
+                    }
+                };
+                match matches.as_slice() {
+                    [one] => Resolved::Speaker(*one),
+                    [] if matches!(kind, LabelKind::Name(n) if !n.contains(' '))
+                        && line.hint.voice.is_none()
+                        && label_lines(&name_key(label.raw)) < 2 =>
+                    {
+                        Resolved::Prose
+                    }
+                    [] => {
+                        let (message, hint) = match kind {
+                            LabelKind::Placeholder(_) => (
+                                format!("speaker `{}` is not named; their quotes will be credited to `{}`", label.raw, label.raw),
+                                format!("name them in front matter:\n    ---\n    speakers:\n      {}: {{name: Prénom Nom, role: …}}\n    ---", label.raw),
+                            ),
+                            _ => (
+                                format!("unknown speaker label `{}`", label.raw),
+                                "name the speaker in the intro (\"Entretien avec Prénom Nom, rôle\"), in front matter, or use a full-name label".to_owned(),
+                            ),
+                        };
+                        diagnostics.push(at_line(
+                            Diagnostic::warning(message).with_hint(hint),
+                            line,
+                            label_column,
+                            source,
+                        ));
+                        // Named nowhere: credited as written, never guessed into a name.
+                        resolutions.clear();
+                        speakers.push(Speaker {
+                            label: label.raw.to_owned(),
+                            name: label.raw.to_owned(),
+                            role: None,
+                            organisation: None,
+                            photo: None,
+                        });
+                        Resolved::Speaker(speakers.len() - 1)
+                    }
+                    many => {
+                        let names: Vec<&str> = many.iter().map(|&i| speakers[i].name.as_str()).collect();
+                        diagnostics.push(at_line(
+                            Diagnostic::warning(format!(
+                                "label `{}` could be {}; the turn is left unattributed",
+                                label.raw,
+                                names.join(" or ")
+                            ))
+                            .with_hint("use distinct labels, or declare them in front matter"),
+                            line,
+                            label_column,
+                            source,
+                        ));
+                        Resolved::Ambiguous
+                    }
+                }
+            }
+        });
+    }
+
+    // The interviewer: named by front matter or credits, or a labelled person who only asks.
+    let mut interviewer_ids: Vec<SpeakerId> = Vec::new();
+    if let Some(name) = &interviewer {
+        let key = name_key(name);
+        interviewer_ids.extend(
+            speakers
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| name_key(&s.name) == key || name_key(&s.label) == key)
+                .map(|(i, _)| i),
+        );
+    }
+    if interviewer_ids.is_empty() {
+        let mut asks: Vec<(usize, usize)> = vec![(0, 0); speakers.len()];
+        for (i, r) in resolved.iter().enumerate() {
+            if let Some(Resolved::Speaker(id)) = r {
+                asks[*id].0 += 1;
+                if let Kind::Labelled(l) = &kinds[i] {
+                    asks[*id].1 += usize::from(ends_as_question(l.rest) || l.rest.is_empty());
+                }
+            }
+        }
+        let answering = asks.iter().filter(|(n, q)| n > q).count();
+        for (id, (n, q)) in asks.iter().enumerate() {
+            if *n >= 2 && n == q && answering >= 1 && front.speakers.is_empty() {
+                interviewer_ids.push(id);
+            }
+        }
+    }
+    let interviewees: Vec<SpeakerId> = (0..speakers.len())
+        .filter(|i| !interviewer_ids.contains(i))
+        .collect();
+
+    // A set-apart line that repeats no answer and has no credit is speech: a lyric, a quotation.
+    let mut said = SpeechIndex::default();
+    for (i, kind) in kinds.iter().enumerate().skip(intro_end) {
+        match kind {
+            Kind::Labelled(l)
+                if matches!(
+                    resolved[i],
+                    Some(Resolved::Speaker(_) | Resolved::AnonymousAnswer | Resolved::Ambiguous)
+                ) =>
+            {
+                said.add(l.rest)
+            }
+            Kind::Plain => said.add(&lines[i].text),
+            _ => {}
+        }
+    }
+    for kind in kinds.iter_mut().skip(intro_end) {
+        if let Kind::Mark(mark) = kind {
+            if mark.credit.is_none() && !said.repeats(&mark.text) {
+                *kind = Kind::Plain;
             }
         }
     }
 
+    let assembled = assemble(Context {
+        lines: &lines,
+        kinds: &kinds,
+        resolved: &resolved,
+        question_line: &question_line,
+        start: intro_end,
+        speakers: &speakers,
+        interviewer_ids: &interviewer_ids,
+        interviewees: &interviewees,
+        source,
+    });
+    diagnostics.extend(assembled.diagnostics);
+    let Assembled {
+        mut turns,
+        mut marks,
+        footer,
+        used_labels,
+        ..
+    } = assembled;
+
+    turns.retain(|t| !t.paragraphs.is_empty());
+    // Editor's notes inside answers are not speech.
+    for turn in turns.iter_mut().filter(|t| t.kind == TurnKind::Answer) {
+        for p in &mut turn.paragraphs {
+            let (speech, found) = notes::extract(&p.text);
+            if !found.is_empty() {
+                p.text = speech;
+                p.notes = found;
+            }
+        }
+        turn.paragraphs
+            .retain(|p| !p.text.trim_matches(is_space).is_empty());
+    }
+    turns.retain(|t| !t.paragraphs.is_empty());
+
+    for mark in &mut marks {
+        mark.speaker = mark
+            .credit
+            .as_deref()
+            .and_then(|c| credited_speaker(c, &speakers));
+    }
     // The label actually used in the transcript is the speaker's label.
     for (id, raw) in used_labels {
         speakers[id].label = raw;
     }
+    let interviewer_name = interviewer_ids
+        .first()
+        .map(|&id| speakers[id].name.clone())
+        .or(interviewer);
+    remove_speakers(&mut speakers, &mut turns, &mut marks, &interviewer_ids);
 
-    let language = detect_language(text);
+    let language = front.language.unwrap_or_else(|| match source {
+        Some(text) => detect_language(text),
+        None => detect_language(
+            &lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    });
     Transcript {
         path: None,
+        format: Format::Text,
         title,
+        date: front.date,
+        source: front.source,
         language,
         encoding: "UTF-8",
         intro,
+        interviewer: interviewer_name,
         speakers,
         turns,
         marks,
         footer,
         diagnostics,
-    }
-}
-
-/// An unlabelled paragraph: continues the current answer, or answers the last question when
-/// there is exactly one interviewee.
-fn extend_or_start(turns: &mut Vec<Turn>, speakers: &[Speaker], paragraph: Paragraph, _blank_before: bool) {
-    match turns.last_mut() {
-        Some(turn) if turn.kind == TurnKind::Answer => turn.paragraphs.push(paragraph),
-        Some(turn) if turn.kind == TurnKind::Question => {
-            let speaker = (speakers.len() == 1).then_some(0);
-            turns.push(Turn {
-                kind: TurnKind::Answer,
-                speaker,
-                label: None,
-                paragraphs: vec![paragraph],
-            });
-        }
-        _ => {}
     }
 }
 
@@ -471,6 +526,19 @@ mod tests {
     }
 
     #[test]
+    fn seed_editor_note_is_not_speech() {
+        let t = parse(SEED);
+        let p = &t.turns[2].paragraphs[0];
+        assert!(p.text.contains("avec Yannick notamment"), "{}", p.text);
+        assert_eq!(p.notes.len(), 1);
+        let at = p.text.find("notamment").unwrap();
+        // The column of text after the note still points into the file.
+        let line = SEED.lines().nth(3).unwrap();
+        let expected = line[..line.find("notamment").unwrap()].chars().count() + 1;
+        assert_eq!(p.source_column(at), expected);
+    }
+
+    #[test]
     fn full_name_labels_without_intro() {
         let t = parse("Interview\n\nWhat drives you?\nMaria Lopez: Curiosity, mostly.\nTom Becker: Deadlines.\nWhat next?\nMaria Lopez: More of the same.\n");
         let names: Vec<&str> = t.speakers.iter().map(|s| s.name.as_str()).collect();
@@ -493,5 +561,39 @@ mod tests {
         let t = parse("We spoke with Dana Fox, a park ranger.\n\nWhat is the job like?\n\nLong days. Good ones.\n\nAny advice?\n\nBring water.\n");
         assert_eq!(t.answers().count(), 2);
         assert!(t.answers().all(|a| a.speaker == Some(0)));
+    }
+
+    #[test]
+    fn two_interviewees_unlabelled_answer_is_reported() {
+        let t = parse("Entretien avec Anne Roux, maire, et Paul Dumas, adjoint.\nPourquoi ?\nParce que.\n");
+        assert_eq!(t.answers().next().unwrap().speaker, None);
+        assert_eq!(t.diagnostics.len(), 1, "{:?}", t.diagnostics);
+        assert_eq!(t.diagnostics[0].line, Some(3));
+    }
+
+    #[test]
+    fn interviewer_with_a_name_label_asks_the_questions() {
+        let t = parse("Sarah Kim: What brought you here?\nMaria Lopez: The sea.\nSarah Kim: And why stay?\nMaria Lopez: The people.\n");
+        assert_eq!(t.speakers.len(), 1, "{:?}", t.speakers);
+        assert_eq!(t.interviewer.as_deref(), Some("Sarah Kim"));
+        assert_eq!(t.turns.iter().filter(|t| t.kind == TurnKind::Question).count(), 2);
+        assert!(t.answers().all(|a| a.speaker == Some(0)));
+    }
+
+    #[test]
+    fn quoted_lyric_inside_an_answer_stays_speech() {
+        let t = parse("Entretien avec Vic Moreau, chanteuse.\nVotre chanson préférée ?\nVic : Celle de mon père. Il chantait :\n« Je suis venu te dire que je m’en vais, ce soir »\nEt je pleurais.\n");
+        assert!(t.marks.is_empty(), "{:?}", t.marks);
+        let answer = t.answers().next().unwrap();
+        assert_eq!(answer.paragraphs.len(), 3);
+        assert_eq!(answer.speaker, Some(0));
+    }
+
+    #[test]
+    fn answer_in_quote_marks_after_its_label() {
+        let t = parse("We spoke with Vic Moreau, a singer.\nWhy sing?\nVic: “Because nothing else makes sense to me.”\n");
+        let p = &t.answers().next().unwrap().paragraphs[0];
+        assert_eq!(p.text, "Because nothing else makes sense to me.");
+        assert_eq!(p.column, 7);
     }
 }

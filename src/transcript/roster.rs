@@ -116,6 +116,32 @@ const ORGANISATION_WORDS: &[&str] = &[
     "Hospital",
     "Bank",
     "Banque",
+    "Theatre",
+    "Theater",
+    "Théâtre",
+    "Cinema",
+    "Cinéma",
+    "Restaurant",
+    "Café",
+    "Studio",
+    "Studios",
+    "Radio",
+    "Hotel",
+    "Hôtel",
+    "Library",
+    "Médiathèque",
+    "Bibliothèque",
+    "Club",
+    "Festival",
+    "Trust",
+    "Society",
+    "Co",
+];
+
+/// Words right before a capitalised run that make it a place or a thing: "la Table du Tarn",
+/// "at Harbourside Theatre", "le Bon Coin du Quercy".
+const BEFORE_A_PLACE: &[&str] = &[
+    "la", "le", "les", "l’", "l'", "du", "des", "au", "aux", "the", "at", "La", "Le", "Les", "The", "L’",
 ];
 
 /// Phrases after which a following name is a separate person.
@@ -129,6 +155,38 @@ const LIST_SEPARATORS: &[&str] = &[
     " & ",
     " aux côtés de ",
     " alongside ",
+];
+
+/// A comma and a word that start what the interview is about, not more of the role:
+/// "X, audience researcher, about what libraries teach" / "X, maraîchère, sur la saison".
+const CLAUSE_AFTER_ROLE: &[&str] = &[
+    ", about ",
+    ", on ",
+    ", who ",
+    ", which ",
+    ", between ",
+    ", when ",
+    ", since ",
+    ", sur ",
+    ", pour ",
+    ", qui ",
+    ", dont ",
+    ", entre ",
+    ", depuis ",
+    ", à propos ",
+    ", au sujet ",
+    ", lorsque ",
+    ", quand ",
+    ", recorded ",
+    ", interviewed ",
+    ", filmed ",
+    ", photographed ",
+    ", enregistré ",
+    ", enregistrée ",
+    ", rencontré ",
+    ", rencontrée ",
+    ", interrogé ",
+    ", interrogée ",
 ];
 
 /// Phrases that introduce an organisation shared by everyone in the intro.
@@ -211,7 +269,16 @@ fn name_spans(text: &str) -> Vec<(usize, usize, String)> {
             j += 1;
         }
         let run: Vec<&str> = words[i..=last_capital].iter().map(|w| w.text).collect();
-        let is_organisation = run.iter().any(|w| ORGANISATION_WORDS.contains(w));
+        let after_article = i > 0
+            && BEFORE_A_PLACE.contains(&words[i - 1].text)
+            && text[words[i - 1].end..words[i].start]
+                .chars()
+                .all(|c| c == ' ' || c == '\u{a0}');
+        let elided_article = ["l’", "l'", "d’", "d'"]
+            .iter()
+            .any(|a| text[..words[i].start].ends_with(a));
+        let is_organisation =
+            run.iter().any(|w| ORGANISATION_WORDS.contains(w)) || after_article || elided_article;
         if run.len() >= 2 && run.len() <= 4 && is_name(&run) && !is_organisation {
             spans.push((words[i].start, words[last_capital].end, run.join(" ")));
         }
@@ -241,6 +308,7 @@ fn role_after(text: &str, after: usize, next_name_start: Option<usize>) -> Optio
     for stop in LIST_SEPARATORS
         .iter()
         .chain([". ", ".\n", "; ", " – ", " — "].iter())
+        .chain(CLAUSE_AFTER_ROLE.iter())
     {
         if let Some(i) = body[..end].find(stop) {
             end = end.min(i);
@@ -291,18 +359,116 @@ pub fn people_in_intro(intro: &str) -> Vec<Person> {
     let spans = name_spans(intro);
     let organisation = shared_organisation(intro);
     let mut people: Vec<Person> = Vec::new();
+    // People listed together before one plural role share it: "X et Y, fondateurs de …".
+    let mut group: Vec<usize> = Vec::new();
     for (k, (_, end, name)) in spans.iter().enumerate() {
         if people.iter().any(|p| &p.name == name) {
             continue;
         }
         let next = spans.get(k + 1).map(|s| s.0);
+        let role = role_after(intro, *end, next);
+        let joined_to_next = next.is_some_and(|n| {
+            let between = &intro[*end..n];
+            [" et ", " and ", ", ", " & "].contains(&between)
+        });
         people.push(Person {
             name: name.clone(),
-            role: role_after(intro, *end, next),
+            role: role.clone(),
             organisation: organisation.clone(),
         });
+        match role {
+            None if joined_to_next => group.push(people.len() - 1),
+            Some(role) if !group.is_empty() => {
+                if let Some(shared) = singular_role(&role) {
+                    let last = people.len() - 1;
+                    for &i in group.iter().chain([&last]) {
+                        people[i].role = Some(shared.clone());
+                    }
+                }
+                group.clear();
+            }
+            _ => group.clear(),
+        }
     }
     people
+}
+
+/// Words that end in `s` in the singular.
+const NOT_PLURAL: &[&str] = &[
+    "press",
+    "news",
+    "series",
+    "sales",
+    "arts",
+    "affairs",
+    "relations",
+    "communications",
+    "business",
+    "campus",
+    "analysis",
+    "success",
+    "status",
+    "always",
+    "alors",
+    "plus",
+    "temps",
+    "corps",
+    "fils",
+    "bus",
+];
+
+/// Prepositions that end a role's head: "fondateurs | de la brasserie", "editors | at …".
+const HEAD_END: &[&str] = &[
+    "de", "du", "des", "d’", "à", "au", "aux", "chez", "pour", "en", "of", "at", "for", "in", "on", "with",
+];
+
+/// The plural head of a role in singular, when the role is plural: "fondateurs de la brasserie" →
+/// "fondateur de la brasserie", "tous deux enseignants" → "enseignant", "press officers" → "press
+/// officer". `None` when the role reads as one person's ("press officer").
+fn singular_role(role: &str) -> Option<String> {
+    let mut role = role;
+    let mut plural = false;
+    for both in [
+        "tous deux ",
+        "toutes deux ",
+        "tous les deux ",
+        "toutes les deux ",
+        "both ",
+        "all ",
+    ] {
+        if let Some(rest) = role.strip_prefix(both) {
+            role = rest;
+            plural = true;
+        }
+    }
+    let words: Vec<&str> = role.split(' ').collect();
+    let head_len = words
+        .iter()
+        .position(|w| HEAD_END.contains(&w.to_lowercase().as_str()) || w.starts_with("d’"))
+        .unwrap_or(words.len());
+    let is_plural_word = |w: &str| {
+        let lower = w.to_lowercase();
+        lower.chars().count() >= 4
+            && (lower.ends_with('s') || lower.ends_with('x'))
+            && !lower.ends_with("ss")
+            && !NOT_PLURAL.contains(&lower.as_str())
+    };
+    plural |= words[..head_len].iter().any(|w| is_plural_word(w));
+    if !plural {
+        return None;
+    }
+    let singular: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            if i < head_len && w.to_lowercase().ends_with('s') && is_plural_word(w) {
+                w[..w.len() - 1].to_owned()
+            } else {
+                (*w).to_owned()
+            }
+        })
+        .collect();
+    Some(singular.join(" "))
 }
 
 #[cfg(test)]
@@ -345,6 +511,41 @@ mod tests {
         let people = people_in_intro("Rencontre avec Jean-Marc Le Bris, maire de Brest.");
         assert_eq!(people[0].name, "Jean-Marc Le Bris");
         assert_eq!(people[0].role.as_deref(), Some("maire de Brest"));
+    }
+
+    #[test]
+    fn a_plural_role_after_listed_names_is_shared() {
+        let people = people_in_intro(
+            "Entretien avec Margaux Pélissier et Théo Vaissière, fondateurs de la brasserie La Mousse Causse.",
+        );
+        assert_eq!(people.len(), 2);
+        for p in &people {
+            assert_eq!(
+                p.role.as_deref(),
+                Some("fondateur de la brasserie La Mousse Causse")
+            );
+        }
+        let people = people_in_intro("Meet Rosa Whitfield and Dev Malhotra, both potters at Kiln.");
+        assert_eq!(people[0].role.as_deref(), Some("potter at Kiln"));
+        // A singular role after the second name is that person's alone.
+        let people = people_in_intro("We spoke with Maria Lopez and Tom Becker, press officer.");
+        assert_eq!(people[0].role, None);
+        assert_eq!(people[1].role.as_deref(), Some("press officer"));
+    }
+
+    #[test]
+    fn places_after_an_article_are_not_people() {
+        let people = people_in_intro(
+            "Entretien avec Charlotte Vidal, cheffe du restaurant La Table du Tarn, et Karim Haddad, fondateur de la recyclerie le Bon Coin du Quercy.",
+        );
+        let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Charlotte Vidal", "Karim Haddad"]);
+        assert_eq!(
+            people[0].role.as_deref(),
+            Some("cheffe du restaurant La Table du Tarn")
+        );
+        let people = people_in_intro("Trois questions à Mathilde Rouquette, conservatrice.");
+        assert_eq!(people[0].name, "Mathilde Rouquette");
     }
 
     #[test]
