@@ -219,12 +219,14 @@ impl<'a> Resolver<'a> {
         for (tag, value) in spec.axes.iter().flatten() {
             let bytes: [u8; 4] = match tag.as_bytes().try_into() {
                 Ok(bytes) if tag.is_ascii() => bytes,
-                _ => return Err(self.error(
-                    &format!("{tag}:"),
-                    format!(
+                _ => {
+                    return Err(self.error(
+                        &format!("{tag}:"),
+                        format!(
                         "axis tag `{tag}` must be four ASCII characters, e.g. `wght`, `wdth`, `slnt`, `opsz`"
                     ),
-                )),
+                    ))
+                }
             };
             axes.push((bytes, *value));
         }

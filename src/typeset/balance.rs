@@ -2,7 +2,7 @@
 //! even, avoid a last line of one word, and avoid ending a line on an article or inside a word,
 //! found by dynamic programming over all break opportunities.
 
-use super::linebreak::{line_width, Segment};
+use super::linebreak::{line_lead, line_width, Segment};
 use std::ops::Range;
 
 /// Extra cost of a last line holding a single word when the text has more than one.
@@ -37,7 +37,8 @@ pub fn balanced(segments: &[Segment], max: f32, hang: f32, count: usize) -> Opti
     }
     let total_words = words(segments, 0..n);
     let total = line_width(segments, 0..n, hang);
-    let target = if total > 0.0 { total / count as f32 } else { max };
+    // What each line would measure if all were even; guarded so costs stay finite.
+    let target = if total > 0.0 { total / count as f32 } else { 1.0 };
     // The first forced break at or after each segment: a line may end at one, never pass it.
     let mut next_forced = vec![n; n + 1];
     for i in (0..n).rev() {
@@ -54,10 +55,10 @@ pub fn balanced(segments: &[Segment], max: f32, hang: f32, count: usize) -> Opti
         prefix.push(prefix.last().copied().unwrap_or(0.0) + segment.width);
     }
     let width_of = |range: &Range<usize>| -> f32 {
-        prefix[range.end]
-            - prefix[range.start]
-            - segments[range.end - 1].trailing
-            - if range.start == 0 { hang } else { 0.0 }
+        let last = &segments[range.end - 1];
+        prefix[range.end] - prefix[range.start] - last.trailing
+            + last.tail
+            + line_lead(segments, range.start, hang)
     };
     let line_cost = |range: Range<usize>, last: bool| -> f32 {
         let width = width_of(&range);

@@ -4,7 +4,7 @@
 
 use super::balance::{balanced, Breaking};
 use super::fonts::FontBook;
-use super::linebreak::{greedy, line_width, segments, split_wide, Segment};
+use super::linebreak::{greedy, line_width, measure_ink, segments, split_wide, Segment};
 use super::shape::{shape_styled, Glyph, MissingGlyph};
 use super::typography::hangs;
 use crate::template::{Align, TextStyle};
@@ -50,7 +50,7 @@ impl SetText {
         )
     }
 
-    /// Width of a line in px, without the hanging mark.
+    /// Width of a line in px, without the hanging mark, with ink reaching past the advances.
     pub fn line_width_px(&self, line: usize) -> f32 {
         line_width(&self.segments, self.lines[line].clone(), self.hang) * self.size
     }
@@ -194,7 +194,8 @@ pub fn set_text_with(
     };
     let glyphs =
         shape_styled(text, style.face, &overrides, fonts, options.language).map_err(SetError::Missing)?;
-    let segments = segments(text, &glyphs, options.language);
+    let mut segments = segments(text, &glyphs, options.language);
+    measure_ink(&mut segments, text, &glyphs, fonts);
     let (mut ascender, mut descender) = {
         let face = fonts.face(style.face);
         (face.ascender, face.descender)
@@ -314,6 +315,9 @@ fn hanging_advance(text: &str, glyphs: &[Glyph], align: Align) -> f32 {
         .char_indices()
         .find(|(_, c)| !matches!(c, '\u{A0}' | '\u{202F}'))
         .map_or(text.len(), |(i, _)| first + i);
+    if body >= text.len() {
+        return 0.0; // a mark alone is not hung
+    }
     glyphs
         .iter()
         .filter(|g| g.cluster < body)

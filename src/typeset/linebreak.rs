@@ -2,6 +2,7 @@
 //! or a dash, loosened inside URLs, and, as a last resort, between the letters of a word too
 //! long for the box. Each opportunity carries the cost of breaking there.
 
+use super::fonts::FontBook;
 use super::shape::Glyph;
 use super::typography::forbidden_at_line_start;
 use crate::transcript::Language;
@@ -28,6 +29,11 @@ pub struct Segment {
     pub penalty: f32,
     /// The segment begins a new word (it follows white space or starts the text).
     pub starts_word: bool,
+    /// How far the ink of the first glyph reaches left of its pen position, in em (the foot of
+    /// an `A`, the hook of a `J`): at the start of a line it is kept inside the box.
+    pub lead: f32,
+    /// How far the ink of the last glyph reaches right of its advance, in em.
+    pub tail: f32,
 }
 
 /// Cost of ending a line after an article or a short preposition ("de", "la", "à"…).
@@ -146,6 +152,8 @@ pub fn segments(text: &str, glyphs: &[Glyph], language: Language) -> Vec<Segment
             forced_break: opportunity.mandatory,
             penalty,
             starts_word: start == 0 || text[..start].ends_with(char::is_whitespace),
+            lead: 0.0,
+            tail: 0.0,
         });
         start = end;
     }
@@ -159,6 +167,8 @@ pub fn segments(text: &str, glyphs: &[Glyph], language: Language) -> Vec<Segment
             forced_break: false,
             penalty: 0.0,
             starts_word: start == 0 || text[..start].ends_with(char::is_whitespace),
+            lead: 0.0,
+            tail: 0.0,
         });
     }
     for (i, glyph) in glyphs.iter().enumerate() {
@@ -178,6 +188,40 @@ pub fn segments(text: &str, glyphs: &[Glyph], language: Language) -> Vec<Segment
             .sum();
     }
     segments
+}
+
+/// Sets each segment's `lead` and `tail` from the outlines of its first and last glyphs.
+pub fn measure_ink(segments: &mut [Segment], text: &str, glyphs: &[Glyph], fonts: &FontBook) {
+    let bounds = |g: &Glyph| {
+        let face = fonts.face(g.face);
+        face.shaper
+            .glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(g.id))
+            .map(|b| {
+                let per_em = 1.0 / face.units_per_em;
+                (
+                    f32::from(b.x_min) * per_em + g.x_offset,
+                    f32::from(b.x_max) * per_em + g.x_offset,
+                )
+            })
+    };
+    for segment in segments {
+        let content_end = segment.start + text[segment.start..segment.end].trim_end().len();
+        let visible = || {
+            segment
+                .glyphs
+                .iter()
+                .map(|&g| &glyphs[g])
+                .filter(move |g| g.cluster < content_end)
+        };
+        if let Some((x_min, _)) = visible().min_by_key(|g| g.cluster).and_then(bounds) {
+            segment.lead = (-x_min).max(0.0);
+        }
+        if let Some(last) = visible().max_by_key(|g| g.cluster) {
+            if let Some((_, x_max)) = bounds(last) {
+                segment.tail = (x_max - last.advance).max(0.0);
+            }
+        }
+    }
 }
 
 /// Splits every segment wider than `max` between graphemes, as a last resort for words (and
@@ -229,6 +273,8 @@ pub fn split_wide(segments: &[Segment], text: &str, glyphs: &[Glyph], max: f32) 
                 forced_break: last && segment.forced_break,
                 penalty: if last { segment.penalty } else { SPLIT_WORD_PENALTY },
                 starts_word: start == segment.start && segment.starts_word,
+                lead: if start == segment.start { segment.lead } else { 0.0 },
+                tail: if last { segment.tail } else { 0.0 },
             });
             start = end;
         }
@@ -236,15 +282,25 @@ pub fn split_wide(segments: &[Segment], text: &str, glyphs: &[Glyph], max: f32) 
     out
 }
 
-/// Width of a line made of `segments[range]`, without its trailing space; the first line of the
-/// text leaves out `hang`, the opening mark that hangs in the margin.
+/// Width of a line made of `segments[range]`, without its trailing space but with any ink that
+/// reaches past its first and last advances; the first line of the text leaves out `hang`, the
+/// opening mark that hangs in the margin.
 pub fn line_width(segments: &[Segment], range: Range<usize>, hang: f32) -> f32 {
+    if range.is_empty() {
+        return 0.0;
+    }
     let total: f32 = segments[range.clone()].iter().map(|s| s.width).sum();
-    let trailing = range
-        .end
-        .checked_sub(1)
-        .map_or(0.0, |last| segments[last].trailing);
-    total - trailing - if range.start == 0 { hang } else { 0.0 }
+    let last = &segments[range.end - 1];
+    total - last.trailing + last.tail + line_lead(segments, range.start, hang)
+}
+
+/// The ink overhang kept inside the box at the start of a line beginning at segment `start`.
+pub fn line_lead(segments: &[Segment], start: usize, hang: f32) -> f32 {
+    if start == 0 && hang > 0.0 {
+        -hang
+    } else {
+        segments[start].lead
+    }
 }
 
 /// Fills lines as far as they go: the fewest lines at width `max`. `None` if one segment alone
@@ -255,13 +311,15 @@ pub fn greedy(segments: &[Segment], max: f32, hang: f32) -> Option<Vec<Range<usi
     // Sum of the advances of the line being filled, trailing spaces included.
     let mut width = 0.0;
     for (i, segment) in segments.iter().enumerate() {
-        let indent = |start: usize| if start == 0 { hang } else { 0.0 };
-        if i > start && width + segment.width - segment.trailing - indent(start) > max {
+        let content = |start: usize, width: f32| {
+            width + segment.width - segment.trailing + segment.tail + line_lead(segments, start, hang)
+        };
+        if i > start && content(start, width) > max {
             lines.push(start..i);
             start = i;
             width = 0.0;
         }
-        if segment.width - segment.trailing - indent(i) > max {
+        if content(i, 0.0) > max && start == i {
             return None;
         }
         width += segment.width;

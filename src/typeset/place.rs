@@ -47,14 +47,22 @@ fn visual_glyphs(set: &SetText, line: usize) -> (Range<usize>, Vec<usize>) {
     (content, ordered)
 }
 
-/// Where line `line` starts (its letters, after any hanging mark), in canvas px.
+/// Where the pen starts on line `line` (at its letters, after any hanging mark), in canvas px.
 fn line_x(set: &SetText, style: &TextStyle, frame: Rect, line: usize) -> f32 {
     let width = set.line_width_px(line);
-    match style.align {
+    let start = set.lines[line].start;
+    // The box of the line begins where its ink (or first advance) does.
+    let lead = if start == 0 && set.hang > 0.0 {
+        0.0
+    } else {
+        set.segments[start].lead * set.size
+    };
+    let left = match style.align {
         Align::Left => frame.x + set.indent,
         Align::Center => frame.x + (frame.w - width) / 2.0,
         Align::Right => frame.x + frame.w - width,
-    }
+    };
+    left + lead
 }
 
 /// The left edge of the first letter's ink on the first line (after a hanging mark), in canvas
@@ -176,5 +184,87 @@ impl InkBounds {
             w: x1 - x0,
             h: y1 - y0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::Case;
+    use crate::transcript::Language;
+    use crate::typeset::set_text;
+
+    fn style(align: Align) -> TextStyle {
+        let fonts = FontBook::embedded();
+        TextStyle {
+            face: fonts.find("Inter", 400, false).unwrap(),
+            min_size: 40.0,
+            max_size: 40.0,
+            line_height: 1.2,
+            color: Rgba::BLACK,
+            align,
+            case: Case::None,
+            max_lines: None,
+            emphasis: None,
+        }
+    }
+
+    #[test]
+    fn right_to_left_words_are_drawn_from_the_right() {
+        let fonts = FontBook::embedded();
+        let text = "added مرحبا بكم here";
+        let set = set_text(text, &style(Align::Left), fonts, Language::English, 2000.0, 500.0).unwrap();
+        let (_, order) = visual_glyphs(&set, 0);
+        let position = |byte: usize| {
+            order
+                .iter()
+                .position(|&g| set.glyphs[g].cluster == byte)
+                .unwrap_or_else(|| panic!("no glyph for byte {byte}"))
+        };
+        let added = position(0);
+        let marhaba = text.find("مرحبا").unwrap();
+        let bikum = text.find("بكم").unwrap();
+        let here = text.find("here").unwrap();
+        assert!(added < position(bikum), "left-to-right text comes first");
+        assert!(
+            position(bikum) < position(marhaba),
+            "the second Arabic word is drawn left of the first"
+        );
+        assert!(position(marhaba) < position(here));
+    }
+
+    #[test]
+    fn emphasis_gets_its_own_colour_and_lines_stay_in_the_frame() {
+        let fonts = FontBook::embedded();
+        let mut style = style(Align::Center);
+        let accent = Rgba([200, 0, 0, 255]);
+        style.emphasis = Some(crate::template::Emphasis {
+            color: accent,
+            face: style.face,
+        });
+        let options = crate::typeset::SetOptions {
+            emphasis: vec![4..9],
+            ..crate::typeset::SetOptions::new(Language::English)
+        };
+        let text = "One short word and then the rest of a line";
+        let set = crate::typeset::set_text_with(text, &style, fonts, &options, 500.0, 500.0).unwrap();
+        let frame = Rect {
+            x: 10.0,
+            y: 0.0,
+            w: 500.0,
+            h: 500.0,
+        };
+        let mut items = Vec::new();
+        let placement = place_text(&set, &style, frame, 0.0, fonts, PlacementKind::Quote, &mut items);
+        let colors: Vec<Rgba> = items
+            .iter()
+            .map(|i| match i {
+                Item::Glyphs { color, .. } => *color,
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(colors, [Rgba::BLACK, accent, Rgba::BLACK]);
+        assert!(frame.contains(&placement.ink, 1.0), "{:?}", placement.ink);
+        assert_eq!(placement.lines.join(" "), text);
     }
 }
