@@ -4,6 +4,9 @@
 //!
 //! Run with `cargo run --release --example specimen` (an optional argument sets the output path).
 
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::{ExtendedColorType, ImageEncoder};
+use pullquote::render;
 use pullquote::template::{Align, Case, Emphasis, Rect, Rgba, TextStyle};
 use pullquote::transcript::Language;
 use pullquote::typeset::typography::{
@@ -12,7 +15,6 @@ use pullquote::typeset::typography::{
 use pullquote::typeset::{
     place_text, set_text_with, shape, Card, FaceId, FontBook, Item, PlacedGlyph, PlacementKind, SetOptions,
 };
-use pullquote::{encode, render};
 
 const WIDTH: u32 = 1600;
 const MARGIN: f32 = 80.0;
@@ -341,7 +343,17 @@ fn main() {
             h: height as f32,
         },
     };
-    let png = encode::png(&render::render(&card, fonts)).expect("PNG encoding of an in-memory image");
+    // Best compression rather than the cards' fast setting: this file is kept in the repository.
+    let image = render::render(&card, fonts);
+    let mut png = Vec::new();
+    PngEncoder::new_with_quality(&mut png, CompressionType::Best, FilterType::Adaptive)
+        .write_image(
+            image.as_raw(),
+            image.width(),
+            image.height(),
+            ExtendedColorType::Rgb8,
+        )
+        .expect("PNG encoding of an in-memory image");
     std::fs::write(&output, png).unwrap_or_else(|e| panic!("failed to write {output}: {e}"));
     println!("{output}");
 }

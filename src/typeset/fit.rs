@@ -9,6 +9,7 @@ use super::shape::{shape_styled, Glyph, MissingGlyph};
 use super::typography::hangs;
 use crate::template::{Align, TextStyle};
 use crate::transcript::Language;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Below the largest fitting size, the share of that size searched in half-pixel steps for a
@@ -124,8 +125,8 @@ struct Measured<'a> {
 }
 
 /// One size tried: its segments (split if words had to be) and the fewest lines it needs.
-struct Attempt {
-    segments: Vec<Segment>,
+struct Attempt<'a> {
+    segments: Cow<'a, [Segment]>,
     max: f32,
     count: usize,
 }
@@ -136,12 +137,12 @@ impl Measured<'_> {
     }
 
     /// The text at `size` (px), if it fits; `split` lets words too wide for a line break.
-    fn attempt(&self, size: f32, split: bool) -> Option<Attempt> {
+    fn attempt(&self, size: f32, split: bool) -> Option<Attempt<'_>> {
         let max = (self.width - self.indent(size)) / size;
         let segments = if split {
-            split_wide(self.segments, self.text, self.glyphs, max)
+            Cow::Owned(split_wide(self.segments, self.text, self.glyphs, max))
         } else {
-            self.segments.to_vec()
+            Cow::Borrowed(self.segments)
         };
         let count = greedy(&segments, max, self.hang)?.len();
         let fits = count <= self.max_lines
@@ -155,7 +156,7 @@ impl Measured<'_> {
     }
 
     /// The best breaking at `size`, trying one more line when that avoids a lone last word.
-    fn breaking(&self, size: f32, split: bool) -> Option<(Attempt, Breaking)> {
+    fn breaking(&self, size: f32, split: bool) -> Option<(Attempt<'_>, Breaking)> {
         let attempt = self.attempt(size, split)?;
         let breaking = balanced(&attempt.segments, attempt.max, self.hang, attempt.count)?;
         if breaking.single_word_last {
@@ -288,10 +289,11 @@ pub fn set_text_with(
     let size = size_of(step);
     let indent = measured.indent(size);
     let bidi = glyphs.iter().any(|g| g.level > 0);
+    let segments = attempt.segments.into_owned();
     Ok(SetText {
         text: text.to_owned(),
         glyphs,
-        segments: attempt.segments,
+        segments,
         lines: breaking.lines,
         size,
         ascender,

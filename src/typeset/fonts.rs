@@ -315,7 +315,7 @@ impl FontBook {
             }
             settings.push((tag, value));
         }
-        settings.sort_by(|a, b| a.0.cmp(&b.0));
+        settings.sort_by_key(|a| a.0);
         let mut instances = self.instances.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(i) = instances
             .iter()

@@ -243,7 +243,7 @@ mod tests {
             face: style.face,
         });
         let options = crate::typeset::SetOptions {
-            emphasis: vec![4..9],
+            emphasis: std::iter::once(4..9).collect(),
             ..crate::typeset::SetOptions::new(Language::English)
         };
         let text = "One short word and then the rest of a line";
