@@ -65,7 +65,7 @@ pub struct TemplateArgs {
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// The quote, verbatim.
+    /// The quote, verbatim; words between `**` are drawn with the template's emphasis.
     #[arg(long)]
     pub text: String,
     /// The speaker's full name.

@@ -10,6 +10,9 @@ const SINGLE_WORD_LAST_LINE: f32 = 5.0;
 /// A last line somewhat shorter than the others reads naturally; its shortfall counts less.
 const SHORT_LAST_LINE_WEIGHT: f32 = 0.5;
 
+/// A break penalty from which a line ending counts as weak (a URL's own break points do not).
+const WEAK_END: f32 = 0.25;
+
 /// Lines chosen for a text, with what they cost.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Breaking {
@@ -17,6 +20,8 @@ pub struct Breaking {
     pub cost: f32,
     /// The last line is one word although the text has several: avoid this size if another fits.
     pub single_word_last: bool,
+    /// Lines ending where breaking costs extra (after an article, inside a word).
+    pub weak_ends: usize,
 }
 
 /// Number of words that start in `segments[range]`.
@@ -33,6 +38,7 @@ pub fn balanced(segments: &[Segment], max: f32, hang: f32, count: usize) -> Opti
             lines: Vec::new(),
             cost: 0.0,
             single_word_last: false,
+            weak_ends: 0,
         });
     }
     let total_words = words(segments, 0..n);
@@ -114,7 +120,12 @@ pub fn balanced(segments: &[Segment], max: f32, hang: f32, count: usize) -> Opti
     }
     lines.reverse();
     let last = lines.last().cloned().unwrap_or(0..0);
+    let weak_ends = lines[..lines.len().saturating_sub(1)]
+        .iter()
+        .filter(|line| segments[line.end - 1].penalty >= WEAK_END)
+        .count();
     Some(Breaking {
+        weak_ends,
         single_word_last: count > 1 && total_words > 1 && words(segments, last) <= 1,
         lines,
         cost,

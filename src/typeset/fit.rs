@@ -258,7 +258,8 @@ pub fn set_text_with(
         fits
     };
     // From the largest size down, the first whose best breaking leaves no word alone on the
-    // last line: half-pixel steps close to the largest size, then steps of a fiftieth.
+    // last line: half-pixel steps close to the largest size, then steps of a fiftieth. Close to
+    // the largest size, a size whose lines also end on no article or split word is preferred.
     let near = largest - (size_of(largest) * BETTER_BREAKS_SIZE_RANGE * 2.0).ceil() as i64;
     let mut candidates: Vec<i64> = (near.max(low)..=largest).rev().collect();
     let mut step = near;
@@ -267,15 +268,26 @@ pub fn set_text_with(
         candidates.push(step);
     }
     let mut chosen = None;
+    let mut without_lone_word = None;
     for &step in &candidates {
+        if step < near && without_lone_word.is_some() {
+            break;
+        }
         let Some((attempt, breaking)) = measured.breaking(size_of(step), split) else {
             continue;
         };
-        if !breaking.single_word_last {
+        if breaking.single_word_last {
+            continue;
+        }
+        if breaking.weak_ends == 0 || step < near {
             chosen = Some((step, attempt, breaking));
             break;
         }
+        if without_lone_word.is_none() {
+            without_lone_word = Some((step, attempt, breaking));
+        }
     }
+    let chosen = chosen.or(without_lone_word);
     let (step, attempt, breaking) = match chosen {
         Some(found) => found,
         None => {
@@ -409,6 +421,31 @@ mod tests {
                 assert!(lines.last().unwrap().contains(' '), "{width}: {lines:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_slightly_smaller_size_is_taken_to_avoid_ending_a_line_on_a_preposition() {
+        let fonts = FontBook::embedded();
+        let text = "Moi j’ai été étudiant à Castres avant d’être étudiant à Toulouse et j’étais cent fois mieux à Castres qu’à Toulouse mais parce que le cadre de vie pour moi était plus intéressant là-bas.";
+        let weak = ["à", "de", "le", "la", "les", "sur", "pour"];
+        let mut ends = 0;
+        for width in [900.0, 1000.0, 1100.0, 1200.0, 1300.0, 1400.0] {
+            let set = set_text(
+                text,
+                &style(30.0, 90.0),
+                fonts,
+                Language::French,
+                width,
+                width * 0.3,
+            )
+            .unwrap();
+            let lines = lines_of(&set);
+            ends += lines[..lines.len() - 1]
+                .iter()
+                .filter(|l| weak.contains(&l.rsplit(' ').next().unwrap()))
+                .count();
+        }
+        assert_eq!(ends, 0);
     }
 
     #[test]
