@@ -145,11 +145,12 @@ fn a_character_no_font_has_is_reported() {
         fonts,
     )
     .unwrap_err();
-    assert_eq!(
-        error,
-        TypesetError::MissingGlyphs {
-            missing: vec!['\u{1F600}']
+    match &error {
+        TypesetError::MissingGlyphs { missing, what, .. } => {
+            assert_eq!(missing, &vec!['\u{1F600}']);
+            assert_eq!(what, "quote");
         }
-    );
+        other => panic!("unexpected {other:?}"),
+    }
     assert!(error.to_string().contains("U+1F600"));
 }

@@ -175,9 +175,11 @@ pub fn alt_text(content: &CardContent, format: &Format) -> String {
     } else {
         format!("{}, {credit}", content.speaker_name)
     };
+    // Emphasis markers are for drawing; a screen reader gets the words alone.
+    let quote = crate::typeset::typography::strip_emphasis(content.quote.trim());
     let text = match content.language {
-        Language::French => format!("Citation de {who} : « {} »", content.quote.trim()),
-        Language::English => format!("Quote from {who}: “{}”", content.quote.trim()),
+        Language::French => format!("Citation de {who} : « {quote} »"),
+        Language::English => format!("Quote from {who}: “{quote}”"),
     };
     match format.alt_text_limit {
         Some(limit) if text.graphemes(true).count() > limit => {
@@ -211,6 +213,14 @@ mod tests {
             alt_text(&content(Language::French), &format),
             "Citation de Ludovic Amar, Responsable stratégie média digitale, Région Occitanie : « On a énormément communiqué. »"
         );
+    }
+
+    #[test]
+    fn alt_text_leaves_out_emphasis_markers() {
+        let format = Format::by_id("instagram-square").unwrap();
+        let mut content = content(Language::French);
+        content.quote = "On a **énormément** communiqué.".into();
+        assert!(alt_text(&content, &format).ends_with("« On a énormément communiqué. »"));
     }
 
     #[test]

@@ -131,7 +131,7 @@ pub struct RenderArgs {
     /// format, template, lang, id). Without it, give the quote with --text and --speaker.
     #[arg(value_name = "SHEET", required_unless_present = "text", conflicts_with_all = ["text", "speaker", "role", "organisation"])]
     pub sheet: Option<PathBuf>,
-    /// The quote, verbatim.
+    /// The quote, verbatim; words between `**` are drawn with the template's emphasis.
     #[arg(long, requires = "speaker")]
     pub text: Option<String>,
     /// The speaker's full name.

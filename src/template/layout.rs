@@ -4,6 +4,7 @@
 use super::format::Format;
 pub use super::raw::{Align, Case, VAlign};
 use super::values::Rgba;
+use crate::typeset::typography::Locale;
 use crate::typeset::FaceId;
 use image::RgbaImage;
 use std::sync::Arc;
@@ -48,6 +49,15 @@ pub struct TextStyle {
     pub align: Align,
     pub case: Case,
     pub max_lines: Option<u32>,
+    /// How `**emphasised**` words are drawn; `None` draws them like the rest.
+    pub emphasis: Option<Emphasis>,
+}
+
+/// The colour and face of emphasised words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Emphasis {
+    pub color: Rgba,
+    pub face: FaceId,
 }
 
 /// Something drawn at a fixed place on the canvas.
@@ -121,6 +131,8 @@ pub struct Layout {
     /// The format's safe area: text and logos belong inside it.
     pub safe: Rect,
     pub elements: Vec<Element>,
+    /// Regional typographic conventions (fr-CA spacing, en-GB quotation marks).
+    pub locale: Locale,
 }
 
 impl Layout {

@@ -10,7 +10,7 @@ mod values;
 
 pub use content::CardContent;
 pub use format::{Format, SafeInsets, Shape, DEFAULT_FORMATS, FORMATS};
-pub use layout::{Align, Case, Element, Layout, Rect, Stack, StackChild, TextStyle, VAlign};
+pub use layout::{Align, Case, Element, Emphasis, Layout, Rect, Stack, StackChild, TextStyle, VAlign};
 pub use values::{Length, Rgba};
 
 use crate::diagnostic::Diagnostic;

@@ -18,6 +18,8 @@ pub struct RawTemplate {
     /// Path of the brand logo, relative to the template file.
     pub logo: Option<String>,
     pub background: Option<ColorRef>,
+    /// Regional typography, e.g. `fr-CA` or `[fr-CA, en-GB]`.
+    pub locale: Option<OneOrMany>,
     #[serde(default)]
     pub elements: Vec<RawElement>,
     /// Per-format changes: keys are format ids or shapes (`square`, `portrait`, `landscape`);
@@ -113,6 +115,27 @@ pub struct RawElement {
     pub glyph: Option<String>,
     /// Whether the element is drawn; a per-format override can hide an element with `false`.
     pub visible: Option<bool>,
+    /// Colour of `**emphasised**` words in the quote (default: the palette's `accent`).
+    pub emphasis_color: Option<ColorRef>,
+    /// Weight of emphasised words, in the same family (default: the text's own weight).
+    pub emphasis_weight: Option<u16>,
+}
+
+/// A single value or a list of them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn values(&self) -> Vec<&str> {
+        match self {
+            OneOrMany::One(v) => vec![v.as_str()],
+            OneOrMany::Many(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
 }
 
 impl RawElement {
@@ -148,7 +171,9 @@ impl RawElement {
             max_lines,
             space_before,
             glyph,
-            visible
+            visible,
+            emphasis_color,
+            emphasis_weight
         );
     }
 }

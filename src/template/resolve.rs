@@ -3,12 +3,14 @@
 
 use super::content::{unknown_placeholders, PLACEHOLDERS};
 use super::format::{Format, FORMATS};
-use super::layout::{Element, Layout, Rect, Stack, StackChild, TextStyle};
+use super::layout::{Element, Emphasis, Layout, Rect, Stack, StackChild, TextStyle};
 use super::raw::{Align, Area, Case, ElementKind, RawElement, VAlign};
 use super::suggest::did_you_mean;
 use super::values::{ColorRef, FontRef, FontSpec, Length, Rgba, SizeRange};
 use super::{Template, TemplateError};
 use crate::diagnostic::Diagnostic;
+use crate::typeset::fonts::AxisError;
+use crate::typeset::typography::Locale;
 use crate::typeset::{FaceId, FontBook};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -54,6 +56,8 @@ fn allowed_fields(kind: ElementKind) -> &'static [&'static str] {
             "case",
             "max_lines",
             "space_before",
+            "emphasis_color",
+            "emphasis_weight",
         ],
         ElementKind::Ornament => &["font", "size", "color", "glyph", "space_before"],
         ElementKind::Text => &[
@@ -74,6 +78,8 @@ fn allowed_fields(kind: ElementKind) -> &'static [&'static str] {
             "case",
             "max_lines",
             "space_before",
+            "emphasis_color",
+            "emphasis_weight",
         ],
         ElementKind::Rule => &["width", "height", "color", "space_before"],
         ElementKind::Logo => &[
@@ -113,7 +119,9 @@ fn set_fields(e: &RawElement) -> Vec<&'static str> {
         case,
         max_lines,
         space_before,
-        glyph
+        glyph,
+        emphasis_color,
+        emphasis_weight
     );
     fields
 }
@@ -195,6 +203,7 @@ impl<'a> Resolver<'a> {
                     family: None,
                     weight: None,
                     italic: None,
+                    axes: None,
                 },
             },
         };
@@ -206,19 +215,47 @@ impl<'a> Resolver<'a> {
                 format!("font weight {weight} is out of range: expected 100 to 900"),
             ));
         }
-        self.fonts
-            .find(family, weight, spec.italic.unwrap_or(false))
-            .ok_or_else(|| {
+        let mut axes = Vec::new();
+        for (tag, value) in spec.axes.iter().flatten() {
+            let bytes: [u8; 4] = match tag.as_bytes().try_into() {
+                Ok(bytes) if tag.is_ascii() => bytes,
+                _ => {
+                    return Err(self.error(
+                        &format!("{tag}:"),
+                        format!(
+                        "axis tag `{tag}` must be four ASCII characters, e.g. `wght`, `wdth`, `slnt`, `opsz`"
+                    ),
+                    ))
+                }
+            };
+            axes.push((bytes, *value));
+        }
+        match self
+            .fonts
+            .find_with_axes(family, weight, spec.italic.unwrap_or(false), &axes)
+        {
+            Some(Ok(face)) => Ok(face),
+            Some(Err(e)) => {
+                let needle = match &e {
+                    AxisError::UnknownAxis { tag, .. } | AxisError::OutOfRange { tag, .. } => {
+                        format!("{tag}:")
+                    }
+                    AxisError::NotVariable { .. } => "axes:".to_owned(),
+                };
+                Err(self.error(&needle, format!("{e}")))
+            }
+            None => {
                 let families = self.fonts.families();
-                self.error(
+                Err(self.error(
                     family,
                     format!(
                         "unknown font family `{family}`: the embedded families are {}{}",
                         families.join(", "),
                         did_you_mean(family, &families)
                     ),
-                )
-            })
+                ))
+            }
+        }
     }
 
     fn role(&self, role: &str) -> Result<FontSpec, TemplateError> {
@@ -315,12 +352,16 @@ impl<'a> Resolver<'a> {
                 format!("text size range {min_size:.0}–{max_size:.0} px is empty: `min` must be positive and not above `max`"),
             ));
         }
-        let line_height = e.line_height.unwrap_or(1.2);
+        let face = self.font(e.font.as_ref(), role)?;
+        // Without an explicit value, lines are spaced as the font's designer intended.
+        let line_height = e
+            .line_height
+            .unwrap_or_else(|| (self.fonts.face(face).natural_line_height() * 100.0).round() / 100.0);
         if !(0.5..=4.0).contains(&line_height) {
             return Err(self.error("line_height", format!("line_height {line_height} is out of range: expected a multiple of the font size between 0.5 and 4")));
         }
         Ok(TextStyle {
-            face: self.font(e.font.as_ref(), role)?,
+            face,
             min_size,
             max_size,
             line_height,
@@ -333,7 +374,35 @@ impl<'a> Resolver<'a> {
             align: e.align.unwrap_or(Align::Left),
             case: e.case.unwrap_or(Case::None),
             max_lines: e.max_lines,
+            emphasis: Some(self.emphasis(e, face)?),
         })
+    }
+
+    /// How emphasised words of `e` are drawn: the accent colour unless told otherwise, in the
+    /// text's own face or the same family at `emphasis_weight`.
+    fn emphasis(&self, e: &RawElement, face: FaceId) -> Result<Emphasis, TemplateError> {
+        let color = match &e.emphasis_color {
+            Some(c) => self.color(c)?,
+            None => self
+                .palette
+                .get("accent")
+                .copied()
+                .unwrap_or_else(|| self.default_color()),
+        };
+        let face = match e.emphasis_weight {
+            None => face,
+            Some(weight) if !(1..=1000).contains(&weight) => {
+                return Err(self.error(
+                    "emphasis_weight",
+                    format!("emphasis_weight {weight} is out of range: expected 100 to 900"),
+                ))
+            }
+            Some(weight) => {
+                let base = self.fonts.face(face);
+                self.fonts.find(base.family, weight, base.italic).unwrap_or(face)
+            }
+        };
+        Ok(Emphasis { color, face })
     }
 
     fn check_text(&self, text: &str) -> Result<(), TemplateError> {
@@ -648,6 +717,18 @@ pub(super) fn resolve(
         Some(c) => resolver.color(c)?,
         None => resolver.palette.get("background").copied().unwrap_or(Rgba::WHITE),
     };
+    let locale = match &raw.locale {
+        None => Locale::default(),
+        Some(tags) => Locale::from_tags(tags.values()).map_err(|tag| {
+            error(
+                tag,
+                format!(
+                    "unknown locale `{tag}`: expected one of {}",
+                    Locale::TAGS.join(", ")
+                ),
+            )
+        })?,
+    };
     let mut elements = Vec::new();
     for e in &raw.elements {
         if let Some(element) = resolver.element(e)? {
@@ -669,6 +750,7 @@ pub(super) fn resolve(
         background,
         safe: resolver.safe,
         elements,
+        locale,
     })
 }
 

@@ -3,6 +3,7 @@
 
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// A length in a template: `24`, `24px`, `8%`, `5vw`, `5vh`, `5vmin`, `5vmax`.
@@ -223,6 +224,8 @@ pub struct FontSpec {
     pub family: Option<String>,
     pub weight: Option<u16>,
     pub italic: Option<bool>,
+    /// Variation axes of a variable font, by tag: `{ wght: 650, slnt: -5 }`.
+    pub axes: Option<BTreeMap<String, f32>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

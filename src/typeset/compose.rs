@@ -1,13 +1,14 @@
 //! Composition: lays out a template's elements for one quote and places every glyph.
 
-use super::fit::{set_text, SetError, SetText};
+use super::fit::{set_text, set_text_with, SetError, SetOptions, SetText};
 use super::fonts::FontBook;
-use super::typography::for_display;
+use super::place::{first_letter_ink_left, place_text, InkBounds};
+use super::typography::{for_display_in, mark_emphasis, split_emphasis};
 use super::{Card, Item, PlacedGlyph, Placement, PlacementKind, TypesetError};
 use crate::template::{
     Align, CardContent, Case, Element, Layout, Rect, Stack, StackChild, TextStyle, VAlign,
 };
-use crate::transcript::Language;
+use std::ops::Range;
 
 fn apply_case(text: &str, case: Case) -> String {
     match case {
@@ -17,12 +18,33 @@ fn apply_case(text: &str, case: Case) -> String {
     }
 }
 
-fn set_error(error: SetError, what: &str, layout: &Layout) -> TypesetError {
+fn set_error(
+    error: SetError,
+    what: &str,
+    layout: &Layout,
+    style: &TextStyle,
+    fonts: &FontBook,
+) -> TypesetError {
     match error {
         SetError::Missing(missing) => {
-            let mut chars: Vec<char> = missing.iter().map(|m| m.character).collect();
-            chars.dedup();
-            TypesetError::MissingGlyphs { missing: chars }
+            let mut chars: Vec<char> = Vec::new();
+            for m in &missing {
+                if !chars.contains(&m.character) {
+                    chars.push(m.character);
+                }
+            }
+            let mut tried: Vec<&'static str> = Vec::new();
+            for face in fonts.chain(style.face) {
+                let family = fonts.face(face).family;
+                if !tried.contains(&family) {
+                    tried.push(family);
+                }
+            }
+            TypesetError::MissingGlyphs {
+                missing: chars,
+                what: what.to_owned(),
+                fonts: tried.join(", "),
+            }
         }
         SetError::DoesNotFit {
             min_size,
@@ -40,107 +62,53 @@ fn set_error(error: SetError, what: &str, layout: &Layout) -> TypesetError {
     }
 }
 
-/// Text to draw: case, then the language's typography.
-fn display_text(text: &str, style: &TextStyle, language: Language) -> String {
-    for_display(&apply_case(text, style.case), language)
-}
-
-/// Places `set` with its top edge at `top`, aligned within `frame` horizontally.
-fn place_text(
-    set: &SetText,
+/// Text to draw: case, then the language's typography; `**…**` marks emphasis. Returns the text
+/// and its emphasised byte ranges.
+fn display_text(
+    text: &str,
     style: &TextStyle,
-    frame: Rect,
-    top: f32,
+    content: &CardContent,
+    layout: &Layout,
+) -> (String, Vec<Range<usize>>) {
+    let cased = apply_case(text, style.case);
+    split_emphasis(&for_display_in(
+        &mark_emphasis(&cased),
+        content.language,
+        layout.locale,
+    ))
+}
+
+/// Sets `text` in a box of `width` × `height` whose left edge has `hang_room` px of margin free.
+#[allow(clippy::too_many_arguments)]
+fn set_in_box(
+    text: &str,
+    what: &str,
+    style: &TextStyle,
+    content: &CardContent,
+    layout: &Layout,
     fonts: &FontBook,
-    kind: PlacementKind,
-    items: &mut Vec<Item>,
-) -> Placement {
-    let size = set.size;
-    let mut glyphs = Vec::with_capacity(set.glyphs.len());
-    let mut ink = InkBounds::default();
-    let mut lines = Vec::with_capacity(set.lines.len());
-    for (i, range) in set.lines.iter().enumerate() {
-        let width = set.line_width_px(i);
-        let x0 = match style.align {
-            Align::Left => frame.x,
-            Align::Center => frame.x + (frame.w - width) / 2.0,
-            Align::Right => frame.x + frame.w - width,
-        };
-        let baseline = top + size * (set.ascender + i as f32 * set.line_height);
-        let mut pen = x0;
-        let segments = &set.segments[range.clone()];
-        let first = segments.first().map_or(0, |s| s.start);
-        let last = segments.last().map_or(0, |s| s.end);
-        lines.push(set.text[first..last].trim_end().to_owned());
-        for (k, segment) in segments.iter().enumerate() {
-            let is_last = k + 1 == segments.len();
-            for &g in &segment.glyphs {
-                let glyph = set.glyphs[g];
-                let trailing_space = is_last && set.text[glyph.cluster..].starts_with(char::is_whitespace);
-                if !trailing_space {
-                    let placed = PlacedGlyph {
-                        face: glyph.face,
-                        id: glyph.id,
-                        x: pen + glyph.x_offset * size,
-                        y: baseline - glyph.y_offset * size,
-                        size,
-                    };
-                    ink.add(fonts, &placed);
-                    glyphs.push(placed);
-                }
-                pen += glyph.advance * size;
-            }
-        }
-    }
-    items.push(Item::Glyphs {
-        color: style.color,
-        glyphs,
-    });
-    Placement {
-        kind,
-        frame,
-        ink: ink.rect(),
-        size,
-        lines,
-    }
+    (width, height, hang_room): (f32, f32, f32),
+) -> Result<SetText, TypesetError> {
+    let (drawn, emphasis) = display_text(text, style, content, layout);
+    let options = SetOptions {
+        language: content.language,
+        emphasis,
+        hang_room,
+    };
+    set_text_with(&drawn, style, fonts, &options, width, height)
+        .map_err(|e| set_error(e, what, layout, style, fonts))
 }
 
-/// Union of glyph bounding boxes, in canvas px.
-#[derive(Default)]
-struct InkBounds {
-    bounds: Option<(f32, f32, f32, f32)>,
-}
-
-impl InkBounds {
-    fn add(&mut self, fonts: &FontBook, glyph: &PlacedGlyph) {
-        let face = fonts.face(glyph.face);
-        let Some(b) = face
-            .shaper
-            .glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(glyph.id))
-        else {
-            return;
-        };
-        let scale = glyph.size / face.units_per_em;
-        let rect = (
-            glyph.x + f32::from(b.x_min) * scale,
-            glyph.y - f32::from(b.y_max) * scale,
-            glyph.x + f32::from(b.x_max) * scale,
-            glyph.y - f32::from(b.y_min) * scale,
-        );
-        self.bounds = Some(match self.bounds {
-            None => rect,
-            Some(r) => (r.0.min(rect.0), r.1.min(rect.1), r.2.max(rect.2), r.3.max(rect.3)),
-        });
+/// The box `frame` widened to the left by the part of a hanging mark set in the margin.
+fn with_hang(frame: Rect, set: &SetText) -> Rect {
+    let outside = set.hang * set.size - set.indent;
+    if outside <= 0.0 {
+        return frame;
     }
-
-    fn rect(&self) -> Rect {
-        let (x0, y0, x1, y1) = self.bounds.unwrap_or_default();
-        Rect {
-            x: x0,
-            y: y0,
-            w: x1 - x0,
-            h: y1 - y0,
-        }
+    Rect {
+        x: frame.x - outside,
+        w: frame.w + outside,
+        ..frame
     }
 }
 
@@ -171,13 +139,6 @@ enum Measured {
     },
 }
 
-fn ornament_glyph(language: Language) -> &'static str {
-    match language {
-        Language::French => "«",
-        Language::English => "“",
-    }
-}
-
 fn compose_stack(
     stack: &Stack,
     layout: &Layout,
@@ -187,6 +148,8 @@ fn compose_stack(
     placements: &mut Vec<Placement>,
 ) -> Result<(), TypesetError> {
     let language = content.language;
+    // Hanging punctuation may use the safe area's margin left of the stack.
+    let hang_room = (stack.rect.x - layout.safe.x).max(0.0);
     let mut measured: Vec<(Measured, f32, f32)> = Vec::new(); // (child, height, space before)
     for child in &stack.children {
         match child {
@@ -202,9 +165,15 @@ fn compose_stack(
                 if text.is_empty() {
                     continue;
                 }
-                let drawn = display_text(&text, style, language);
-                let set = set_text(&drawn, style, fonts, language, stack.rect.w, f32::INFINITY)
-                    .map_err(|e| set_error(e, "credit text", layout))?;
+                let set = set_in_box(
+                    &text,
+                    "credit text",
+                    style,
+                    content,
+                    layout,
+                    fonts,
+                    (stack.rect.w, f32::INFINITY, hang_room),
+                )?;
                 let height = set.height();
                 measured.push((
                     Measured::Text {
@@ -225,7 +194,7 @@ fn compose_stack(
             } => {
                 let glyph = glyph
                     .clone()
-                    .unwrap_or_else(|| ornament_glyph(language).to_owned());
+                    .unwrap_or_else(|| layout.locale.opening_mark(language).to_string());
                 let style = TextStyle {
                     face: *face,
                     min_size: *size,
@@ -235,9 +204,10 @@ fn compose_stack(
                     align: stack.align,
                     case: Case::None,
                     max_lines: Some(1),
+                    emphasis: None,
                 };
                 let set = set_text(&glyph, &style, fonts, language, f32::INFINITY, f32::INFINITY)
-                    .map_err(|e| set_error(e, "ornament", layout))?;
+                    .map_err(|e| set_error(e, "ornament", layout, &style, fonts))?;
                 let mut ink = InkBounds::default();
                 for g in &set.glyphs {
                     ink.add(
@@ -296,9 +266,15 @@ fn compose_stack(
     let mut quote_set = None;
     for (child, height, _) in &mut measured {
         if let Measured::Quote { style } = child {
-            let drawn = display_text(&content.quote, style, language);
-            let set = set_text(&drawn, style, fonts, language, stack.rect.w, available.max(0.0))
-                .map_err(|e| set_error(e, "quote", layout))?;
+            let set = set_in_box(
+                &content.quote,
+                "quote",
+                style,
+                content,
+                layout,
+                fonts,
+                (stack.rect.w, available.max(0.0), hang_room),
+            )?;
             *height = set.height();
             quote_set = Some(set);
         }
@@ -313,6 +289,17 @@ fn compose_stack(
         VAlign::Center => stack.rect.y + (stack.rect.h - total) / 2.0,
         VAlign::Bottom => stack.rect.bottom() - total,
     };
+    // The ornament lines up with the ink of the quote's first letter, not with the box edge.
+    let letters_left = measured
+        .iter()
+        .find_map(|(child, _, _)| match (child, &quote_set) {
+            (Measured::Quote { style }, Some(set))
+                if stack.align == Align::Left && style.align == Align::Left =>
+            {
+                first_letter_ink_left(set, style, stack.rect, fonts)
+            }
+            _ => None,
+        });
     let x_for = |width: f32| match stack.align {
         Align::Left => stack.rect.x,
         Align::Center => stack.rect.x + (stack.rect.w - width) / 2.0,
@@ -323,18 +310,15 @@ fn compose_stack(
         match child {
             Measured::Quote { style } => {
                 let set = quote_set.take().expect("the quote was set above");
-                placements.push(place_text(
-                    &set,
-                    &style,
-                    stack.rect,
-                    y,
-                    fonts,
-                    PlacementKind::Quote,
-                    items,
-                ));
+                let mut placement =
+                    place_text(&set, &style, stack.rect, y, fonts, PlacementKind::Quote, items);
+                placement.frame = with_hang(stack.rect, &set);
+                placements.push(placement);
             }
             Measured::Text { set, style, kind } => {
-                placements.push(place_text(&set, &style, stack.rect, y, fonts, kind, items))
+                let mut placement = place_text(&set, &style, stack.rect, y, fonts, kind, items);
+                placement.frame = with_hang(stack.rect, &set);
+                placements.push(placement);
             }
             Measured::Ornament {
                 set,
@@ -344,8 +328,11 @@ fn compose_stack(
                 ink_left,
                 ink_width,
             } => {
-                // Align the mark's ink, not its advance box, with the text edge.
-                let x = x_for(ink_width) - ink_left;
+                // Align the mark's ink, not its advance box, with the text's first letter.
+                let x = match letters_left {
+                    Some(left) => left.max(stack.rect.x) - ink_left,
+                    None => x_for(ink_width) - ink_left,
+                };
                 let baseline = y - ink_top;
                 let glyphs = set
                     .glyphs
@@ -461,23 +448,25 @@ pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Resu
                 if text.is_empty() {
                     continue;
                 }
-                let drawn = display_text(&text, style, content.language);
-                let set = set_text(&drawn, style, fonts, content.language, rect.w, rect.h)
-                    .map_err(|e| set_error(e, "text", layout))?;
+                let hang_room = (rect.x - layout.safe.x).max(0.0);
+                let set = set_in_box(
+                    &text,
+                    "text",
+                    style,
+                    content,
+                    layout,
+                    fonts,
+                    (rect.w, rect.h, hang_room),
+                )?;
                 let top = match valign {
                     VAlign::Top => rect.y,
                     VAlign::Center => rect.y + (rect.h - set.height()) / 2.0,
                     VAlign::Bottom => rect.bottom() - set.height(),
                 };
-                placements.push(place_text(
-                    &set,
-                    style,
-                    *rect,
-                    top,
-                    fonts,
-                    PlacementKind::Text,
-                    &mut items,
-                ));
+                let mut placement =
+                    place_text(&set, style, *rect, top, fonts, PlacementKind::Text, &mut items);
+                placement.frame = with_hang(*rect, &set);
+                placements.push(placement);
             }
             Element::Stack(stack) => {
                 compose_stack(stack, layout, content, fonts, &mut items, &mut placements)?

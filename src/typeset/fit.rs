@@ -1,11 +1,20 @@
-//! Fitting: the largest font size, within a style's range, at which text fits its box.
+//! Fitting: the size and the line breaks chosen together. The largest size in the style's range
+//! at which the text fits its box is found first; then, from that size down, the first size whose
+//! best breaking has no lone word on its last line is kept (the largest if none has).
 
+use super::balance::{balanced, Breaking};
 use super::fonts::FontBook;
-use super::linebreak::{balanced, greedy, line_width, segments, Segment};
-use super::shape::{shape, Glyph, MissingGlyph};
-use crate::template::TextStyle;
+use super::linebreak::{greedy, line_width, measure_ink, segments, split_wide, Segment};
+use super::shape::{shape_styled, Glyph, MissingGlyph};
+use super::typography::hangs;
+use crate::template::{Align, TextStyle};
 use crate::transcript::Language;
+use std::borrow::Cow;
 use std::ops::Range;
+
+/// Below the largest fitting size, the share of that size searched in half-pixel steps for a
+/// breaking without a lone last word; further down the search takes coarser steps.
+const BETTER_BREAKS_SIZE_RANGE: f32 = 0.1;
 
 /// Text broken into lines at a chosen size.
 #[derive(Debug, Clone)]
@@ -15,10 +24,19 @@ pub struct SetText {
     pub segments: Vec<Segment>,
     pub lines: Vec<Range<usize>>,
     pub size: f32,
-    /// Ascender and descender of the style's face, in em.
+    /// Ascender and descender of the faces drawn, in em.
     pub ascender: f32,
     pub descender: f32,
     pub line_height: f32,
+    /// Byte ranges of `text` drawn with the style's emphasis.
+    pub emphasis: Vec<Range<usize>>,
+    /// Advance of the opening mark (and the space after it) that hangs left of the first line, in em.
+    pub hang: f32,
+    /// How far the lines are set in from the left of the box, in px, for the part of the hanging
+    /// mark that could not go into the margin.
+    pub indent: f32,
+    /// The text has right-to-left characters, so lines are reordered when placed.
+    pub bidi: bool,
 }
 
 impl SetText {
@@ -33,8 +51,9 @@ impl SetText {
         )
     }
 
+    /// Width of a line in px, without the hanging mark, with ink reaching past the advances.
     pub fn line_width_px(&self, line: usize) -> f32 {
-        line_width(&self.segments, self.lines[line].clone()) * self.size
+        line_width(&self.segments, self.lines[line].clone(), self.hang) * self.size
     }
 }
 
@@ -57,6 +76,26 @@ pub enum SetError {
     },
 }
 
+/// What besides the text and its style decides how it is set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetOptions {
+    pub language: Language,
+    /// Byte ranges drawn with the style's emphasis.
+    pub emphasis: Vec<Range<usize>>,
+    /// Room left of the box, in px, that an opening quotation mark may hang into.
+    pub hang_room: f32,
+}
+
+impl SetOptions {
+    pub fn new(language: Language) -> Self {
+        SetOptions {
+            language,
+            emphasis: Vec::new(),
+            hang_room: 0.0,
+        }
+    }
+}
+
 /// Shapes `text` and finds the largest size in the style's range (in half-pixel steps) at which
 /// its balanced lines fit `width` × `height` and the style's line limit.
 pub fn set_text(
@@ -67,25 +106,134 @@ pub fn set_text(
     width: f32,
     height: f32,
 ) -> Result<SetText, SetError> {
-    let glyphs = shape(text, style.face, fonts, language).map_err(SetError::Missing)?;
-    let segments = segments(text, &glyphs);
-    let face = fonts.face(style.face);
-    let (ascender, descender) = (face.ascender, face.descender);
-    let max_lines = style.max_lines.map_or(usize::MAX, |n| n as usize);
-    let lines_at = |size: f32| -> Option<Vec<Range<usize>>> {
-        let lines = greedy(&segments, width / size)?;
-        let fits = lines.len() <= max_lines
-            && block_height(size, lines.len(), ascender, descender, style.line_height) <= height + 0.01;
-        fits.then_some(lines)
+    set_text_with(text, style, fonts, &SetOptions::new(language), width, height)
+}
+
+/// The measured text, ready to be tried at any size.
+struct Measured<'a> {
+    text: &'a str,
+    glyphs: &'a [Glyph],
+    segments: &'a [Segment],
+    hang: f32,
+    hang_room: f32,
+    width: f32,
+    height: f32,
+    ascender: f32,
+    descender: f32,
+    line_height: f32,
+    max_lines: usize,
+}
+
+/// One size tried: its segments (split if words had to be) and the fewest lines it needs.
+struct Attempt<'a> {
+    segments: Cow<'a, [Segment]>,
+    max: f32,
+    count: usize,
+}
+
+impl Measured<'_> {
+    fn indent(&self, size: f32) -> f32 {
+        (self.hang * size - self.hang_room).max(0.0)
+    }
+
+    /// The text at `size` (px), if it fits; `split` lets words too wide for a line break.
+    fn attempt(&self, size: f32, split: bool) -> Option<Attempt<'_>> {
+        let max = (self.width - self.indent(size)) / size;
+        let segments = if split {
+            Cow::Owned(split_wide(self.segments, self.text, self.glyphs, max))
+        } else {
+            Cow::Borrowed(self.segments)
+        };
+        let count = greedy(&segments, max, self.hang)?.len();
+        let fits = count <= self.max_lines
+            && block_height(size, count, self.ascender, self.descender, self.line_height)
+                <= self.height + 0.01;
+        fits.then_some(Attempt { segments, max, count })
+    }
+
+    fn fits(&self, size: f32, split: bool) -> bool {
+        self.attempt(size, split).is_some()
+    }
+
+    /// The best breaking at `size`, trying one more line when that avoids a lone last word.
+    fn breaking(&self, size: f32, split: bool) -> Option<(Attempt<'_>, Breaking)> {
+        let attempt = self.attempt(size, split)?;
+        let breaking = balanced(&attempt.segments, attempt.max, self.hang, attempt.count)?;
+        if breaking.single_word_last {
+            let more = attempt.count + 1;
+            let room = more <= self.max_lines
+                && block_height(size, more, self.ascender, self.descender, self.line_height)
+                    <= self.height + 0.01;
+            if let Some(better) = room
+                .then(|| balanced(&attempt.segments, attempt.max, self.hang, more))
+                .flatten()
+                .filter(|b| !b.single_word_last)
+            {
+                return Some((attempt, better));
+            }
+        }
+        Some((attempt, breaking))
+    }
+}
+
+/// Like [`set_text`], with emphasis and a room for hanging punctuation.
+pub fn set_text_with(
+    text: &str,
+    style: &TextStyle,
+    fonts: &FontBook,
+    options: &SetOptions,
+    width: f32,
+    height: f32,
+) -> Result<SetText, SetError> {
+    let overrides: Vec<(Range<usize>, usize)> = match &style.emphasis {
+        Some(emphasis) if emphasis.face != style.face => options
+            .emphasis
+            .iter()
+            .map(|r| (r.clone(), emphasis.face))
+            .collect(),
+        _ => Vec::new(),
     };
+    let glyphs =
+        shape_styled(text, style.face, &overrides, fonts, options.language).map_err(SetError::Missing)?;
+    let mut segments = segments(text, &glyphs, options.language);
+    measure_ink(&mut segments, text, &glyphs, fonts);
+    let (mut ascender, mut descender) = {
+        let face = fonts.face(style.face);
+        (face.ascender, face.descender)
+    };
+    for glyph in &glyphs {
+        let face = fonts.face(glyph.face);
+        ascender = ascender.max(face.ascender);
+        descender = descender.max(face.descender);
+    }
+    let hang = hanging_advance(text, &glyphs, style.align);
+    let measured = Measured {
+        text,
+        glyphs: &glyphs,
+        segments: &segments,
+        hang,
+        hang_room: options.hang_room.max(0.0),
+        width,
+        height,
+        ascender,
+        descender,
+        line_height: style.line_height,
+        max_lines: style.max_lines.map_or(usize::MAX, |n| n as usize),
+    };
+
     let steps = |px: f32| (px * 2.0).round() as i64;
+    let size_of = |step: i64| step as f32 / 2.0;
     let (low, high) = (
         steps(style.min_size),
         steps(style.max_size).max(steps(style.min_size)),
     );
-    if lines_at(low as f32 / 2.0).is_none() {
-        let min_size = low as f32 / 2.0;
-        let needed = greedy(&segments, width / min_size)
+    // Words are split only when no size in the range keeps them whole.
+    let split = !measured.fits(size_of(low), false);
+    if !measured.fits(size_of(low), split) {
+        let min_size = size_of(low);
+        let max = (width - measured.indent(min_size)) / min_size;
+        let all = split_wide(&segments, text, &glyphs, max);
+        let needed = greedy(&all, max, hang)
             .map(|l| block_height(min_size, l.len(), ascender, descender, style.line_height));
         return Err(SetError::DoesNotFit {
             min_size,
@@ -95,37 +243,106 @@ pub fn set_text(
         });
     }
     // Largest fitting step by bisection: fitting is monotone in size for a fixed box.
-    let (mut fits, mut fails) = (low, high + 1);
-    if lines_at(high as f32 / 2.0).is_some() {
-        fits = high;
+    let largest = if measured.fits(size_of(high), split) {
+        high
     } else {
+        let (mut fits, mut fails) = (low, high);
         while fails - fits > 1 {
             let middle = (fits + fails) / 2;
-            if lines_at(middle as f32 / 2.0).is_some() {
+            if measured.fits(size_of(middle), split) {
                 fits = middle;
             } else {
                 fails = middle;
             }
         }
+        fits
+    };
+    // From the largest size down, the first whose best breaking leaves no word alone on the
+    // last line: half-pixel steps close to the largest size, then steps of a fiftieth. Close to
+    // the largest size, a size whose lines also end on no article or split word is preferred.
+    let near = largest - (size_of(largest) * BETTER_BREAKS_SIZE_RANGE * 2.0).ceil() as i64;
+    let mut candidates: Vec<i64> = (near.max(low)..=largest).rev().collect();
+    let mut step = near;
+    while step > low {
+        step = (step - (step / 50).max(1)).max(low);
+        candidates.push(step);
     }
-    let size = fits as f32 / 2.0;
-    let lines = balanced(&segments, width / size).unwrap_or_default();
+    let mut chosen = None;
+    let mut without_lone_word = None;
+    for &step in &candidates {
+        if step < near && without_lone_word.is_some() {
+            break;
+        }
+        let Some((attempt, breaking)) = measured.breaking(size_of(step), split) else {
+            continue;
+        };
+        if breaking.single_word_last {
+            continue;
+        }
+        if breaking.weak_ends == 0 || step < near {
+            chosen = Some((step, attempt, breaking));
+            break;
+        }
+        if without_lone_word.is_none() {
+            without_lone_word = Some((step, attempt, breaking));
+        }
+    }
+    let chosen = chosen.or(without_lone_word);
+    let (step, attempt, breaking) = match chosen {
+        Some(found) => found,
+        None => {
+            // No size in the range avoids it: keep the largest size.
+            let (attempt, breaking) = measured
+                .breaking(size_of(largest), split)
+                .expect("the largest size was checked to fit");
+            (largest, attempt, breaking)
+        }
+    };
+    let size = size_of(step);
+    let indent = measured.indent(size);
+    let bidi = glyphs.iter().any(|g| g.level > 0);
+    let segments = attempt.segments.into_owned();
     Ok(SetText {
         text: text.to_owned(),
         glyphs,
         segments,
-        lines,
+        lines: breaking.lines,
         size,
         ascender,
         descender,
         line_height: style.line_height,
+        emphasis: options.emphasis.clone(),
+        hang,
+        indent,
+        bidi,
     })
+}
+
+/// The advance, in em, of an opening quotation mark (and the no-break space after a French one)
+/// starting a left-aligned text: it is set left of the line so the letters align.
+fn hanging_advance(text: &str, glyphs: &[Glyph], align: Align) -> f32 {
+    if align != Align::Left || !text.starts_with(hangs) {
+        return 0.0;
+    }
+    let first = text.chars().next().map_or(0, char::len_utf8);
+    let body = text[first..]
+        .char_indices()
+        .find(|(_, c)| !matches!(c, '\u{A0}' | '\u{202F}'))
+        .map_or(text.len(), |(i, _)| first + i);
+    if body >= text.len() {
+        return 0.0; // a mark alone is not hung
+    }
+    glyphs
+        .iter()
+        .filter(|g| g.cluster < body)
+        .map(|g| g.advance)
+        .sum()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::template::{Align, Case, Rgba};
+    use crate::template::{Case, Rgba};
 
     fn style(min: f32, max: f32) -> TextStyle {
         let fonts = FontBook::embedded();
@@ -138,7 +355,15 @@ mod tests {
             align: Align::Left,
             case: Case::None,
             max_lines: None,
+            emphasis: None,
         }
+    }
+
+    fn lines_of(set: &SetText) -> Vec<&str> {
+        set.lines
+            .iter()
+            .map(|r| set.text[set.segments[r.start].start..set.segments[r.end - 1].end].trim_end())
+            .collect()
     }
 
     #[test]
@@ -171,7 +396,8 @@ mod tests {
         }
         // One step larger would not fit.
         let bigger = style(long.size + 0.5, long.size + 0.5);
-        assert!(set_text(long_text, &bigger, fonts, Language::English, 800.0, 500.0).is_err());
+        let larger = set_text(long_text, &bigger, fonts, Language::English, 800.0, 500.0);
+        assert!(larger.is_err() || lines_of(&larger.unwrap()).last().unwrap().split(' ').count() == 1);
     }
 
     #[test]
@@ -182,5 +408,88 @@ mod tests {
             set_text(&text, &style(40.0, 90.0), fonts, Language::English, 400.0, 200.0),
             Err(SetError::DoesNotFit { .. })
         ));
+    }
+
+    #[test]
+    fn size_gives_way_to_avoid_a_lone_last_word() {
+        let fonts = FontBook::embedded();
+        let text = "Nous avons tout misé sur la vidéo courte.";
+        for width in [300.0, 420.0, 560.0, 700.0] {
+            let set = set_text(text, &style(16.0, 120.0), fonts, Language::French, width, 2000.0).unwrap();
+            let lines = lines_of(&set);
+            if lines.len() > 1 {
+                assert!(lines.last().unwrap().contains(' '), "{width}: {lines:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_slightly_smaller_size_is_taken_to_avoid_ending_a_line_on_a_preposition() {
+        let fonts = FontBook::embedded();
+        let text = "Moi j’ai été étudiant à Castres avant d’être étudiant à Toulouse et j’étais cent fois mieux à Castres qu’à Toulouse mais parce que le cadre de vie pour moi était plus intéressant là-bas.";
+        let weak = ["à", "de", "le", "la", "les", "sur", "pour"];
+        let mut ends = 0;
+        for width in [900.0, 1000.0, 1100.0, 1200.0, 1300.0, 1400.0] {
+            let set = set_text(
+                text,
+                &style(30.0, 90.0),
+                fonts,
+                Language::French,
+                width,
+                width * 0.3,
+            )
+            .unwrap();
+            let lines = lines_of(&set);
+            ends += lines[..lines.len() - 1]
+                .iter()
+                .filter(|l| weak.contains(&l.rsplit(' ').next().unwrap()))
+                .count();
+        }
+        assert_eq!(ends, 0);
+    }
+
+    #[test]
+    fn a_url_breaks_instead_of_overflowing() {
+        let fonts = FontBook::embedded();
+        let text = "Tout est sur https://www.laregion.fr/reseaux-sociaux/strategie-numerique-2024";
+        let set = set_text(text, &style(30.0, 60.0), fonts, Language::French, 400.0, 1000.0).unwrap();
+        assert_eq!(set.size, 60.0, "the URL breaks rather than shrinking the quote");
+        for i in 0..set.lines.len() {
+            assert!(set.line_width_px(i) <= 400.0 + 0.01);
+        }
+    }
+
+    #[test]
+    fn a_long_word_splits_only_below_the_minimum_size() {
+        let fonts = FontBook::embedded();
+        let text = "Anticonstitutionnellement";
+        let whole = set_text(text, &style(10.0, 80.0), fonts, Language::French, 300.0, 400.0).unwrap();
+        assert_eq!(whole.lines.len(), 1);
+        let split = set_text(text, &style(60.0, 80.0), fonts, Language::French, 300.0, 2000.0).unwrap();
+        assert!(split.lines.len() > 1);
+        assert_eq!(split.size, 80.0);
+    }
+
+    #[test]
+    fn opening_mark_hangs_into_the_room_given() {
+        let fonts = FontBook::embedded();
+        let text = "«\u{A0}Oui, et encore\u{A0}»";
+        let options = SetOptions {
+            hang_room: 100.0,
+            ..SetOptions::new(Language::French)
+        };
+        let set = set_text_with(text, &style(40.0, 40.0), fonts, &options, 1000.0, 200.0).unwrap();
+        assert!(set.hang > 0.3 && set.hang < 1.0, "{}", set.hang);
+        assert_eq!(set.indent, 0.0);
+        let cramped = set_text_with(
+            text,
+            &style(40.0, 40.0),
+            fonts,
+            &SetOptions::new(Language::French),
+            1000.0,
+            200.0,
+        )
+        .unwrap();
+        assert!((cramped.indent - cramped.hang * 40.0).abs() < 1e-3);
     }
 }

@@ -1,11 +1,17 @@
-//! The font book: embedded font files, parsed once, looked up by family, weight and style.
+//! The font book: embedded font files, parsed once, looked up by family, weight and style, with
+//! instances of variable fonts made on demand for the axis values a template asks for.
 
-use ab_glyph::{Font as _, FontRef};
+use ab_glyph::{Font as _, FontRef, VariableFont as _};
+use std::sync::Mutex;
 
 /// Index of a face in a [`FontBook`].
 pub type FaceId = usize;
 
-/// One parsed font file, ready for shaping (rustybuzz) and rasterising (ab_glyph).
+/// A variation axis value: a four-letter OpenType tag (`wght`, `wdth`, `slnt`, `opsz`…) and its value.
+pub type AxisValue = ([u8; 4], f32);
+
+/// One parsed font file (or one instance of a variable font), ready for shaping (rustybuzz) and
+/// rasterising (ab_glyph).
 pub struct Face {
     pub family: &'static str,
     pub weight: u16,
@@ -16,15 +22,47 @@ pub struct Face {
     /// Ascender and descender in em (descender positive, below the baseline).
     pub ascender: f32,
     pub descender: f32,
+    /// Extra space the font asks for between lines, in em.
+    pub line_gap: f32,
+    /// Height of capitals in em, for aligning ornaments to the first line.
+    pub cap_height: f32,
+    /// The axis values this instance was made with; empty for a static font.
+    pub variations: Vec<AxisValue>,
 }
 
 impl Face {
     fn parse(family: &'static str, weight: u16, italic: bool, data: &'static [u8]) -> Option<Face> {
-        let shaper = rustybuzz::Face::from_slice(data, 0)?;
-        let raster = FontRef::try_from_slice(data).ok()?;
+        Self::instance(family, weight, italic, data, &[])
+    }
+
+    fn instance(
+        family: &'static str,
+        weight: u16,
+        italic: bool,
+        data: &'static [u8],
+        variations: &[AxisValue],
+    ) -> Option<Face> {
+        let mut shaper = rustybuzz::Face::from_slice(data, 0)?;
+        let mut raster = FontRef::try_from_slice(data).ok()?;
+        // Shaping (advances, kerning) and outlines must see the same coordinates.
+        let settings: Vec<rustybuzz::Variation> = variations
+            .iter()
+            .map(|&(tag, value)| rustybuzz::Variation {
+                tag: rustybuzz::ttf_parser::Tag::from_bytes(&tag),
+                value,
+            })
+            .collect();
+        shaper.set_variations(&settings);
+        for (tag, value) in variations {
+            raster.set_variation(tag, *value);
+        }
         let units_per_em = f32::from(shaper.units_per_em() as u16);
         let ascender = f32::from(shaper.ascender()) / units_per_em;
         let descender = -f32::from(shaper.descender()) / units_per_em;
+        let line_gap = f32::from(shaper.line_gap()).max(0.0) / units_per_em;
+        let cap_height = shaper
+            .capital_height()
+            .map_or(ascender * 0.7, |h| f32::from(h) / units_per_em);
         Some(Face {
             family,
             weight,
@@ -34,6 +72,9 @@ impl Face {
             units_per_em,
             ascender,
             descender,
+            line_gap,
+            cap_height,
+            variations: variations.to_vec(),
         })
     }
 
@@ -47,6 +88,20 @@ impl Face {
         let height = self.raster.height_unscaled();
         ab_glyph::PxScale::from(size * height / self.units_per_em)
     }
+
+    /// The distance between baselines the font designer intended, in em.
+    pub fn natural_line_height(&self) -> f32 {
+        self.ascender + self.descender + self.line_gap
+    }
+
+    /// The axes of a variable font: tag, minimum, default, maximum.
+    pub fn axes(&self) -> Vec<([u8; 4], f32, f32, f32)> {
+        self.shaper
+            .variation_axes()
+            .into_iter()
+            .map(|a| (a.tag.to_bytes(), a.min_value, a.def_value, a.max_value))
+            .collect()
+    }
 }
 
 macro_rules! embedded {
@@ -55,12 +110,14 @@ macro_rules! embedded {
     };
 }
 
-/// Every font shipped in the binary: (family, weight, italic, bytes).
+/// Every font shipped in the binary: (family, weight, italic, bytes). A variable font is listed
+/// once, at its default instance; other instances are made by [`FontBook::instance`].
 const EMBEDDED: &[(&str, u16, bool, &[u8])] = embedded![
     "Inter", 400, false, "Inter-Regular.otf";
     "Inter", 600, false, "Inter-SemiBold.otf";
     "Inter", 700, false, "Inter-Bold.otf";
     "Inter", 400, true, "Inter-Italic.otf";
+    "Inter Variable", 400, false, "InterVariable.ttf";
     "Source Serif 4 Display", 400, false, "SourceSerif4Display-Regular.ttf";
     "Source Serif 4 Display", 600, false, "SourceSerif4Display-Semibold.ttf";
     "Source Serif 4 Display", 700, false, "SourceSerif4Display-Bold.ttf";
@@ -77,9 +134,63 @@ const EMBEDDED: &[(&str, u16, bool, &[u8])] = embedded![
 /// Families tried, in order, for characters the chosen font lacks.
 const FALLBACK_FAMILIES: &[&str] = &["Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew"];
 
+/// An instance of a variable font made for a template, keyed by its base face and axis values.
+struct Instance {
+    base: FaceId,
+    variations: Vec<AxisValue>,
+    face: &'static Face,
+}
+
 /// All faces available to a run.
 pub struct FontBook {
     faces: Vec<Face>,
+    data: Vec<&'static [u8]>,
+    /// Variable-font instances, appended as templates ask for them and never removed, so a
+    /// [`FaceId`] stays valid for the life of the book. They are leaked on purpose: the book is a
+    /// process-wide static and a run asks for a handful of instances at most.
+    instances: Mutex<Vec<Instance>>,
+}
+
+/// Why a font could not be instanced with the asked-for axes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AxisError {
+    /// The face is not a variable font.
+    NotVariable { family: &'static str },
+    /// The font has no such axis.
+    UnknownAxis { tag: String, known: Vec<String> },
+    /// The value lies outside the axis range.
+    OutOfRange {
+        tag: String,
+        value: f32,
+        min: f32,
+        max: f32,
+    },
+}
+
+impl std::fmt::Display for AxisError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AxisError::NotVariable { family } => {
+                write!(
+                    f,
+                    "font `{family}` is not a variable font, so it has no axes to set"
+                )
+            }
+            AxisError::UnknownAxis { tag, known } => {
+                write!(
+                    f,
+                    "the font has no `{tag}` axis: expected one of {}",
+                    known.join(", ")
+                )
+            }
+            AxisError::OutOfRange { tag, value, min, max } => {
+                write!(
+                    f,
+                    "axis `{tag}` value {value} is out of range: expected {min} to {max}"
+                )
+            }
+        }
+    }
 }
 
 impl FontBook {
@@ -90,18 +201,29 @@ impl FontBook {
     }
 
     fn parse_embedded() -> FontBook {
-        let faces = EMBEDDED
-            .iter()
-            .map(|&(family, weight, italic, data)| {
-                Face::parse(family, weight, italic, data)
-                    .unwrap_or_else(|| panic!("embedded font {family} {weight} is corrupt"))
-            })
-            .collect();
-        FontBook { faces }
+        let mut faces = Vec::with_capacity(EMBEDDED.len());
+        let mut data = Vec::with_capacity(EMBEDDED.len());
+        for &(family, weight, italic, bytes) in EMBEDDED {
+            let face = Face::parse(family, weight, italic, bytes)
+                .unwrap_or_else(|| panic!("embedded font {family} {weight} is corrupt"));
+            faces.push(face);
+            data.push(bytes);
+        }
+        FontBook {
+            faces,
+            data,
+            instances: Mutex::new(Vec::new()),
+        }
     }
 
     pub fn face(&self, id: FaceId) -> &Face {
-        &self.faces[id]
+        match self.faces.get(id) {
+            Some(face) => face,
+            None => {
+                let instances = self.instances.lock().unwrap_or_else(|e| e.into_inner());
+                instances[id - self.faces.len()].face
+            }
+        }
     }
 
     pub fn families(&self) -> Vec<&'static str> {
@@ -110,8 +232,14 @@ impl FontBook {
         families
     }
 
-    /// The face of `family` closest to `weight`, preferring the asked-for style.
+    /// The face of `family` closest to `weight`, preferring the asked-for style. For a variable
+    /// family the weight is set exactly on the `wght` axis (and italic on `slnt` when the font
+    /// has no italic of its own).
     pub fn find(&self, family: &str, weight: u16, italic: bool) -> Option<FaceId> {
+        self.find_with_axes(family, weight, italic, &[])?.ok()
+    }
+
+    fn find_static(&self, family: &str, weight: u16, italic: bool) -> Option<FaceId> {
         self.faces
             .iter()
             .enumerate()
@@ -120,14 +248,117 @@ impl FontBook {
             .map(|(i, _)| i)
     }
 
+    /// `family` at `weight` and `italic`, with `axes` set on a variable font. Without axes this is
+    /// [`FontBook::find`]; axes on a static font are an error.
+    pub fn find_with_axes(
+        &self,
+        family: &str,
+        weight: u16,
+        italic: bool,
+        axes: &[AxisValue],
+    ) -> Option<Result<FaceId, AxisError>> {
+        let base = self.find_static(family, weight, italic)?;
+        let face = &self.faces[base];
+        let known = face.axes();
+        if known.is_empty() {
+            return Some(if axes.is_empty() {
+                Ok(base)
+            } else {
+                Err(AxisError::NotVariable { family: face.family })
+            });
+        }
+        let mut settings: Vec<AxisValue> = Vec::new();
+        if let Some(axis) = known.iter().find(|a| &a.0 == b"wght") {
+            // Always set the weight: some variable fonts default to their lightest instance.
+            settings.push((*b"wght", f32::from(weight).clamp(axis.1, axis.3)));
+        }
+        if italic && !face.italic && known.iter().any(|a| &a.0 == b"slnt") {
+            let slant = known.iter().find(|a| &a.0 == b"slnt").map_or(0.0, |a| a.1);
+            settings.push((*b"slnt", slant));
+        }
+        for &(tag, value) in axes {
+            settings.retain(|(t, _)| *t != tag);
+            settings.push((tag, value));
+        }
+        Some(self.instance(base, &settings))
+    }
+
+    /// An instance of the variable face `base` with `variations` set (missing axes keep their
+    /// defaults, `wght` defaults to the face's listed weight).
+    pub fn instance(&self, base: FaceId, variations: &[AxisValue]) -> Result<FaceId, AxisError> {
+        let face = &self.faces[base];
+        let known = face.axes();
+        if known.is_empty() {
+            return Err(AxisError::NotVariable { family: face.family });
+        }
+        let mut settings: Vec<AxisValue> = Vec::new();
+        if known.iter().any(|a| &a.0 == b"wght") && !variations.iter().any(|v| &v.0 == b"wght") {
+            settings.push((*b"wght", f32::from(face.weight)));
+        }
+        for &(tag, value) in variations {
+            let Some(axis) = known.iter().find(|a| a.0 == tag) else {
+                return Err(AxisError::UnknownAxis {
+                    tag: String::from_utf8_lossy(&tag).into_owned(),
+                    known: known
+                        .iter()
+                        .map(|a| String::from_utf8_lossy(&a.0).into_owned())
+                        .collect(),
+                });
+            };
+            if !(axis.1..=axis.3).contains(&value) {
+                return Err(AxisError::OutOfRange {
+                    tag: String::from_utf8_lossy(&tag).into_owned(),
+                    value,
+                    min: axis.1,
+                    max: axis.3,
+                });
+            }
+            settings.push((tag, value));
+        }
+        settings.sort_by_key(|a| a.0);
+        let mut instances = self.instances.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(i) = instances
+            .iter()
+            .position(|i| i.base == base && i.variations == settings)
+        {
+            return Ok(self.faces.len() + i);
+        }
+        let weight = settings
+            .iter()
+            .find(|v| &v.0 == b"wght")
+            .map_or(face.weight, |v| v.1.round() as u16);
+        let slanted = settings.iter().any(|v| &v.0 == b"slnt" && v.1 != 0.0);
+        let made = Face::instance(
+            face.family,
+            weight,
+            face.italic || slanted,
+            self.data[base],
+            &settings,
+        )
+        .expect("an embedded font that parsed once parses again");
+        instances.push(Instance {
+            base,
+            variations: settings,
+            face: Box::leak(Box::new(made)),
+        });
+        Ok(self.faces.len() + instances.len() - 1)
+    }
+
     /// Faces tried after `primary` for a missing character.
     pub fn fallbacks(&self, primary: FaceId) -> Vec<FaceId> {
-        let weight = self.faces[primary].weight;
+        let weight = self.face(primary).weight;
         FALLBACK_FAMILIES
             .iter()
-            .filter_map(|family| self.find(family, weight, false))
+            .filter_map(|family| self.find_static(family, weight, false))
             .filter(|&id| id != primary)
             .collect()
+    }
+
+    /// The primary face followed by its fallbacks: the order in which a character is looked up.
+    pub fn chain(&self, primary: FaceId) -> Vec<FaceId> {
+        let mut chain = vec![primary];
+        chain.extend(self.fallbacks(primary));
+        chain
     }
 }
 
@@ -154,5 +385,46 @@ mod tests {
         assert!(!inter.covers('ب'));
         let arabic = book.face(book.find("Noto Sans Arabic", 400, false).unwrap());
         assert!(arabic.covers('ب'));
+    }
+
+    fn advance_of(book: &FontBook, face: FaceId, c: char) -> u16 {
+        let f = book.face(face);
+        f.shaper
+            .glyph_hor_advance(f.shaper.glyph_index(c).unwrap())
+            .unwrap()
+    }
+
+    #[test]
+    fn variable_weights_change_advances_and_are_shared() {
+        let book = FontBook::embedded();
+        let light = book.find("Inter Variable", 200, false).unwrap();
+        let black = book.find("Inter Variable", 900, false).unwrap();
+        assert_ne!(light, black);
+        assert_eq!(book.face(black).weight, 900);
+        assert!(advance_of(book, black, 'm') > advance_of(book, light, 'm'));
+        // The same settings give the same instance.
+        assert_eq!(book.find("Inter Variable", 900, false), Some(black));
+        let slanted = book
+            .find_with_axes("Inter Variable", 400, false, &[(*b"slnt", -10.0)])
+            .unwrap()
+            .unwrap();
+        assert!(book.face(slanted).italic);
+    }
+
+    #[test]
+    fn bad_axes_are_errors() {
+        let book = FontBook::embedded();
+        assert!(matches!(
+            book.find_with_axes("Inter Variable", 400, false, &[(*b"wdth", 80.0)]),
+            Some(Err(AxisError::UnknownAxis { .. }))
+        ));
+        assert!(matches!(
+            book.find_with_axes("Inter Variable", 400, false, &[(*b"slnt", 5.0)]),
+            Some(Err(AxisError::OutOfRange { .. }))
+        ));
+        assert!(matches!(
+            book.find_with_axes("Inter", 400, false, &[(*b"wght", 500.0)]),
+            Some(Err(AxisError::NotVariable { .. }))
+        ));
     }
 }

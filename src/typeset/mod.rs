@@ -1,20 +1,25 @@
 //! Typesetting: places every piece of text and every shape of a layout for one quote, producing a
 //! [`Card`] that the renderer paints without further decisions.
 //!
-//! For each text: apply language typography → shape (rustybuzz, with fallback) → find break
-//! opportunities → fit the largest size whose balanced lines fit the box → place the glyphs.
+//! For each text: apply language typography (typography.rs) → shape with rustybuzz, per-character
+//! fallback and bidi runs (shape.rs, bidi.rs) → find break opportunities (linebreak.rs) → choose
+//! size and breaks together (fit.rs, balance.rs) → place the glyphs in visual order (place.rs).
 
+mod balance;
+mod bidi;
 mod compose;
 mod fit;
 pub mod fonts;
 mod linebreak;
+mod place;
 mod shape;
 pub mod typography;
 
 pub use compose::compose;
-pub use fit::{set_text, SetError, SetText};
+pub use fit::{set_text, set_text_with, SetError, SetOptions, SetText};
 pub use fonts::{Face, FaceId, FontBook};
-pub use shape::{shape, Glyph, MissingGlyph};
+pub use place::place_text;
+pub use shape::{shape, shape_styled, Glyph, MissingGlyph};
 
 use crate::template::{Rect, Rgba};
 use image::RgbaImage;
@@ -91,8 +96,14 @@ pub enum TypesetError {
         height: f32,
         needed: Option<f32>,
     },
-    #[error("no bundled font can draw {}", describe_missing(.missing))]
-    MissingGlyphs { missing: Vec<char> },
+    #[error("no bundled font can draw {} in the {what} (fonts tried: {fonts})", describe_missing(.missing))]
+    MissingGlyphs {
+        missing: Vec<char>,
+        /// Which text holds them: "quote", "credit text"…
+        what: String,
+        /// The fallback chain that was searched, in order.
+        fonts: String,
+    },
 }
 
 fn describe_missing(missing: &[char]) -> String {

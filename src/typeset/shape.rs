@@ -1,8 +1,11 @@
-//! Shaping: text to positioned glyphs through rustybuzz (GPOS kerning, GSUB ligatures), with
-//! per-character font fallback. A character no font covers is an error, never a drawn box.
+//! Shaping: text to positioned glyphs through rustybuzz (GPOS kerning, GSUB ligatures, Arabic
+//! joining), with per-character font fallback and one run per bidi level. A character no font
+//! covers is an error, never a drawn box.
 
+use super::bidi;
 use super::fonts::{FaceId, FontBook};
 use crate::transcript::Language;
+use std::ops::Range;
 
 /// One shaped glyph; lengths are in em, so scaling to a font size is one multiplication.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -14,6 +17,10 @@ pub struct Glyph {
     pub advance: f32,
     pub x_offset: f32,
     pub y_offset: f32,
+    /// Bidi embedding level: odd for right-to-left text.
+    pub level: u8,
+    /// Index of the shaping run: glyphs of one run are stored in visual order, runs in logical order.
+    pub run: u32,
 }
 
 /// A character that no available font can draw.
@@ -40,9 +47,9 @@ fn space_substitute(c: char) -> Option<(char, f32)> {
     }
 }
 
-/// The first face, among `primary` and its fallbacks, that covers `c`.
-fn face_for(c: char, chain: &[FaceId], fonts: &FontBook) -> Option<FaceId> {
-    chain.iter().copied().find(|&f| fonts.face(f).covers(c))
+/// Combining marks stay in the run of their base character.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0591}'..='\u{05C7}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// Shapes `text` with `primary`, falling back per character to the bundled fallback fonts.
@@ -52,32 +59,79 @@ pub fn shape(
     fonts: &FontBook,
     language: Language,
 ) -> Result<Vec<Glyph>, Vec<MissingGlyph>> {
-    let mut chain = vec![primary];
-    chain.extend(fonts.fallbacks(primary));
+    shape_styled(text, primary, &[], fonts, language)
+}
 
-    // Split into runs of one face; spaces and marks join the run they sit in.
-    let mut runs: Vec<(FaceId, Vec<(char, usize)>)> = Vec::new();
+/// Like [`shape`], with `overrides` giving another primary face to byte ranges (emphasis).
+pub fn shape_styled(
+    text: &str,
+    primary: FaceId,
+    overrides: &[(Range<usize>, FaceId)],
+    fonts: &FontBook,
+    language: Language,
+) -> Result<Vec<Glyph>, Vec<MissingGlyph>> {
+    let levels = bidi::levels(text);
+    let level_at = |offset: usize| levels.as_ref().map_or(0, |l| l[offset]);
+    let primary_at = |offset: usize| {
+        overrides
+            .iter()
+            .find(|(range, _)| range.contains(&offset))
+            .map_or(primary, |&(_, face)| face)
+    };
+    let mut chains: Vec<(FaceId, Vec<FaceId>)> = Vec::new();
+
+    // Split into runs of one face and one bidi level; spaces and marks join the run they sit in.
+    struct Run {
+        /// The face the run's text asked for, before fallback.
+        base: FaceId,
+        face: FaceId,
+        level: u8,
+        chars: Vec<(char, usize)>,
+    }
+    let mut runs: Vec<Run> = Vec::new();
     let mut missing = Vec::new();
     for (offset, c) in text.char_indices() {
         if is_invisible(c) {
             continue;
         }
-        let joins_current = c.is_whitespace() || matches!(c, '\u{200C}' | '\u{200D}') || unicode_is_mark(c);
-        let current = runs.last().map(|&(face, _)| face);
+        let level = level_at(offset);
+        let base = primary_at(offset);
+        let joins_current = c.is_whitespace() || matches!(c, '\u{200C}' | '\u{200D}') || is_mark(c);
+        let current = runs
+            .last()
+            .filter(|r| (r.level == level && r.base == base) || is_mark(c))
+            .map(|r| r.face);
         let face = match (current, joins_current) {
-            (Some(face), true) => face,
-            _ => match face_for(c, &chain, fonts) {
-                Some(face) => face,
-                None if c.is_whitespace() || space_substitute(c).is_some() => primary,
-                None => {
-                    missing.push(MissingGlyph { character: c, offset });
-                    continue;
+            (Some(face), true)
+                if fonts.face(face).covers(c) || space_substitute(c).is_some() || is_mark(c) =>
+            {
+                face
+            }
+            _ => {
+                if !chains.iter().any(|(p, _)| *p == base) {
+                    chains.push((base, fonts.chain(base)));
                 }
-            },
+                let chain = &chains.iter().find(|(p, _)| *p == base).expect("just added").1;
+                match chain.iter().copied().find(|&f| fonts.face(f).covers(c)) {
+                    Some(face) => face,
+                    None if c.is_whitespace() || space_substitute(c).is_some() => base,
+                    None => {
+                        missing.push(MissingGlyph { character: c, offset });
+                        continue;
+                    }
+                }
+            }
         };
         match runs.last_mut() {
-            Some((f, chars)) if *f == face => chars.push((c, offset)),
-            _ => runs.push((face, vec![(c, offset)])),
+            Some(run) if run.face == face && ((run.level == level && run.base == base) || is_mark(c)) => {
+                run.chars.push((c, offset))
+            }
+            _ => runs.push(Run {
+                base,
+                face,
+                level,
+                chars: vec![(c, offset)],
+            }),
         }
     }
     if !missing.is_empty() {
@@ -85,12 +139,12 @@ pub fn shape(
     }
 
     let mut glyphs = Vec::with_capacity(text.len());
-    let lang = rustybuzz::Language::from_str_opt(language.code());
-    for (face_id, chars) in runs {
-        let face = fonts.face(face_id);
+    let lang: Option<rustybuzz::Language> = language.code().parse().ok();
+    for (run_index, run) in runs.into_iter().enumerate() {
+        let face = fonts.face(run.face);
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         let mut scale_by_cluster: Vec<(usize, f32)> = Vec::new();
-        for &(c, offset) in &chars {
+        for &(c, offset) in &run.chars {
             let (shaped_char, share) = match space_substitute(c) {
                 Some(sub) if !face.covers(c) => sub,
                 _ => (c, 1.0),
@@ -101,6 +155,11 @@ pub fn shape(
             buffer.add(shaped_char, offset as u32);
         }
         buffer.guess_segment_properties();
+        buffer.set_direction(if run.level % 2 == 1 {
+            rustybuzz::Direction::RightToLeft
+        } else {
+            rustybuzz::Direction::LeftToRight
+        });
         if let Some(lang) = lang.clone() {
             buffer.set_language(lang);
         }
@@ -113,31 +172,18 @@ pub fn shape(
                 .find(|(o, _)| *o == cluster)
                 .map_or(1.0, |(_, s)| *s);
             glyphs.push(Glyph {
-                face: face_id,
+                face: run.face,
                 id: info.glyph_id as u16,
                 cluster,
                 advance: pos.x_advance as f32 * per_em * share,
                 x_offset: pos.x_offset as f32 * per_em,
                 y_offset: pos.y_offset as f32 * per_em,
+                level: run.level,
+                run: run_index as u32,
             });
         }
     }
     Ok(glyphs)
-}
-
-/// Combining marks stay in the run of their base character.
-fn unicode_is_mark(c: char) -> bool {
-    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0591}'..='\u{05C7}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
-}
-
-trait LanguageExt {
-    fn from_str_opt(code: &str) -> Option<rustybuzz::Language>;
-}
-
-impl LanguageExt for rustybuzz::Language {
-    fn from_str_opt(code: &str) -> Option<rustybuzz::Language> {
-        code.parse().ok()
-    }
 }
 
 #[cfg(test)]
@@ -149,21 +195,42 @@ mod tests {
         (fonts.find("Inter", 400, false).unwrap(), fonts)
     }
 
-    fn width(text: &str) -> f32 {
-        let (face, fonts) = inter();
-        shape(text, face, fonts, Language::English)
+    fn width_in(text: &str, face: FaceId) -> f32 {
+        shape(text, face, FontBook::embedded(), Language::English)
             .unwrap()
             .iter()
             .map(|g| g.advance)
             .sum()
     }
 
+    fn width(text: &str) -> f32 {
+        width_in(text, inter().0)
+    }
+
     #[test]
     fn kerned_pairs_are_narrower_than_their_advances() {
-        for pair in ["AV", "To"] {
-            let apart: f32 = pair.chars().map(|c| width(&c.to_string())).sum();
-            assert!(width(pair) < apart - 0.02, "{pair}: {} vs {apart}", width(pair));
+        let fonts = FontBook::embedded();
+        for family in [
+            "Inter",
+            "Source Serif 4 Display",
+            "Playfair Display",
+            "Inter Variable",
+        ] {
+            let face = fonts.find(family, 400, false).unwrap();
+            for pair in ["AV", "To"] {
+                let apart: f32 = pair.chars().map(|c| width_in(&c.to_string(), face)).sum();
+                let together = width_in(pair, face);
+                assert!(together < apart - 0.02, "{family} {pair}: {together} vs {apart}");
+            }
         }
+    }
+
+    #[test]
+    fn ligatures_replace_letters() {
+        let fonts = FontBook::embedded();
+        let serif = fonts.find("Source Serif 4 Display", 400, false).unwrap();
+        let glyphs = shape("office", serif, fonts, Language::English).unwrap();
+        assert!(glyphs.len() < "office".len(), "{glyphs:?}");
     }
 
     #[test]
@@ -174,6 +241,47 @@ mod tests {
         assert!(families.contains(&"Noto Sans Arabic"));
         assert!(families.contains(&"Noto Sans Hebrew"));
         assert!(glyphs.iter().all(|g| g.id != 0));
+    }
+
+    #[test]
+    fn right_to_left_runs_are_shaped_right_to_left() {
+        let (face, fonts) = inter();
+        let text = "Shalom שלום here";
+        let glyphs = shape(text, face, fonts, Language::English).unwrap();
+        let hebrew: Vec<&Glyph> = glyphs.iter().filter(|g| g.level == 1).collect();
+        assert_eq!(hebrew.len(), 4);
+        // Stored in visual order: the last letter of the word comes first.
+        assert!(hebrew.windows(2).all(|w| w[0].cluster > w[1].cluster));
+        assert!(glyphs
+            .iter()
+            .filter(|g| g.level == 0)
+            .all(|g| g.cluster < 7 || g.cluster > 14));
+    }
+
+    #[test]
+    fn arabic_letters_join() {
+        let fonts = FontBook::embedded();
+        let arabic = fonts.find("Noto Sans Arabic", 400, false).unwrap();
+        let joined = shape("سلام", arabic, fonts, Language::English).unwrap();
+        let isolated: Vec<u16> = "سلام"
+            .chars()
+            .map(|c| shape(&c.to_string(), arabic, fonts, Language::English).unwrap()[0].id)
+            .collect();
+        let ids: Vec<u16> = joined.iter().rev().map(|g| g.id).collect();
+        assert_ne!(ids, isolated, "contextual forms are used");
+    }
+
+    #[test]
+    fn emphasis_overrides_the_face() {
+        let (face, fonts) = inter();
+        let bold = fonts.find("Inter", 700, false).unwrap();
+        let glyphs = shape_styled("a bold word", face, &[(2..6, bold)], fonts, Language::English).unwrap();
+        let bold_clusters: Vec<usize> = glyphs
+            .iter()
+            .filter(|g| g.face == bold)
+            .map(|g| g.cluster)
+            .collect();
+        assert_eq!(bold_clusters, [2, 3, 4, 5]);
     }
 
     #[test]
