@@ -1,0 +1,1023 @@
+//! Measuring a passage: the explainable signals (voice, stance, specificity, dependence on
+//! context) that the quotability score is built from.
+
+use super::lexicon::{self, Lexicon};
+use crate::transcript::Language;
+use std::collections::BTreeMap;
+
+/// A word of a passage: its lower-cased form (apostrophes as `’`) and byte range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub lower: String,
+    pub start: usize,
+    pub end: usize,
+    /// Whether the word starts with a capital in the source.
+    pub capitalised: bool,
+}
+
+/// French elided articles and pronouns, split from their word so `j’ai` counts as `j’` + `ai`.
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "t", "s", "c", "n", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '’' | '\'' | 'ʼ')
+}
+
+/// Splits `text` into words; hyphens and apostrophes inside a word are kept, French elisions split.
+pub fn tokenize(text: &str, language: Language) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            let joins =
+                (c == '-' || is_apostrophe(c)) && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+            if c.is_alphanumeric() || joins {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let start = chars[i].0;
+        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        let word = &text[start..end];
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let lower: String = word
+            .chars()
+            .map(|c| if is_apostrophe(c) { '’' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect();
+        let elided = (language == Language::French)
+            .then(|| lower.split_once('’'))
+            .flatten()
+            .filter(|(head, _)| ELISIONS.contains(head));
+        match elided {
+            Some((head, _)) => {
+                let cut = start + word.find(is_apostrophe).unwrap_or(0);
+                let apostrophe_len = text[cut..].chars().next().map_or(1, char::len_utf8);
+                tokens.push(Token {
+                    lower: format!("{head}’"),
+                    start,
+                    end: cut + apostrophe_len,
+                    capitalised,
+                });
+                let rest = &text[cut + apostrophe_len..end];
+                tokens.push(Token {
+                    lower: lower[head.len() + '’'.len_utf8()..].to_owned(),
+                    start: cut + apostrophe_len,
+                    end,
+                    capitalised: rest.chars().next().is_some_and(char::is_uppercase),
+                });
+            }
+            None => tokens.push(Token {
+                lower,
+                start,
+                end,
+                capitalised,
+            }),
+        }
+        i = j;
+    }
+    tokens
+}
+
+/// The content words of `text` (no function words, at least three letters), sorted and unique.
+pub fn content_words(text: &str, language: Language) -> Vec<String> {
+    let mut words: Vec<String> = tokenize(text, language)
+        .into_iter()
+        .map(|t| t.lower)
+        .filter(|w| w.chars().count() >= 3 && !lexicon::is_function_word(w, language))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// What the score is made of. Each feature has a weight in `weights.rs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Feature {
+    FirstPerson,
+    Opinion,
+    Obligation,
+    Absolute,
+    Evaluative,
+    Contrast,
+    Contraction,
+    Speech,
+    Distinctive,
+    Figures,
+    Names,
+    Parenthesis,
+    Reporting,
+    LeadingConnective,
+    LeadingReference,
+    BackReference,
+    Question,
+    Filler,
+    Unfinished,
+    Introduction,
+    Cut,
+    PlainWords,
+    Past,
+    Length,
+    Brief,
+    Present,
+}
+
+impl Feature {
+    pub const ALL: [Feature; 26] = [
+        Feature::FirstPerson,
+        Feature::Opinion,
+        Feature::Obligation,
+        Feature::Absolute,
+        Feature::Evaluative,
+        Feature::Contrast,
+        Feature::Contraction,
+        Feature::Speech,
+        Feature::Distinctive,
+        Feature::Figures,
+        Feature::Names,
+        Feature::Parenthesis,
+        Feature::Reporting,
+        Feature::LeadingConnective,
+        Feature::LeadingReference,
+        Feature::BackReference,
+        Feature::Question,
+        Feature::Filler,
+        Feature::Unfinished,
+        Feature::Introduction,
+        Feature::Cut,
+        Feature::PlainWords,
+        Feature::Past,
+        Feature::Length,
+        Feature::Brief,
+        Feature::Present,
+    ];
+
+    /// The feature's position in `ALL`.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// A stable identifier, used by the weight table and the training tool.
+    pub fn id(self) -> &'static str {
+        match self {
+            Feature::FirstPerson => "first_person",
+            Feature::Opinion => "opinion",
+            Feature::Obligation => "obligation",
+            Feature::Absolute => "absolute",
+            Feature::Evaluative => "evaluative",
+            Feature::Contrast => "contrast",
+            Feature::Contraction => "contraction",
+            Feature::Speech => "speech",
+            Feature::Distinctive => "distinctive",
+            Feature::Figures => "figures",
+            Feature::Names => "names",
+            Feature::Parenthesis => "parenthesis",
+            Feature::Reporting => "reporting",
+            Feature::LeadingConnective => "leading_connective",
+            Feature::LeadingReference => "leading_reference",
+            Feature::BackReference => "back_reference",
+            Feature::Question => "question",
+            Feature::Filler => "filler",
+            Feature::Unfinished => "unfinished",
+            Feature::Introduction => "introduction",
+            Feature::Cut => "cut",
+            Feature::PlainWords => "plain_words",
+            Feature::Past => "past",
+            Feature::Length => "length",
+            Feature::Brief => "brief",
+            Feature::Present => "present",
+        }
+    }
+
+    /// What the feature means, for a reason line.
+    fn describe(self) -> &'static str {
+        match self {
+            Feature::FirstPerson => "first-person voice",
+            Feature::Opinion => "states an opinion",
+            Feature::Obligation => "says what must be",
+            Feature::Absolute => "absolutes",
+            Feature::Evaluative => "evaluative words",
+            Feature::Contrast => "contrast",
+            Feature::Contraction => "spoken register",
+            Feature::Speech => "direct speech",
+            Feature::Distinctive => "distinctive wording",
+            Feature::Figures => "specific figures or dates",
+            Feature::Names => "many names: too specific",
+            Feature::Parenthesis => "parenthetical aside",
+            Feature::Reporting => "reporting or editorial boilerplate",
+            Feature::LeadingConnective => "opens with a connective that needs the previous sentence",
+            Feature::LeadingReference => "opens with a word that points back",
+            Feature::BackReference => "refers to earlier talk",
+            Feature::Question => "a question, not a statement",
+            Feature::Filler => "spoken fillers",
+            Feature::Unfinished => "unfinished: trails off or lacks a full stop",
+            Feature::Introduction => "self-introduction answer",
+            Feature::Cut => "editorial cut",
+            Feature::PlainWords => "plain words",
+            Feature::Past => "tells a past story",
+            Feature::Length => "sentences beyond the first",
+            Feature::Brief => "brief: may say too little for a card",
+            Feature::Present => "says what is",
+        }
+    }
+}
+
+/// One measured feature: its value (0 when absent) and the words that show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signal {
+    pub feature: Feature,
+    pub value: f64,
+    pub evidence: Vec<String>,
+}
+
+impl Signal {
+    /// A human-readable reason: "first-person voice (we, our)".
+    pub fn describe(&self) -> String {
+        if self.evidence.is_empty() {
+            self.feature.describe().to_owned()
+        } else {
+            format!("{} ({})", self.feature.describe(), self.evidence.join(", "))
+        }
+    }
+}
+
+/// How often each word occurs across the segments (answers or paragraphs) of one document, so
+/// a passage's wording can be compared with the rest of the interview.
+#[derive(Debug, Clone, Default)]
+pub struct WordStats {
+    segments: usize,
+    frequency: BTreeMap<String, usize>,
+}
+
+impl WordStats {
+    pub fn new<'a>(segments: impl IntoIterator<Item = &'a str>, language: Language) -> WordStats {
+        let mut stats = WordStats::default();
+        for segment in segments {
+            stats.segments += 1;
+            let mut seen: Vec<String> = tokenize(segment, language).into_iter().map(|t| t.lower).collect();
+            seen.sort();
+            seen.dedup();
+            for word in seen {
+                *stats.frequency.entry(word).or_default() += 1;
+            }
+        }
+        stats
+    }
+
+    /// In how many segments `word` occurs.
+    pub fn segments_with(&self, word: &str) -> usize {
+        self.frequency.get(word).copied().unwrap_or(0)
+    }
+}
+
+/// Where a passage sits, and what surrounds it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// Whether the passage answers a request to introduce oneself, or is the first answer.
+    pub introduction: bool,
+    /// Word frequencies of the whole document, for distinctiveness.
+    pub stats: Option<&'a WordStats>,
+}
+
+/// A passage to measure: its full text, and the spoken part of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Passage<'a> {
+    /// The verbatim text.
+    pub text: &'a str,
+    /// Byte ranges of `text` that are someone's spoken words; `None` when it all is (an answer).
+    pub speech: Option<&'a [(usize, usize)]>,
+    /// The passage was cut by an editor's rule (a leading connective or filler dropped).
+    pub cut: bool,
+    /// How many sentences the passage holds.
+    pub sentences: usize,
+}
+
+/// Whether the token sequence `words` contains `phrase` (one or more words) at `at`.
+fn phrase_at(words: &[&str], phrase: &[&str], at: usize) -> bool {
+    at + phrase.len() <= words.len() && words[at..at + phrase.len()] == *phrase
+}
+
+/// The words of a list entry, as `tokenize` would find them in a text.
+fn phrase_words(entry: &str, language: Language) -> Vec<String> {
+    // An elided form on its own (`j’`) is one token.
+    if entry.ends_with('’') {
+        return vec![entry.to_owned()];
+    }
+    tokenize(entry, language).into_iter().map(|t| t.lower).collect()
+}
+
+/// The entries of `list` that occur in `words`, in list order, each once.
+fn found(words: &[&str], list: &[&str], language: Language) -> Vec<String> {
+    let mut hits = Vec::new();
+    for entry in list {
+        let phrase = phrase_words(entry, language);
+        let phrase: Vec<&str> = phrase.iter().map(String::as_str).collect();
+        if !phrase.is_empty() && (0..words.len()).any(|i| phrase_at(words, &phrase, i)) {
+            hits.push((*entry).to_owned());
+        }
+    }
+    hits
+}
+
+/// The entry of `list` the words start with, if any.
+fn starts_with(words: &[&str], list: &[&str], language: Language) -> Option<String> {
+    list.iter()
+        .filter(|entry| {
+            let phrase = phrase_words(entry, language);
+            let phrase: Vec<&str> = phrase.iter().map(String::as_str).collect();
+            !phrase.is_empty() && phrase_at(words, &phrase, 0)
+        })
+        .max_by_key(|entry| entry.len())
+        .map(|e| (*e).to_owned())
+}
+
+/// Impersonal openings that need nothing before them: `il faut`, `it is`.
+const IMPERSONAL: &[&[&str]] = &[
+    &["il", "faut"],
+    &["il", "y"],
+    &["il", "s’agit"],
+    &["il", "suffit"],
+    &["il", "reste"],
+    &["il", "est", "temps"],
+    &["it", "is", "important"],
+    &["it", "is", "not"],
+    &["it", "takes"],
+    &["that", "is", "what"],
+];
+
+const CLOSING_MARKS: &[char] = &['»', '”', '"', '’', '\'', ')', ']', '*', '_'];
+
+fn trim_closers(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || CLOSING_MARKS.contains(&c)
+    })
+}
+
+fn words_outside(text: &str, ranges: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for &(s, e) in ranges {
+        out.push_str(&text[at..s]);
+        out.push(' ');
+        at = e;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Measures every feature of `passage`; features that do not apply have value 0.
+pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Signal> {
+    let lexicon: &Lexicon = lexicon::of(language);
+    let text = passage.text;
+    let (spoken, narration) = match passage.speech {
+        None => (text.to_owned(), String::new()),
+        Some(ranges) => (
+            ranges
+                .iter()
+                .map(|&(s, e)| &text[s..e])
+                .collect::<Vec<_>>()
+                .join(" "),
+            words_outside(text, ranges),
+        ),
+    };
+    let tokens = tokenize(&spoken, language);
+    let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let all_tokens = tokenize(text, language);
+    let mut signals: Vec<Signal> = Vec::new();
+    let mut put = |feature: Feature, value: f64, evidence: Vec<String>| {
+        signals.push(Signal {
+            feature,
+            value,
+            evidence,
+        });
+    };
+    let counted = |list: &[&str]| found(&words, list, language);
+
+    let voice = counted(lexicon.first_person);
+    put(Feature::FirstPerson, f64::from(!voice.is_empty()), voice);
+    let opinion = counted(lexicon.opinion);
+    put(Feature::Opinion, f64::from(!opinion.is_empty()), opinion);
+    let obligation = counted(lexicon.obligation);
+    put(Feature::Obligation, f64::from(!obligation.is_empty()), obligation);
+    let absolutes = counted(lexicon.absolutes);
+    put(Feature::Absolute, absolutes.len().min(2) as f64, absolutes);
+    let evaluative = counted(lexicon.evaluative);
+    put(Feature::Evaluative, evaluative.len().min(3) as f64, evaluative);
+    // A contrast word at the very start joins to the previous sentence instead.
+    let contrast = found(words.get(1..).unwrap_or_default(), lexicon.contrast, language);
+    put(Feature::Contrast, f64::from(!contrast.is_empty()), contrast);
+    let contractions = counted(lexicon.contractions);
+    put(
+        Feature::Contraction,
+        f64::from(!contractions.is_empty()),
+        contractions,
+    );
+
+    let speech_share = match passage.speech {
+        None => 1.0,
+        Some(_) => {
+            let inside = tokens.len() as f64;
+            let total = all_tokens.len().max(1) as f64;
+            (inside / total).min(1.0)
+        }
+    };
+    put(Feature::Speech, speech_share, Vec::new());
+
+    // Distinctive: content words this passage shares with few other parts of the document.
+    if let Some(stats) = context.stats.filter(|s| s.segments >= 4) {
+        let content: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| {
+                t.lower.chars().count() >= 4
+                    && !t.capitalised
+                    && t.lower.chars().all(char::is_alphabetic)
+                    && !lexicon.function_words.contains(&t.lower.as_str())
+            })
+            .collect();
+        if content.len() >= 3 {
+            let mut rare: Vec<String> = content
+                .iter()
+                .filter(|t| stats.segments_with(&t.lower) <= 1)
+                .map(|t| t.lower.clone())
+                .collect();
+            let share = rare.len() as f64 / content.len() as f64;
+            rare.dedup();
+            rare.truncate(3);
+            put(Feature::Distinctive, share, rare);
+        }
+    }
+
+    let mut figures: Vec<String> = all_tokens
+        .iter()
+        .filter(|t| t.lower.chars().any(|c| c.is_ascii_digit()))
+        .map(|t| t.lower.clone())
+        .collect();
+    figures.extend(counted(lexicon.calendar));
+    figures.dedup();
+    put(Feature::Figures, figures.len().min(2) as f64, figures);
+
+    // Names: capitalised words that do not start a sentence, and acronyms.
+    let mut sentence_start = true;
+    let mut names = Vec::new();
+    for t in &tokens {
+        let word = &spoken[t.start..t.end];
+        let acronym = word.chars().filter(|c| c.is_uppercase()).count() >= 2;
+        if (t.capitalised && !sentence_start || acronym) && t.lower != "i" && !t.lower.starts_with("i’") {
+            names.push(word.to_owned());
+        }
+        let after = spoken[t.end..].trim_start_matches(|c: char| CLOSING_MARKS.contains(&c));
+        sentence_start = after.starts_with(['.', '!', '?', '…', ':', '«', '“', '"']);
+    }
+    let density = names.len() as f64 / tokens.len().max(1) as f64;
+    names.dedup();
+    names.truncate(4);
+    put(Feature::Names, (density / 0.25).min(1.0), names);
+
+    put(Feature::Parenthesis, f64::from(text.contains('(')), Vec::new());
+    // Reporting verbs count against narration that reports speech indirectly ("she says the
+    // team…"); the attribution beside a direct quotation ("…," says X) is just a credit.
+    let narration_words: Vec<String> = tokenize(&narration, language)
+        .into_iter()
+        .map(|t| t.lower)
+        .collect();
+    let narration_words: Vec<&str> = narration_words.iter().map(String::as_str).collect();
+    let indirect = passage.speech.is_some_and(|ranges| ranges.is_empty());
+    let mut reporting = if indirect {
+        found(&narration_words, lexicon.reporting, language)
+    } else {
+        Vec::new()
+    };
+    let all_words: Vec<&str> = all_tokens.iter().map(|t| t.lower.as_str()).collect();
+    reporting.extend(found(&all_words, &["ndlr", "n.d.l.r", "editor’s note"], language));
+    put(Feature::Reporting, f64::from(!reporting.is_empty()), reporting);
+
+    let connective = starts_with(&words, lexicon.leading_connectives, language);
+    put(
+        Feature::LeadingConnective,
+        f64::from(connective.is_some()),
+        connective.into_iter().collect(),
+    );
+    let impersonal = IMPERSONAL.iter().any(|p| phrase_at(&words, p, 0));
+    let reference = words
+        .first()
+        .filter(|w| !impersonal && lexicon.leading_anaphora.contains(w))
+        .map(|w| (*w).to_owned());
+    put(
+        Feature::LeadingReference,
+        f64::from(reference.is_some()),
+        reference.into_iter().collect(),
+    );
+    let back = counted(lexicon.back_references);
+    put(Feature::BackReference, f64::from(!back.is_empty()), back);
+
+    let asks = trim_closers(text).ends_with('?') || trim_closers(&spoken).ends_with('?');
+    put(Feature::Question, f64::from(asks), Vec::new());
+    let fillers = counted(lexicon.fillers);
+    put(Feature::Filler, fillers.len().min(2) as f64, fillers);
+    // A passage that trails off (`…`) leaves its thought to the next sentence.
+    let ending = trim_closers(text);
+    let trails_off = ending.ends_with('…') || ending.ends_with("..");
+    let unfinished = trails_off || !ending.ends_with(['.', '!', '?']);
+    put(Feature::Unfinished, f64::from(unfinished), Vec::new());
+    put(Feature::Introduction, f64::from(context.introduction), Vec::new());
+    put(Feature::Cut, f64::from(passage.cut), Vec::new());
+
+    // Plain wording: fewer letters a word than plain speech has weighs positive, more negative.
+    let letters: Vec<usize> = tokens
+        .iter()
+        .map(|t| t.lower.chars().filter(|c| c.is_alphabetic()).count())
+        .collect();
+    if letters.len() >= 4 {
+        let mean = letters.iter().sum::<usize>() as f64 / letters.len() as f64;
+        let value = (lexicon.plain_word_length - mean).clamp(-2.0, 1.0);
+        put(
+            Feature::PlainWords,
+            value,
+            vec![format!("{mean:.1} letters a word")],
+        );
+    }
+    let present = counted(lexicon.present);
+    put(Feature::Present, f64::from(!present.is_empty()), present);
+    let past = past_forms(&tokens, language, lexicon);
+    put(Feature::Past, past.len().min(2) as f64, past);
+    put(
+        Feature::Length,
+        passage.sentences.saturating_sub(1) as f64,
+        Vec::new(),
+    );
+    // Editors' pull quotes run 6 to 44 words, 34 at the median: a short line rarely carries one.
+    let brief = ((BRIEF_WORDS - all_tokens.len() as f64) / 10.0).clamp(0.0, 1.0);
+    put(Feature::Brief, brief, vec![format!("{} words", all_tokens.len())]);
+    signals
+}
+
+/// Below this many words a passage counts as brief.
+const BRIEF_WORDS: f64 = 16.0;
+
+/// Participle endings of French verbs after `avoir` (`j’ai fait`, `on a communiqué`).
+const FRENCH_PARTICIPLE_ENDINGS: &[&str] = &[
+    "é", "ée", "és", "ées", "i", "is", "u", "us", "it", "ert", "eint", "ait",
+];
+
+/// Forms of `avoir` that make a passé composé with a participle.
+const FRENCH_AUXILIARIES: &[&str] = &["ai", "as", "a", "avons", "avez", "ont"];
+
+/// Adverbs that may stand between an auxiliary and its participle.
+const FRENCH_INSERTS: &[&str] = &[
+    "pas",
+    "jamais",
+    "toujours",
+    "déjà",
+    "bien",
+    "beaucoup",
+    "énormément",
+    "vraiment",
+    "tout",
+    "rien",
+    "souvent",
+    "aussi",
+    "plus",
+    "peu",
+    "trop",
+    "même",
+];
+
+/// The past-tense verb forms of `tokens`, each once.
+fn past_forms(tokens: &[Token], language: Language, lexicon: &Lexicon) -> Vec<String> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |w: String| {
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    };
+    for (i, &w) in words.iter().enumerate() {
+        if lexicon.past.contains(&w) {
+            add(w.to_owned());
+            continue;
+        }
+        if lexicon.not_past.contains(&w) {
+            continue;
+        }
+        let long = w.chars().count() >= 5;
+        match language {
+            Language::English => {
+                if long && w.ends_with("ed") && w.chars().all(char::is_alphabetic) {
+                    add(w.to_owned());
+                }
+            }
+            Language::French => {
+                let imperfect = w.ends_with("aient")
+                    || (w.chars().count() >= 6 && (w.ends_with("ait") || w.ends_with("ais")));
+                // `il y a` is a present.
+                let auxiliary = FRENCH_AUXILIARIES.contains(&w) && (i == 0 || words[i - 1] != "y");
+                if imperfect {
+                    add(w.to_owned());
+                } else if auxiliary {
+                    let participle = words[i + 1..]
+                        .iter()
+                        .take(3)
+                        .find(|n| !FRENCH_INSERTS.contains(n))
+                        .filter(|n| {
+                            n.chars().count() >= 3 && FRENCH_PARTICIPLE_ENDINGS.iter().any(|e| n.ends_with(e))
+                        });
+                    if let Some(p) = participle {
+                        add(format!("{w} {p}"));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str, language: Language, feature: Feature) -> (f64, Vec<String>) {
+        let passage = Passage {
+            text,
+            speech: None,
+            cut: false,
+            sentences: 1,
+        };
+        let signal = measure(passage, language, Context::default())
+            .into_iter()
+            .find(|s| s.feature == feature)
+            .unwrap_or(Signal {
+                feature,
+                value: 0.0,
+                evidence: vec![],
+            });
+        (signal.value, signal.evidence)
+    }
+
+    #[test]
+    fn tokens_split_french_elisions_and_keep_english_contractions() {
+        let words: Vec<String> = tokenize("J’ai dit qu'aujourd’hui-même", Language::French)
+            .into_iter()
+            .map(|t| t.lower)
+            .collect();
+        assert_eq!(words, ["j’", "ai", "dit", "qu’", "aujourd’hui-même"]);
+        let words: Vec<String> = tokenize("We don't know; it’s new.", Language::English)
+            .into_iter()
+            .map(|t| t.lower)
+            .collect();
+        assert_eq!(words, ["we", "don’t", "know", "it’s", "new"]);
+        let t = &tokenize("l’Occitanie", Language::French)[1];
+        assert!(t.capitalised);
+        assert_eq!(&"l’Occitanie"[t.start..t.end], "Occitanie");
+    }
+
+    #[test]
+    fn first_person_in_both_languages() {
+        assert_eq!(
+            value("J’ai toujours pensé ça.", Language::French, Feature::FirstPerson),
+            (1.0, vec!["j’".to_owned()])
+        );
+        assert_eq!(
+            value(
+                "We built it for our team.",
+                Language::English,
+                Feature::FirstPerson
+            )
+            .1,
+            ["we", "our"]
+        );
+        assert_eq!(
+            value("The team built it.", Language::English, Feature::FirstPerson).0,
+            0.0
+        );
+    }
+
+    #[test]
+    fn stance_features() {
+        assert_eq!(
+            value("Je pense que oui.", Language::French, Feature::Opinion).1,
+            ["pense"]
+        );
+        assert_eq!(
+            value("You have to ship.", Language::English, Feature::Obligation).1,
+            ["have to"]
+        );
+        assert_eq!(
+            value("Il faut oser.", Language::French, Feature::Obligation).1,
+            ["faut"]
+        );
+        assert_eq!(
+            value(
+                "Nothing is ever done, never.",
+                Language::English,
+                Feature::Absolute
+            ),
+            (
+                2.0,
+                vec!["never".to_owned(), "nothing".to_owned(), "ever".to_owned()]
+            )
+        );
+        assert_eq!(
+            value("C’est un énorme plaisir.", Language::French, Feature::Evaluative).1,
+            ["énorme", "plaisir"]
+        );
+        assert_eq!(
+            value(
+                "Ce n’est pas la com, mais le cadre de vie.",
+                Language::French,
+                Feature::Contrast
+            )
+            .1,
+            ["mais"]
+        );
+        assert_eq!(
+            value("But it works.", Language::English, Feature::Contrast).0,
+            0.0
+        );
+        assert_eq!(
+            value("It’s what we do.", Language::English, Feature::Contraction).1,
+            ["it’s"]
+        );
+    }
+
+    #[test]
+    fn specifics_count_against() {
+        assert_eq!(
+            value(
+                "In 2021 we had 45,000 followers.",
+                Language::English,
+                Feature::Figures
+            )
+            .0,
+            2.0
+        );
+        assert_eq!(
+            value("Depuis janvier, on publie.", Language::French, Feature::Figures).1,
+            ["janvier"]
+        );
+        let (names, evidence) = value(
+            "We met Lauren Frohlich at ACF in Washington.",
+            Language::English,
+            Feature::Names,
+        );
+        assert_eq!(names, 1.0);
+        assert_eq!(evidence, ["Lauren", "Frohlich", "ACF", "Washington"]);
+        assert_eq!(
+            value("Nobody saw it coming.", Language::English, Feature::Names).0,
+            0.0
+        );
+        assert_eq!(value("I said it.", Language::English, Feature::Names).0, 0.0);
+        assert_eq!(
+            value(
+                "Avec Yannick (chef de projet) on avance.",
+                Language::French,
+                Feature::Parenthesis
+            )
+            .0,
+            1.0
+        );
+        assert_eq!(
+            value(
+                "Avec lui (chef de projet, ndlr) on avance.",
+                Language::French,
+                Feature::Reporting
+            )
+            .1,
+            ["ndlr"]
+        );
+    }
+
+    #[test]
+    fn reporting_counts_only_in_narration() {
+        let indirect = Passage {
+            text: "Eichten says the team shipped it.",
+            speech: Some(&[]),
+            cut: false,
+            sentences: 1,
+        };
+        let signals = measure(indirect, Language::English, Context::default());
+        let reporting = signals.iter().find(|s| s.feature == Feature::Reporting).unwrap();
+        assert_eq!(reporting.evidence, ["says"]);
+
+        let text = "\"We shipped it,\" says Eichten.";
+        let speech = [(1, 14)];
+        let passage = Passage {
+            text,
+            speech: Some(&speech),
+            cut: false,
+            sentences: 1,
+        };
+        let signals = measure(passage, Language::English, Context::default());
+        let get = |f: Feature| signals.iter().find(|s| s.feature == f).unwrap().clone();
+        assert_eq!(
+            get(Feature::Reporting).value,
+            0.0,
+            "a credit beside direct speech"
+        );
+        assert_eq!(get(Feature::FirstPerson).evidence, ["we"]);
+        assert!((get(Feature::Speech).value - 0.6).abs() < 1e-9);
+        // The speaker's own "said" is speech, not narration.
+        assert_eq!(
+            value("I said we would try.", Language::English, Feature::Reporting).0,
+            0.0
+        );
+    }
+
+    #[test]
+    fn dependence_on_the_previous_sentence() {
+        assert_eq!(
+            value(
+                "Et l’idée c’est d’impliquer les jeunes.",
+                Language::French,
+                Feature::LeadingConnective
+            )
+            .1,
+            ["et"]
+        );
+        assert_eq!(
+            value(
+                "Du coup on a changé.",
+                Language::French,
+                Feature::LeadingConnective
+            )
+            .1,
+            ["du coup"]
+        );
+        assert_eq!(
+            value("Elle a tout changé.", Language::French, Feature::LeadingReference).1,
+            ["elle"]
+        );
+        assert_eq!(
+            value("Il faut oser.", Language::French, Feature::LeadingReference).0,
+            0.0
+        );
+        assert_eq!(
+            value(
+                "This changed everything.",
+                Language::English,
+                Feature::LeadingReference
+            )
+            .1,
+            ["this"]
+        );
+        assert_eq!(
+            value(
+                "As I said, we start small.",
+                Language::English,
+                Feature::BackReference
+            )
+            .1,
+            ["as i said"]
+        );
+        assert_eq!(
+            value(
+                "Comme je disais, on commence petit.",
+                Language::French,
+                Feature::BackReference
+            )
+            .1,
+            ["comme je disais"]
+        );
+    }
+
+    #[test]
+    fn questions_fillers_and_unfinished() {
+        assert_eq!(value("Vraiment ? »", Language::French, Feature::Question).0, 1.0);
+        assert_eq!(value("What now?", Language::English, Feature::Question).0, 1.0);
+        assert_eq!(
+            value("Euh, tu vois, c’est ça.", Language::French, Feature::Filler).0,
+            2.0
+        );
+        assert_eq!(
+            value("You know, um, it works.", Language::English, Feature::Filler).0,
+            2.0
+        );
+        assert_eq!(
+            value("we went on and on", Language::English, Feature::Unfinished).0,
+            1.0
+        );
+        assert_eq!(
+            value("We went on.”", Language::English, Feature::Unfinished).0,
+            0.0
+        );
+        assert_eq!(
+            value(
+                "sur le logement, sur l’éducation…",
+                Language::French,
+                Feature::Unfinished
+            )
+            .0,
+            1.0
+        );
+    }
+
+    #[test]
+    fn distinctive_wording_is_measured_against_the_document() {
+        let segments = [
+            "our platform runs the platform team",
+            "the platform team ships the platform",
+            "platform work is team work",
+            "we call our platform a field of dreams nobody expected",
+        ];
+        let stats = WordStats::new(segments, Language::English);
+        let context = Context {
+            introduction: false,
+            stats: Some(&stats),
+        };
+        let measure_one = |text: &str| {
+            let passage = Passage {
+                text,
+                speech: None,
+                cut: false,
+                sentences: 1,
+            };
+            measure(passage, Language::English, context)
+                .into_iter()
+                .find(|s| s.feature == Feature::Distinctive)
+                .unwrap()
+        };
+        let dreams = measure_one(segments[3]);
+        let team = measure_one(segments[1]);
+        assert!(dreams.value > team.value, "{dreams:?} {team:?}");
+        assert!(dreams.evidence.contains(&"dreams".to_owned()));
+    }
+
+    #[test]
+    fn introduction_and_cut_come_from_the_context() {
+        let passage = Passage {
+            text: "Je suis responsable des réseaux.",
+            speech: None,
+            cut: true,
+            sentences: 2,
+        };
+        let context = Context {
+            introduction: true,
+            stats: None,
+        };
+        let signals = measure(passage, Language::French, context);
+        let get = |f: Feature| signals.iter().find(|s| s.feature == f).unwrap().value;
+        assert_eq!(get(Feature::Introduction), 1.0);
+        assert_eq!(get(Feature::Cut), 1.0);
+        assert_eq!(get(Feature::Length), 1.0);
+    }
+
+    #[test]
+    fn plain_words_against_heavy_wording() {
+        let (plain, evidence) = value(
+            "We built it and they all came to see it.",
+            Language::English,
+            Feature::PlainWords,
+        );
+        assert!(plain > 0.0, "{plain}");
+        assert_eq!(evidence, ["3.0 letters a word"]);
+        let (heavy, _) = value(
+            "Organizational transformation necessitates comprehensive infrastructure modernization.",
+            Language::English,
+            Feature::PlainWords,
+        );
+        assert_eq!(heavy, -2.0);
+    }
+
+    #[test]
+    fn past_story_in_both_languages() {
+        assert_eq!(
+            value(
+                "We started small and built it; it was hard.",
+                Language::English,
+                Feature::Past
+            )
+            .1,
+            ["started", "built", "was"]
+        );
+        assert_eq!(
+            value("We need speed, indeed.", Language::English, Feature::Past).0,
+            0.0
+        );
+        assert_eq!(
+            value(
+                "J’ai fait tel tweet et on a énormément communiqué.",
+                Language::French,
+                Feature::Past
+            )
+            .1,
+            ["ai fait", "a communiqué"]
+        );
+        assert_eq!(
+            value(
+                "Il y a jamais eu de souci, mais c’était dur.",
+                Language::French,
+                Feature::Past
+            )
+            .1,
+            ["était"]
+        );
+    }
+}
