@@ -5,9 +5,10 @@ pub mod manifest;
 pub mod output;
 
 use crate::diagnostic::Diagnostic;
+use crate::select::review::QuotesFile;
 use crate::select::{self, Quote, SelectOptions};
 use crate::template::{CardContent, Format, Template, TemplateError};
-use crate::transcript::{self, ReadOptions, Transcript};
+use crate::transcript::{self, Language, ReadOptions, Speaker, Transcript};
 use crate::typeset::{self, Card, FontBook, TypesetError};
 use crate::{encode, render};
 use manifest::{alt_text, CardEntry, InterviewEntry, Manifest, QuoteEntry};
@@ -23,6 +24,51 @@ pub struct Plan {
     pub template: Template,
     pub select: SelectOptions,
     pub read: ReadOptions,
+    /// Quotes to render as they are, instead of selecting from `inputs`.
+    pub quotes: Option<QuotesInput>,
+}
+
+/// A quotes file (from `extract -o`, perhaps edited) and the warnings met reading it.
+#[derive(Debug, Clone)]
+pub struct QuotesInput {
+    pub path: PathBuf,
+    pub file: QuotesFile,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl QuotesInput {
+    /// The output folder's name: the transcript's file stem, else the quotes file's.
+    fn slug(&self) -> String {
+        let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let base = self
+            .file
+            .source
+            .as_deref()
+            .and_then(|s| stem(Path::new(s)))
+            .or_else(|| stem(&self.path));
+        let slug = crate::slug::slugify(&base.unwrap_or_default());
+        if slug.is_empty() {
+            "interview".to_owned()
+        } else {
+            slug
+        }
+    }
+
+    /// The people credited by the quotes, each once, in order of appearance.
+    fn speakers(quotes: &[Quote]) -> Vec<Speaker> {
+        let mut speakers: Vec<Speaker> = Vec::new();
+        for q in quotes {
+            if !speakers.iter().any(|s| s.name == q.speaker.name) {
+                speakers.push(Speaker {
+                    label: q.speaker.label.clone(),
+                    name: q.speaker.name.clone(),
+                    role: q.speaker.role.clone(),
+                    organisation: q.speaker.organisation.clone(),
+                });
+            }
+        }
+        speakers
+    }
 }
 
 /// Why one card could not be produced.
@@ -80,12 +126,17 @@ impl Report {
 
 /// What a card for `quote` says.
 pub fn card_content(quote: &Quote, transcript: &Transcript) -> CardContent {
+    content_with_title(quote, transcript.title.clone())
+}
+
+/// What a card for `quote` says, under the interview title `title`.
+pub fn content_with_title(quote: &Quote, title: Option<String>) -> CardContent {
     CardContent {
         quote: quote.text.clone(),
         speaker_name: quote.speaker.name.clone(),
         role: quote.speaker.role.clone(),
         organisation: quote.speaker.organisation.clone(),
-        title: transcript.title.clone(),
+        title,
         language: quote.language,
     }
 }
@@ -117,10 +168,22 @@ fn write_card(path: &Path, png: &[u8], alt: &str) -> Result<Written, CardError> 
     Ok(written)
 }
 
-/// Renders every selected quote of every input in every format.
+/// Renders every selected quote of every input in every format, or the quotes of a quotes file.
 pub fn run(plan: &Plan) -> Report {
-    let fonts = FontBook::embedded();
     let mut report = Report::default();
+    if let Some(input) = &plan.quotes {
+        report.diagnostics.extend(input.warnings.iter().cloned());
+        let quotes = input.file.enabled_quotes();
+        let interview = Interview {
+            input: &input.path,
+            slug: input.slug(),
+            title: input.file.title.clone(),
+            language: input.file.language(),
+            speakers: QuotesInput::speakers(&quotes),
+        };
+        write_interview(plan, &mut report, &interview, &quotes);
+        return report;
+    }
     for input in &plan.inputs {
         let transcript = match transcript::read(input, &plan.read) {
             Ok(t) => t,
@@ -134,64 +197,87 @@ pub fn run(plan: &Plan) -> Report {
         report
             .diagnostics
             .extend(selection.diagnostics.into_iter().map(|d| d.in_file(input)));
-        let slug = transcript.slug();
-        let dir = plan.output_dir.join(&slug);
-        let mut cards = Vec::new();
-        for (index, quote) in selection.quotes.iter().enumerate() {
-            let rank = index + 1;
-            let content = card_content(quote, &transcript);
-            for format in &plan.formats {
-                let name = card_file_name(rank, &quote.speaker.name, format.id, "png");
-                let path = dir.join(&name);
-                let alt = alt_text(&content, format);
-                let result = render_card(&plan.template, format, &content, fonts)
-                    .and_then(|(png, card)| write_card(&path, &png, &alt).map(|w| (w, card)));
-                match result {
-                    Ok((written, card)) => {
-                        report.count(written);
-                        cards.push(CardEntry {
-                            path: name.clone(),
-                            format: format.id.to_owned(),
-                            width: format.width,
-                            height: format.height,
-                            quote: QuoteEntry::new(rank, quote),
-                            speaker: quote.speaker.clone(),
-                            alt_text: alt,
-                            alt_text_path: alt_text_path(Path::new(&name)).display().to_string(),
-                            font_size: card.quote().map_or(0.0, |q| q.size),
-                        });
-                    }
-                    Err(error) => report.failures.push(Failure {
-                        interview: input.clone(),
-                        quote_rank: rank,
-                        format: format.id.to_owned(),
-                        error,
-                    }),
-                }
-            }
-        }
-        let manifest = Manifest {
-            generator: format!("pullquote {}", env!("CARGO_PKG_VERSION")),
-            interview: InterviewEntry {
-                source: input.display().to_string(),
-                slug,
-                language: transcript.language,
-                speakers: transcript.speakers.clone(),
-            },
-            template: plan.template.name.clone(),
-            cards,
+        let interview = Interview {
+            input,
+            slug: transcript.slug(),
+            title: transcript.title.clone(),
+            language: transcript.language,
+            speakers: transcript.speakers.clone(),
         };
-        let path = dir.join("manifest.json");
-        let json = serde_json::to_string_pretty(&manifest).expect("the manifest serialises") + "\n";
-        match write_atomic(&path, json.as_bytes()) {
-            Ok(_) => report.manifests.push(path),
-            Err(source) => report.failures.push(Failure {
-                interview: input.clone(),
-                quote_rank: 0,
-                format: "manifest".into(),
-                error: CardError::Write { path, source },
-            }),
-        }
+        write_interview(plan, &mut report, &interview, &selection.quotes);
     }
     report
+}
+
+/// What the cards and manifest of one interview need to know about it.
+struct Interview<'a> {
+    input: &'a Path,
+    slug: String,
+    title: Option<String>,
+    language: Language,
+    speakers: Vec<Speaker>,
+}
+
+/// Renders `quotes` × every format into the interview's folder, with its manifest.
+fn write_interview(plan: &Plan, report: &mut Report, interview: &Interview, quotes: &[Quote]) {
+    let fonts = FontBook::embedded();
+    let input = interview.input.to_path_buf();
+    let slug = interview.slug.clone();
+    let dir = plan.output_dir.join(&slug);
+    let mut cards = Vec::new();
+    for (index, quote) in quotes.iter().enumerate() {
+        let rank = index + 1;
+        let content = content_with_title(quote, interview.title.clone());
+        for format in &plan.formats {
+            let name = card_file_name(rank, &quote.speaker.name, format.id, "png");
+            let path = dir.join(&name);
+            let alt = alt_text(&content, format);
+            let result = render_card(&plan.template, format, &content, fonts)
+                .and_then(|(png, card)| write_card(&path, &png, &alt).map(|w| (w, card)));
+            match result {
+                Ok((written, card)) => {
+                    report.count(written);
+                    cards.push(CardEntry {
+                        path: name.clone(),
+                        format: format.id.to_owned(),
+                        width: format.width,
+                        height: format.height,
+                        quote: QuoteEntry::new(rank, quote),
+                        speaker: quote.speaker.clone(),
+                        alt_text: alt,
+                        alt_text_path: alt_text_path(Path::new(&name)).display().to_string(),
+                        font_size: card.quote().map_or(0.0, |q| q.size),
+                    });
+                }
+                Err(error) => report.failures.push(Failure {
+                    interview: input.clone(),
+                    quote_rank: rank,
+                    format: format.id.to_owned(),
+                    error,
+                }),
+            }
+        }
+    }
+    let manifest = Manifest {
+        generator: format!("pullquote {}", env!("CARGO_PKG_VERSION")),
+        interview: InterviewEntry {
+            source: input.display().to_string(),
+            slug,
+            language: interview.language,
+            speakers: interview.speakers.clone(),
+        },
+        template: plan.template.name.clone(),
+        cards,
+    };
+    let path = dir.join("manifest.json");
+    let json = serde_json::to_string_pretty(&manifest).expect("the manifest serialises") + "\n";
+    match write_atomic(&path, json.as_bytes()) {
+        Ok(_) => report.manifests.push(path),
+        Err(source) => report.failures.push(Failure {
+            interview: input.clone(),
+            quote_rank: 0,
+            format: "manifest".into(),
+            error: CardError::Write { path, source },
+        }),
+    }
 }

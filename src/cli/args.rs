@@ -18,7 +18,7 @@ pub struct Cli {
 pub enum Command {
     /// List an interview's speakers and its ranked quotes.
     Extract(ExtractArgs),
-    /// Render one quote given on the command line.
+    /// Render one quote given on the command line, or every enabled quote of a quotes file.
     Render(RenderArgs),
     /// Extract and render every selected quote × format of one or more interviews.
     Run(RunArgs),
@@ -38,6 +38,15 @@ pub struct SelectArgs {
     /// Number of quotes to select, editor-marked ones included.
     #[arg(long = "max", value_name = "N", default_value_t = 5)]
     pub max_quotes: usize,
+    /// Shortest automatic quote, in characters.
+    #[arg(long, value_name = "N", default_value_t = 60)]
+    pub min_chars: usize,
+    /// Longest automatic quote, in characters (what the cards show at a readable size).
+    #[arg(long, value_name = "N", default_value_t = 280)]
+    pub max_chars: usize,
+    /// Keep automatic quotes word for word: no `[…]` cuts of leading connectives or hesitations.
+    #[arg(long)]
+    pub no_cuts: bool,
 }
 
 #[derive(Debug, Args)]
@@ -47,6 +56,9 @@ pub struct ExtractArgs {
     /// Print JSON: speakers, then quotes in rank order with speaker, kind, score, reasons and source line.
     #[arg(long)]
     pub json: bool,
+    /// Also write the quotes to an editable YAML file; render it with `render FILE` or `run --quotes FILE`.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]
@@ -65,12 +77,15 @@ pub struct TemplateArgs {
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
+    /// A quotes file written by `extract -o` (and edited): renders each enabled quote in order.
+    #[arg(value_name = "QUOTES_FILE", conflicts_with_all = ["text", "speaker", "role", "organisation", "lang"])]
+    pub quotes: Option<PathBuf>,
     /// The quote, verbatim.
-    #[arg(long)]
-    pub text: String,
+    #[arg(long, required_unless_present = "quotes")]
+    pub text: Option<String>,
     /// The speaker's full name.
-    #[arg(long)]
-    pub speaker: String,
+    #[arg(long, required_unless_present = "quotes")]
+    pub speaker: Option<String>,
     /// The speaker's role.
     #[arg(long)]
     pub role: Option<String>,
@@ -94,8 +109,11 @@ pub struct RenderArgs {
 #[derive(Debug, Args)]
 pub struct RunArgs {
     /// Transcript files.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "quotes")]
     pub files: Vec<PathBuf>,
+    /// Render the enabled quotes of a quotes file (from `extract -o`) instead of selecting them.
+    #[arg(long, value_name = "FILE", conflicts_with = "files")]
+    pub quotes: Option<PathBuf>,
     /// Output folder; each interview gets its own sub-folder.
     #[arg(long, short = 'o', value_name = "DIR", default_value = "out")]
     pub output: PathBuf,

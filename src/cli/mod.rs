@@ -6,7 +6,8 @@ mod plan;
 
 use crate::batch;
 use crate::diagnostic::Diagnostic;
-use crate::select::{self, Quote, QuoteKind, SelectOptions};
+use crate::select::review::QuotesFile;
+use crate::select::{self, Quote, QuoteKind};
 use crate::template::{CardContent, Format, FORMATS};
 use crate::transcript::{self, Language, Transcript};
 use crate::typeset::FontBook;
@@ -14,6 +15,7 @@ use args::{Cli, Command, ExtractArgs, RenderArgs, RunArgs};
 use clap::Parser;
 use serde::Serialize;
 use std::ffi::OsString;
+use std::path::Path;
 use std::process::ExitCode;
 
 const EXIT_FAILED_CARDS: u8 = 1;
@@ -73,12 +75,19 @@ struct ExtractJson<'a> {
 
 fn extract(args: &ExtractArgs) -> Result<ExitCode, Box<Diagnostic>> {
     let read = plan::read_options(&args.read)?;
+    let options = plan::select_options(&args.select)?;
     let transcript = transcript::read(&args.file, &read).map_err(|e| Box::new(read_error(&e)))?;
-    let options = SelectOptions {
-        max_quotes: args.select.max_quotes,
-        ..SelectOptions::default()
-    };
     let selection = select::select(&transcript, &options);
+    if let Some(output) = &args.output {
+        let source = (args.file != Path::new("-")).then_some(args.file.as_path());
+        let yaml = QuotesFile::new(source, &transcript, &selection.quotes).to_yaml();
+        batch::output::write_atomic(output, yaml.as_bytes()).map_err(|e| {
+            Box::new(Diagnostic::error(format!(
+                "failed to write quotes file `{}` ({e})",
+                output.display()
+            )))
+        })?;
+    }
     let mut diagnostics = transcript.diagnostics.clone();
     diagnostics.extend(
         selection
@@ -104,6 +113,14 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode, Box<Diagnostic>> {
         print!("{}", describe(&transcript, &selection.quotes));
     }
     print_diagnostics(&diagnostics);
+    if let Some(output) = &args.output {
+        eprintln!(
+            "wrote {} quotes to {}; edit it, then `pullquote render {}`",
+            selection.quotes.len(),
+            output.display(),
+            output.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -144,6 +161,12 @@ fn describe(transcript: &Transcript, quotes: &[Quote]) -> String {
             q.source.line
         ));
         out.push_str(&format!("     {}\n", q.text));
+        if let Some(verbatim) = &q.verbatim {
+            out.push_str(&format!("     (verbatim: {verbatim})\n"));
+        }
+        if !q.highlight.is_empty() {
+            out.push_str(&format!("     highlight: {}\n", q.highlight.join(", ")));
+        }
         for reason in &q.reasons {
             out.push_str(&format!("       · {reason}\n"));
         }
@@ -154,44 +177,55 @@ fn describe(transcript: &Transcript, quotes: &[Quote]) -> String {
 fn render(args: &RenderArgs) -> Result<ExitCode, Box<Diagnostic>> {
     let formats = plan::formats(&args.formats)?;
     let template = plan::template(&args.template)?;
-    let language = match &args.lang {
-        Some(code) => Language::from_code(code).ok_or_else(|| {
-            Box::new(Diagnostic::error(format!("unknown language `{code}`")).with_hint("use fr or en"))
-        })?,
-        None => transcript::parse::detect_language(&args.text),
-    };
-    let content = CardContent {
-        quote: args.text.clone(),
-        speaker_name: args.speaker.clone(),
-        role: args.role.clone(),
-        organisation: args.organisation.clone(),
-        title: None,
-        language,
+    let cards: Vec<(String, CardContent)> = match &args.quotes {
+        Some(path) => {
+            let (file, warnings) = QuotesFile::read(path)?;
+            print_diagnostics(&warnings);
+            file.enabled_quotes()
+                .iter()
+                .map(|q| {
+                    (
+                        q.speaker.name.clone(),
+                        batch::content_with_title(q, file.title.clone()),
+                    )
+                })
+                .collect()
+        }
+        None => {
+            // clap requires both when no quotes file is given.
+            let text = args.text.clone().unwrap_or_default();
+            let speaker = args.speaker.clone().unwrap_or_default();
+            let language = match &args.lang {
+                Some(code) => Language::from_code(code).ok_or_else(|| {
+                    Box::new(
+                        Diagnostic::error(format!("unknown language `{code}`")).with_hint("use fr or en"),
+                    )
+                })?,
+                None => transcript::parse::detect_language(&text),
+            };
+            let content = CardContent {
+                quote: text,
+                speaker_name: speaker.clone(),
+                role: args.role.clone(),
+                organisation: args.organisation.clone(),
+                title: None,
+                language,
+            };
+            vec![(speaker, content)]
+        }
     };
     let fonts = FontBook::embedded();
     let mut failed = 0;
-    for format in &formats {
-        let name = batch::output::card_file_name(1, &args.speaker, format.id, "png");
-        let path = args.output.join(&name);
-        let result = batch::render_card(&template, format, &content, fonts).and_then(|(png, _)| {
-            let alt = batch::manifest::alt_text(&content, format);
-            batch::output::write_atomic(&path, &png)
-                .and_then(|_| {
-                    batch::output::write_atomic(
-                        &batch::output::alt_text_path(&path),
-                        format!("{alt}\n").as_bytes(),
-                    )
-                })
-                .map_err(|source| batch::CardError::Write {
-                    path: path.clone(),
-                    source,
-                })
-        });
-        match result {
-            Ok(_) => println!("{}", path.display()),
-            Err(e) => {
-                failed += 1;
-                eprintln!("{}", card_failure(&e, format.id));
+    for (index, (speaker, content)) in cards.iter().enumerate() {
+        for format in &formats {
+            let name = batch::output::card_file_name(index + 1, speaker, format.id, "png");
+            let path = args.output.join(&name);
+            match render_to(&path, &template, format, content, fonts) {
+                Ok(()) => println!("{}", path.display()),
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("{}", card_failure(&e, format.id));
+                }
             }
         }
     }
@@ -200,6 +234,27 @@ fn render(args: &RenderArgs) -> Result<ExitCode, Box<Diagnostic>> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Renders one card to `path`, with its alt text beside it.
+fn render_to(
+    path: &Path,
+    template: &crate::template::Template,
+    format: &Format,
+    content: &CardContent,
+    fonts: &FontBook,
+) -> Result<(), batch::CardError> {
+    let (png, _) = batch::render_card(template, format, content, fonts)?;
+    let alt = batch::manifest::alt_text(content, format);
+    let write = |target: &Path, bytes: &[u8]| {
+        batch::output::write_atomic(target, bytes).map_err(|source| batch::CardError::Write {
+            path: target.to_path_buf(),
+            source,
+        })
+    };
+    write(path, &png)?;
+    write(&batch::output::alt_text_path(path), format!("{alt}\n").as_bytes())?;
+    Ok(())
 }
 
 fn card_failure(error: &batch::CardError, format: &str) -> Diagnostic {

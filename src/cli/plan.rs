@@ -1,8 +1,9 @@
 //! Turns parsed arguments into validated inputs for the library, before any work starts.
 
-use super::args::{ReadArgs, RunArgs};
-use crate::batch::Plan;
+use super::args::{ReadArgs, RunArgs, SelectArgs};
+use crate::batch::{Plan, QuotesInput};
 use crate::diagnostic::Diagnostic;
+use crate::select::review::QuotesFile;
 use crate::select::SelectOptions;
 use crate::template::{suggest::did_you_mean, Format, Template, DEFAULT_FORMATS};
 use crate::transcript::{encoding_for_label, ReadOptions};
@@ -49,6 +50,25 @@ pub fn read_options(args: &ReadArgs) -> Result<ReadOptions, PlanError> {
     Ok(ReadOptions { encoding })
 }
 
+pub fn select_options(args: &SelectArgs) -> Result<SelectOptions, PlanError> {
+    if args.min_chars == 0 || args.min_chars > args.max_chars {
+        return Err(Box::new(
+            Diagnostic::error(format!(
+                "invalid length window: --min-chars {} and --max-chars {}",
+                args.min_chars, args.max_chars
+            ))
+            .with_hint("the shortest quote must be at least 1 character and no longer than the longest"),
+        ));
+    }
+    Ok(SelectOptions {
+        max_quotes: args.max_quotes,
+        min_chars: args.min_chars,
+        max_chars: args.max_chars,
+        cuts: !args.no_cuts,
+        ..SelectOptions::default()
+    })
+}
+
 pub fn run_plan(args: &RunArgs) -> Result<Plan, PlanError> {
     for file in &args.files {
         if !file.exists() {
@@ -66,10 +86,18 @@ pub fn run_plan(args: &RunArgs) -> Result<Plan, PlanError> {
         output_dir: args.output.clone(),
         formats: formats(&args.template.formats)?,
         template: template(&args.template.template)?,
-        select: SelectOptions {
-            max_quotes: args.select.max_quotes,
-            ..SelectOptions::default()
-        },
+        select: select_options(&args.select)?,
         read: read_options(&args.read)?,
+        quotes: match &args.quotes {
+            None => None,
+            Some(path) => {
+                let (file, warnings) = QuotesFile::read(path)?;
+                Some(QuotesInput {
+                    path: path.clone(),
+                    file,
+                    warnings,
+                })
+            }
+        },
     })
 }

@@ -2,8 +2,9 @@
 //! variety around the editor's own choices.
 
 use super::candidates::{self, Candidate, Segment};
-use super::features::{self, Context, Feature, Signal, WordStats};
+use super::features::{Context, Feature, Signal};
 use super::score::Scored;
+use super::words::{self, WordStats};
 use super::{diversity, lexicon, sentences, Quote, QuoteKind, SelectOptions, Source, Span};
 use crate::transcript::{Language, Transcript, TurnKind};
 
@@ -107,7 +108,7 @@ pub(crate) fn automatic_quotes(
         relevance: (l.candidate.scored.logit - bottom) / spread,
         speaker: Some(l.speaker),
         answer: l.span.turn,
-        words: features::content_words(&l.candidate.text, language),
+        words: words::content_words(&l.candidate.text, language),
     };
     let items: Vec<diversity::Item> = located.iter().map(item).collect();
     let lambda = if options.diversity { diversity::LAMBDA } else { 1.0 };
@@ -151,12 +152,12 @@ pub(crate) fn automatic_quotes(
         .collect()
 }
 
-/// Up to two words of `text` worth setting in the accent colour: an absolute, an evaluative or
-/// a distinctive word, as written in the text.
+/// Up to two words of `text` worth setting in the accent colour: the absolutes and evaluative
+/// words that carry its stance, as written in the text.
 fn highlights(signals: &[Signal], text: &str, language: Language) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let tokens = features::tokenize(text, language);
-    for feature in [Feature::Absolute, Feature::Evaluative, Feature::Distinctive] {
+    let tokens = words::tokenize(text, language);
+    for feature in [Feature::Absolute, Feature::Evaluative] {
         let Some(signal) = signals.iter().find(|s| s.feature == feature) else {
             continue;
         };

@@ -1,8 +1,8 @@
 //! Editorial cuts: dropping a leading connective or a spoken hesitation with the standard marks
 //! (`[…]` for a cut, brackets around a changed capital), never rewording.
 
-use super::features::tokenize;
 use super::lexicon;
+use super::words::tokenize;
 use crate::transcript::Language;
 use serde::{Deserialize, Serialize};
 
@@ -50,7 +50,7 @@ pub fn edit(verbatim: &str, language: Language) -> Option<Edited> {
     let opener = lexicon
         .cuttable_openers
         .iter()
-        .chain(lexicon.hesitations)
+        .chain(&lexicon.hesitations)
         .filter_map(|entry| phrase_len(entry, 0).map(|n| (n, CONJUNCTIONS.contains(entry))))
         .max();
     let mut first_kept = 0;
@@ -110,7 +110,7 @@ pub fn edit(verbatim: &str, language: Language) -> Option<Edited> {
 }
 
 /// The text between token `n - 1` and token `n`.
-fn text_between<'a>(text: &'a str, tokens: &[super::features::Token], n: usize) -> &'a str {
+fn text_between<'a>(text: &'a str, tokens: &[super::words::Token], n: usize) -> &'a str {
     match (n.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(n)) {
         (Some(a), Some(b)) => &text[a.end..b.start],
         _ => "",

@@ -2,105 +2,11 @@
 //! context) that the quotability score is built from.
 
 use super::lexicon::{self, Lexicon};
+use super::tense::past_forms;
+use super::words::{found, phrase_at, starts_with, tokenize, Token, WordStats};
 use crate::transcript::Language;
-use std::collections::BTreeMap;
 
-/// A word of a passage: its lower-cased form (apostrophes as `’`) and byte range.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Token {
-    pub lower: String,
-    pub start: usize,
-    pub end: usize,
-    /// Whether the word starts with a capital in the source.
-    pub capitalised: bool,
-}
-
-/// French elided articles and pronouns, split from their word so `j’ai` counts as `j’` + `ai`.
-const ELISIONS: &[&str] = &[
-    "l", "d", "j", "m", "t", "s", "c", "n", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
-];
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '’' | '\'' | 'ʼ')
-}
-
-/// Splits `text` into words; hyphens and apostrophes inside a word are kept, French elisions split.
-pub fn tokenize(text: &str, language: Language) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
-            let joins =
-                (c == '-' || is_apostrophe(c)) && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-            if c.is_alphanumeric() || joins {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let start = chars[i].0;
-        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-        let word = &text[start..end];
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-        let lower: String = word
-            .chars()
-            .map(|c| if is_apostrophe(c) { '’' } else { c })
-            .flat_map(char::to_lowercase)
-            .collect();
-        let elided = (language == Language::French)
-            .then(|| lower.split_once('’'))
-            .flatten()
-            .filter(|(head, _)| ELISIONS.contains(head));
-        match elided {
-            Some((head, _)) => {
-                let cut = start + word.find(is_apostrophe).unwrap_or(0);
-                let apostrophe_len = text[cut..].chars().next().map_or(1, char::len_utf8);
-                tokens.push(Token {
-                    lower: format!("{head}’"),
-                    start,
-                    end: cut + apostrophe_len,
-                    capitalised,
-                });
-                let rest = &text[cut + apostrophe_len..end];
-                tokens.push(Token {
-                    lower: lower[head.len() + '’'.len_utf8()..].to_owned(),
-                    start: cut + apostrophe_len,
-                    end,
-                    capitalised: rest.chars().next().is_some_and(char::is_uppercase),
-                });
-            }
-            None => tokens.push(Token {
-                lower,
-                start,
-                end,
-                capitalised,
-            }),
-        }
-        i = j;
-    }
-    tokens
-}
-
-/// The content words of `text` (no function words, at least three letters), sorted and unique.
-pub fn content_words(text: &str, language: Language) -> Vec<String> {
-    let mut words: Vec<String> = tokenize(text, language)
-        .into_iter()
-        .map(|t| t.lower)
-        .filter(|w| w.chars().count() >= 3 && !lexicon::is_function_word(w, language))
-        .collect();
-    words.sort();
-    words.dedup();
-    words
-}
-
-/// What the score is made of. Each feature has a weight in `weights.rs`.
+/// What the score is made of. Each feature has a weight in `weights.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Feature {
     FirstPerson,
@@ -250,35 +156,6 @@ impl Signal {
     }
 }
 
-/// How often each word occurs across the segments (answers or paragraphs) of one document, so
-/// a passage's wording can be compared with the rest of the interview.
-#[derive(Debug, Clone, Default)]
-pub struct WordStats {
-    segments: usize,
-    frequency: BTreeMap<String, usize>,
-}
-
-impl WordStats {
-    pub fn new<'a>(segments: impl IntoIterator<Item = &'a str>, language: Language) -> WordStats {
-        let mut stats = WordStats::default();
-        for segment in segments {
-            stats.segments += 1;
-            let mut seen: Vec<String> = tokenize(segment, language).into_iter().map(|t| t.lower).collect();
-            seen.sort();
-            seen.dedup();
-            for word in seen {
-                *stats.frequency.entry(word).or_default() += 1;
-            }
-        }
-        stats
-    }
-
-    /// In how many segments `word` occurs.
-    pub fn segments_with(&self, word: &str) -> usize {
-        self.frequency.get(word).copied().unwrap_or(0)
-    }
-}
-
 /// Where a passage sits, and what surrounds it.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context<'a> {
@@ -300,47 +177,6 @@ pub struct Passage<'a> {
     /// How many sentences the passage holds.
     pub sentences: usize,
 }
-
-/// Whether the token sequence `words` contains `phrase` (one or more words) at `at`.
-fn phrase_at(words: &[&str], phrase: &[&str], at: usize) -> bool {
-    at + phrase.len() <= words.len() && words[at..at + phrase.len()] == *phrase
-}
-
-/// The words of a list entry, as `tokenize` would find them in a text.
-fn phrase_words(entry: &str, language: Language) -> Vec<String> {
-    // An elided form on its own (`j’`) is one token.
-    if entry.ends_with('’') {
-        return vec![entry.to_owned()];
-    }
-    tokenize(entry, language).into_iter().map(|t| t.lower).collect()
-}
-
-/// The entries of `list` that occur in `words`, in list order, each once.
-fn found(words: &[&str], list: &[&str], language: Language) -> Vec<String> {
-    let mut hits = Vec::new();
-    for entry in list {
-        let phrase = phrase_words(entry, language);
-        let phrase: Vec<&str> = phrase.iter().map(String::as_str).collect();
-        if !phrase.is_empty() && (0..words.len()).any(|i| phrase_at(words, &phrase, i)) {
-            hits.push((*entry).to_owned());
-        }
-    }
-    hits
-}
-
-/// The entry of `list` the words start with, if any.
-fn starts_with(words: &[&str], list: &[&str], language: Language) -> Option<String> {
-    list.iter()
-        .filter(|entry| {
-            let phrase = phrase_words(entry, language);
-            let phrase: Vec<&str> = phrase.iter().map(String::as_str).collect();
-            !phrase.is_empty() && phrase_at(words, &phrase, 0)
-        })
-        .max_by_key(|entry| entry.len())
-        .map(|e| (*e).to_owned())
-}
-
-/// Impersonal openings that need nothing before them: `il faut`, `it is`.
 const IMPERSONAL: &[&[&str]] = &[
     &["il", "faut"],
     &["il", "y"],
@@ -402,20 +238,20 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     };
     let counted = |list: &[&str]| found(&words, list, language);
 
-    let voice = counted(lexicon.first_person);
+    let voice = counted(&lexicon.first_person);
     put(Feature::FirstPerson, f64::from(!voice.is_empty()), voice);
-    let opinion = counted(lexicon.opinion);
+    let opinion = counted(&lexicon.opinion);
     put(Feature::Opinion, f64::from(!opinion.is_empty()), opinion);
-    let obligation = counted(lexicon.obligation);
+    let obligation = counted(&lexicon.obligation);
     put(Feature::Obligation, f64::from(!obligation.is_empty()), obligation);
-    let absolutes = counted(lexicon.absolutes);
+    let absolutes = counted(&lexicon.absolutes);
     put(Feature::Absolute, absolutes.len().min(2) as f64, absolutes);
-    let evaluative = counted(lexicon.evaluative);
+    let evaluative = counted(&lexicon.evaluative);
     put(Feature::Evaluative, evaluative.len().min(3) as f64, evaluative);
     // A contrast word at the very start joins to the previous sentence instead.
-    let contrast = found(words.get(1..).unwrap_or_default(), lexicon.contrast, language);
+    let contrast = found(words.get(1..).unwrap_or_default(), &lexicon.contrast, language);
     put(Feature::Contrast, f64::from(!contrast.is_empty()), contrast);
-    let contractions = counted(lexicon.contractions);
+    let contractions = counted(&lexicon.contractions);
     put(
         Feature::Contraction,
         f64::from(!contractions.is_empty()),
@@ -433,7 +269,7 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     put(Feature::Speech, speech_share, Vec::new());
 
     // Distinctive: content words this passage shares with few other parts of the document.
-    if let Some(stats) = context.stats.filter(|s| s.segments >= 4) {
+    if let Some(stats) = context.stats.filter(|s| s.segments() >= 4) {
         let content: Vec<&Token> = tokens
             .iter()
             .filter(|t| {
@@ -461,7 +297,7 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
         .filter(|t| t.lower.chars().any(|c| c.is_ascii_digit()))
         .map(|t| t.lower.clone())
         .collect();
-    figures.extend(counted(lexicon.calendar));
+    figures.extend(counted(&lexicon.calendar));
     figures.dedup();
     put(Feature::Figures, figures.len().min(2) as f64, figures);
 
@@ -492,7 +328,7 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     let narration_words: Vec<&str> = narration_words.iter().map(String::as_str).collect();
     let indirect = passage.speech.is_some_and(|ranges| ranges.is_empty());
     let mut reporting = if indirect {
-        found(&narration_words, lexicon.reporting, language)
+        found(&narration_words, &lexicon.reporting, language)
     } else {
         Vec::new()
     };
@@ -500,7 +336,7 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     reporting.extend(found(&all_words, &["ndlr", "n.d.l.r", "editor’s note"], language));
     put(Feature::Reporting, f64::from(!reporting.is_empty()), reporting);
 
-    let connective = starts_with(&words, lexicon.leading_connectives, language);
+    let connective = starts_with(&words, &lexicon.leading_connectives, language);
     put(
         Feature::LeadingConnective,
         f64::from(connective.is_some()),
@@ -516,12 +352,12 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
         f64::from(reference.is_some()),
         reference.into_iter().collect(),
     );
-    let back = counted(lexicon.back_references);
+    let back = counted(&lexicon.back_references);
     put(Feature::BackReference, f64::from(!back.is_empty()), back);
 
     let asks = trim_closers(text).ends_with('?') || trim_closers(&spoken).ends_with('?');
     put(Feature::Question, f64::from(asks), Vec::new());
-    let fillers = counted(lexicon.fillers);
+    let fillers = counted(&lexicon.fillers);
     put(Feature::Filler, fillers.len().min(2) as f64, fillers);
     // A passage that trails off (`…`) leaves its thought to the next sentence.
     let ending = trim_closers(text);
@@ -545,7 +381,7 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
             vec![format!("{mean:.1} letters a word")],
         );
     }
-    let present = counted(lexicon.present);
+    let present = counted(&lexicon.present);
     put(Feature::Present, f64::from(!present.is_empty()), present);
     let past = past_forms(&tokens, language, lexicon);
     put(Feature::Past, past.len().min(2) as f64, past);
@@ -562,84 +398,6 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
 
 /// Below this many words a passage counts as brief.
 const BRIEF_WORDS: f64 = 16.0;
-
-/// Participle endings of French verbs after `avoir` (`j’ai fait`, `on a communiqué`).
-const FRENCH_PARTICIPLE_ENDINGS: &[&str] = &[
-    "é", "ée", "és", "ées", "i", "is", "u", "us", "it", "ert", "eint", "ait",
-];
-
-/// Forms of `avoir` that make a passé composé with a participle.
-const FRENCH_AUXILIARIES: &[&str] = &["ai", "as", "a", "avons", "avez", "ont"];
-
-/// Adverbs that may stand between an auxiliary and its participle.
-const FRENCH_INSERTS: &[&str] = &[
-    "pas",
-    "jamais",
-    "toujours",
-    "déjà",
-    "bien",
-    "beaucoup",
-    "énormément",
-    "vraiment",
-    "tout",
-    "rien",
-    "souvent",
-    "aussi",
-    "plus",
-    "peu",
-    "trop",
-    "même",
-];
-
-/// The past-tense verb forms of `tokens`, each once.
-fn past_forms(tokens: &[Token], language: Language, lexicon: &Lexicon) -> Vec<String> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
-    let mut out: Vec<String> = Vec::new();
-    let mut add = |w: String| {
-        if !out.contains(&w) {
-            out.push(w);
-        }
-    };
-    for (i, &w) in words.iter().enumerate() {
-        if lexicon.past.contains(&w) {
-            add(w.to_owned());
-            continue;
-        }
-        if lexicon.not_past.contains(&w) {
-            continue;
-        }
-        let long = w.chars().count() >= 5;
-        match language {
-            Language::English => {
-                if long && w.ends_with("ed") && w.chars().all(char::is_alphabetic) {
-                    add(w.to_owned());
-                }
-            }
-            Language::French => {
-                let imperfect = w.ends_with("aient")
-                    || (w.chars().count() >= 6 && (w.ends_with("ait") || w.ends_with("ais")));
-                // `il y a` is a present.
-                let auxiliary = FRENCH_AUXILIARIES.contains(&w) && (i == 0 || words[i - 1] != "y");
-                if imperfect {
-                    add(w.to_owned());
-                } else if auxiliary {
-                    let participle = words[i + 1..]
-                        .iter()
-                        .take(3)
-                        .find(|n| !FRENCH_INSERTS.contains(n))
-                        .filter(|n| {
-                            n.chars().count() >= 3 && FRENCH_PARTICIPLE_ENDINGS.iter().any(|e| n.ends_with(e))
-                        });
-                    if let Some(p) = participle {
-                        add(format!("{w} {p}"));
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -661,24 +419,6 @@ mod tests {
             });
         (signal.value, signal.evidence)
     }
-
-    #[test]
-    fn tokens_split_french_elisions_and_keep_english_contractions() {
-        let words: Vec<String> = tokenize("J’ai dit qu'aujourd’hui-même", Language::French)
-            .into_iter()
-            .map(|t| t.lower)
-            .collect();
-        assert_eq!(words, ["j’", "ai", "dit", "qu’", "aujourd’hui-même"]);
-        let words: Vec<String> = tokenize("We don't know; it’s new.", Language::English)
-            .into_iter()
-            .map(|t| t.lower)
-            .collect();
-        assert_eq!(words, ["we", "don’t", "know", "it’s", "new"]);
-        let t = &tokenize("l’Occitanie", Language::French)[1];
-        assert!(t.capitalised);
-        assert_eq!(&"l’Occitanie"[t.start..t.end], "Occitanie");
-    }
-
     #[test]
     fn first_person_in_both_languages() {
         assert_eq!(

@@ -17,7 +17,9 @@ pub mod prose;
 pub mod review;
 pub mod score;
 pub mod sentences;
+mod tense;
 pub mod weights;
+pub mod words;
 
 pub use attribute::{attribute, Attribution};
 pub use auto::{sentence_scores, AnswerSentence};
@@ -176,7 +178,7 @@ pub fn select(transcript: &Transcript, options: &SelectOptions) -> Selection {
                         relevance: 1.0,
                         speaker: transcript.speakers.iter().position(|s| s == speaker),
                         answer: usize::MAX,
-                        words: features::content_words(&mark.text, language),
+                        words: words::content_words(&mark.text, language),
                     });
                     selection.quotes.push(Quote {
                         text: mark.text.clone(),
@@ -231,7 +233,7 @@ pub fn select(transcript: &Transcript, options: &SelectOptions) -> Selection {
             relevance: 1.0,
             speaker: Some(speaker_id),
             answer: found.turn,
-            words: features::content_words(&mark.text, language),
+            words: words::content_words(&mark.text, language),
         });
         let how = if found.similarity >= 1.0 {
             "repeats"

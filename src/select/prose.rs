@@ -3,8 +3,9 @@
 //! against editors' choices. In prose, only direct speech (words in quote marks) counts as speech.
 
 use super::candidates::{self, Segment};
-use super::features::{Context, WordStats};
+use super::features::Context;
 use super::score::Scored;
+use super::words::WordStats;
 use super::{sentences, SelectOptions};
 use crate::transcript::Language;
 
