@@ -177,6 +177,8 @@ pub struct Passage<'a> {
     /// How many sentences the passage holds.
     pub sentences: usize,
 }
+
+/// Impersonal openings that need nothing before them: `il faut`, `it is`.
 const IMPERSONAL: &[&[&str]] = &[
     &["il", "faut"],
     &["il", "y"],
@@ -190,14 +192,17 @@ const IMPERSONAL: &[&[&str]] = &[
     &["that", "is", "what"],
 ];
 
+/// Marks that may follow a sentence's last terminator.
 const CLOSING_MARKS: &[char] = &['»', '”', '"', '’', '\'', ')', ']', '*', '_'];
 
+/// `text` without trailing spaces and closing marks, so its terminator can be read.
 fn trim_closers(text: &str) -> &str {
     text.trim_end_matches(|c: char| {
         c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}' || CLOSING_MARKS.contains(&c)
     })
 }
 
+/// The parts of `text` outside `ranges`: the narration around direct speech.
 fn words_outside(text: &str, ranges: &[(usize, usize)]) -> String {
     let mut out = String::new();
     let mut at = 0;
@@ -752,7 +757,7 @@ mod tests {
         );
         assert_eq!(
             value(
-                "Il y a jamais eu de souci, mais c’était dur.",
+                "Il y a jamais eu de souci, mais c’était dur et ça serait pareil.",
                 Language::French,
                 Feature::Past
             )

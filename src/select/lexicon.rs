@@ -171,6 +171,10 @@ mod tests {
                 let mut copy = parse(text).unwrap();
                 let entries = list_mut(&mut copy, list).unwrap();
                 assert!(!entries.is_empty(), "{name}: {list} is empty");
+                let mut sorted = entries.clone();
+                sorted.sort();
+                sorted.dedup();
+                assert_eq!(sorted.len(), entries.len(), "{name}: {list} repeats an entry");
                 for entry in entries.iter() {
                     assert_eq!(
                         entry.to_lowercase(),

@@ -131,9 +131,33 @@ mod tests {
             Language::English,
         );
         assert!(question.score < claim.score);
-        let specific = s("In 2021 we had 45,000 followers in Toulouse.", Language::English);
-        let general = s("We had far more followers than we ever hoped.", Language::English);
-        assert!(specific.score < general.score);
+        // Figures and names count against a passage with any weights that give them a penalty.
+        let mut weights = Weights::zero();
+        weights.set(Feature::Figures, -0.3);
+        weights.set(Feature::Names, -0.6);
+        let with = |text| {
+            let passage = Passage {
+                text,
+                speech: None,
+                cut: false,
+                sentences: 1,
+            };
+            score(passage, Language::English, Context::default(), &weights)
+        };
+        let specific = with("In 2021 we had 45,000 followers in Toulouse.");
+        let general = with("We had far more followers than we ever hoped.");
+        assert!(specific.logit < general.logit);
+        assert!(
+            specific
+                .reasons
+                .iter()
+                .any(|r| r.contains("-0.60 specific figures or dates")),
+            "{:?}",
+            specific.reasons
+        );
+        // The built-in weights keep every designed sign.
+        let built_in = Weights::default();
+        assert!(built_in.get(Feature::Figures) < 0.0 && built_in.get(Feature::Names) < 0.0);
     }
 
     #[test]

@@ -57,8 +57,11 @@ pub fn past_forms(tokens: &[Token], language: Language, lexicon: &Lexicon) -> Ve
                 }
             }
             Language::French => {
-                let imperfect = w.ends_with("aient")
-                    || (w.chars().count() >= 6 && (w.ends_with("ait") || w.ends_with("ais")));
+                // `-rait`, `-raient` are conditionals (`ça serait`), not past.
+                let conditional = w.ends_with("rait") || w.ends_with("rais") || w.ends_with("raient");
+                let imperfect = !conditional
+                    && (w.ends_with("aient")
+                        || (w.chars().count() >= 6 && (w.ends_with("ait") || w.ends_with("ais"))));
                 // `il y a` is a present.
                 let auxiliary = FRENCH_AUXILIARIES.contains(&w) && (i == 0 || words[i - 1] != "y");
                 if imperfect {

@@ -172,8 +172,6 @@ pub fn starts_with(words: &[&str], list: &[&str], language: Language) -> Option<
         .map(|e| (*e).to_owned())
 }
 
-/// Impersonal openings that need nothing before them: `il faut`, `it is`.
-
 #[cfg(test)]
 mod tests {
     use super::*;

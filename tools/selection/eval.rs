@@ -66,7 +66,7 @@ fn main() -> ExitCode {
         }
     };
     if let Some(file) = &dump {
-        let mut out = String::from("id\tlabel\tspoken\tlogit\ttext");
+        let mut out = String::from("id\tstart\tend\tlabel\tspoken\tlogit\ttext");
         for f in Feature::ALL {
             out.push('\t');
             out.push_str(f.id());
@@ -78,8 +78,10 @@ fn main() -> ExitCode {
             for (s, label) in sentences.iter().zip(labels) {
                 let text = record.text[s.start..s.end].replace(['\t', '\n'], " ");
                 out.push_str(&format!(
-                    "{}\t{}\t{}\t{}\t{text}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{text}",
                     record.id,
+                    record.text[..s.start].chars().count(),
+                    record.text[..s.end].chars().count(),
                     u8::from(label),
                     u8::from(s.spoken),
                     s.logit

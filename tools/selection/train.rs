@@ -13,6 +13,8 @@
 //! gradient descent with a fixed step count, so the same data gives the same weights.
 
 mod dataset;
+// Shared with the select-eval tool, which reads every field.
+#[allow(dead_code)]
 mod evaluate;
 mod metrics;
 
@@ -27,6 +29,8 @@ const WEIGHTS_FILE: &str = "src/select/weights.tsv";
 const PRIOR: &str = include_str!("prior.tsv");
 const STEPS: usize = 4000;
 const STEP_SIZE: f64 = 0.5;
+/// The smallest share of its design weight a feature keeps.
+const FLOOR: f64 = 0.25;
 
 /// Features the set says nothing about: it has no self-introductions and no cut passages.
 const FIXED: [Feature; 2] = [Feature::Introduction, Feature::Cut];
@@ -104,11 +108,13 @@ fn fit(samples: &[Sample], prior: &Weights, strength: f64) -> Weights {
             }
             let step = grad[i] + strength * (w[i] - prior_w[i]);
             w[i] -= STEP_SIZE * step;
-            // Keep the sign the feature was designed with: the data may weaken it, not flip it.
+            // Keep the sign the feature was designed with, and a share of its size: the data may
+            // weaken a feature, not flip it or switch it off.
+            let floor = FLOOR * prior_w[i];
             if prior_w[i] > 0.0 {
-                w[i] = w[i].max(0.0);
+                w[i] = w[i].max(floor);
             } else if prior_w[i] < 0.0 {
-                w[i] = w[i].min(0.0);
+                w[i] = w[i].min(floor);
             }
         }
     }
