@@ -152,30 +152,24 @@ pub(crate) fn automatic_quotes(
         .collect()
 }
 
-/// Up to two words of `text` worth setting in the accent colour: the absolutes and evaluative
-/// words that carry its stance, as written in the text.
+/// Up to two words of `text` worth setting in the accent colour: an absolute and an evaluative
+/// word that carry its stance, as written in the text.
 fn highlights(signals: &[Signal], text: &str, language: Language) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let tokens = words::tokenize(text, language);
+    // One word of each kind: the first absolute, then the first evaluative word.
     for feature in [Feature::Absolute, Feature::Evaluative] {
         let Some(signal) = signals.iter().find(|s| s.feature == feature) else {
             continue;
         };
-        for word in &signal.evidence {
-            if out.len() >= 2
-                || word.contains(' ')
-                || word.chars().count() < 4
-                || lexicon::is_function_word(word, language)
-            {
-                continue;
-            }
-            if let Some(t) = tokens.iter().find(|t| &t.lower == word) {
-                let written = text[t.start..t.end].to_owned();
-                if !out.contains(&written) {
-                    out.push(written);
-                }
-            }
-        }
+        let written = signal
+            .evidence
+            .iter()
+            .filter(|w| !w.contains(' ') && w.chars().count() >= 4 && !lexicon::is_function_word(w, language))
+            .filter_map(|w| tokens.iter().find(|t| &t.lower == w))
+            .map(|t| text[t.start..t.end].to_owned())
+            .find(|w| !out.contains(w));
+        out.extend(written);
     }
     out
 }

@@ -342,4 +342,66 @@ mod tests {
             "{top3:#?}"
         );
     }
+
+    const CUT_INTERVIEW: &str = "Entretien avec Anne Roux, maire de Lunel.\n\
+        Quel est votre rôle ?\n\
+        AR : Je suis maire depuis 2014 et je m’occupe de la communication de la ville.\n\
+        Qu’avez-vous appris ?\n\
+        AR : Et on a, euh, appris qu’une ville ne se raconte jamais toute seule : ce sont ses habitants qui la racontent le mieux.\n";
+
+    #[test]
+    fn cut_quotes_keep_the_verbatim_span_and_its_position() {
+        let transcript = parse(CUT_INTERVIEW);
+        let selection = select(&transcript, &SelectOptions::default());
+        let quote = selection
+            .quotes
+            .iter()
+            .find(|q| q.text.contains("habitants"))
+            .expect("the second answer is quoted");
+        assert_eq!(
+            quote.text,
+            "[O]n a […] appris qu’une ville ne se raconte jamais toute seule : ce sont ses habitants qui la racontent le mieux."
+        );
+        let verbatim = quote.verbatim.as_deref().unwrap();
+        assert!(verbatim.starts_with("Et on a, euh, appris"));
+        assert_eq!(quote.cuts.len(), 2);
+        assert!(quote.reasons.iter().any(|r| r.contains("editorial cut")));
+        let line = CUT_INTERVIEW.lines().nth(quote.source.line - 1).unwrap();
+        let from_source: String = line
+            .chars()
+            .skip(quote.source.column - 1)
+            .take(quote.source.length.unwrap())
+            .collect();
+        assert_eq!(from_source, verbatim);
+        assert_eq!(quote.highlight, ["jamais", "mieux"]);
+
+        let verbatim_only = SelectOptions {
+            cuts: false,
+            ..SelectOptions::default()
+        };
+        let selection = select(&transcript, &verbatim_only);
+        assert!(selection
+            .quotes
+            .iter()
+            .all(|q| q.verbatim.is_none() && q.cuts.is_empty()));
+    }
+
+    #[test]
+    fn questions_are_never_quoted_and_the_introduction_answer_is_held_back() {
+        let transcript = parse(CUT_INTERVIEW);
+        let selection = select(&transcript, &SelectOptions::default());
+        assert!(selection.quotes.iter().all(|q| !q.text.contains('?')));
+        let intro = selection
+            .quotes
+            .iter()
+            .position(|q| q.text.contains("maire depuis"));
+        let claim = selection.quotes.iter().position(|q| q.text.contains("habitants"));
+        assert!(claim < intro || intro.is_none(), "{:#?}", selection.quotes);
+        if let Some(i) = intro {
+            assert!(selection.quotes[i]
+                .reasons
+                .iter()
+                .any(|r| r.contains("self-introduction")));
+        }
+    }
 }
