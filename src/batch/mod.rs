@@ -15,9 +15,10 @@ pub use timings::{Stage, Timings};
 use crate::diagnostic::Diagnostic;
 use crate::encode::{self, EncodeError, ImageKind, Metadata};
 use crate::render;
+use crate::select::review::QuotesFile;
 use crate::select::{self, Quote, QuoteKind, QuoteSpeaker, SelectOptions};
 use crate::template::{CardContent, Format, Layout, Template, TemplateError};
-use crate::transcript::{self, ReadOptions, Transcript};
+use crate::transcript::{self, ReadOptions, Speaker, Transcript};
 use crate::typeset::{self, Card, FontBook, TypesetError};
 use contact_sheet::{MissingCard, Section};
 use fingerprint::{file_hash, Fingerprint};
@@ -58,6 +59,52 @@ pub struct Plan {
     pub select: SelectOptions,
     pub read: ReadOptions,
     pub output: OutputOptions,
+    /// Quotes to render as they are (a quotes file), instead of selecting them from `inputs`.
+    pub quotes: Option<QuotesInput>,
+}
+
+/// A quotes file (from `extract -o`, perhaps edited) and the warnings met reading it.
+#[derive(Debug, Clone)]
+pub struct QuotesInput {
+    pub path: PathBuf,
+    pub file: QuotesFile,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl QuotesInput {
+    /// The output folder's name: the transcript's file stem, else the quotes file's.
+    fn slug(&self) -> String {
+        let stem = |p: &Path| p.file_stem().map(|s| s.to_string_lossy().into_owned());
+        let base = self
+            .file
+            .source
+            .as_deref()
+            .and_then(|s| stem(Path::new(s)))
+            .or_else(|| stem(&self.path));
+        let slug = crate::slug::slugify(&base.unwrap_or_default());
+        if slug.is_empty() {
+            "interview".to_owned()
+        } else {
+            slug
+        }
+    }
+}
+
+/// The people credited by `quotes`, each once, in order of appearance.
+fn credited_speakers(quotes: &[Quote]) -> Vec<Speaker> {
+    let mut speakers: Vec<Speaker> = Vec::new();
+    for q in quotes {
+        if !speakers.iter().any(|s| s.name == q.speaker.name) {
+            speakers.push(Speaker {
+                label: q.speaker.label.clone(),
+                name: q.speaker.name.clone(),
+                role: q.speaker.role.clone(),
+                organisation: q.speaker.organisation.clone(),
+                photo: None,
+            });
+        }
+    }
+    speakers
 }
 
 /// Why one card could not be produced.
@@ -214,12 +261,17 @@ pub struct Work<'a> {
 
 /// What a card for `quote` says.
 pub fn card_content(quote: &Quote, transcript: &Transcript) -> CardContent {
+    content_with_title(quote, transcript.title.clone())
+}
+
+/// What a card for `quote` says, under the interview title `title`.
+pub fn content_with_title(quote: &Quote, title: Option<String>) -> CardContent {
     CardContent {
         quote: quote.text.clone(),
         speaker_name: quote.speaker.name.clone(),
         role: quote.speaker.role.clone(),
         organisation: quote.speaker.organisation.clone(),
-        title: transcript.title.clone(),
+        title,
         language: quote.language,
     }
 }
@@ -237,6 +289,22 @@ pub fn render_card(
     Ok((png, card))
 }
 
+/// Cards for `quotes`, ranked in order, each in every one of `formats` formats.
+fn quote_cards(quotes: &[Quote], title: Option<String>, formats: usize) -> Vec<CardSpec> {
+    quotes
+        .iter()
+        .enumerate()
+        .map(|(i, quote)| CardSpec {
+            stem: format!("q{:02}-{}", i + 1, crate::slug::slugify(&quote.speaker.name)),
+            quote: QuoteEntry::new(i + 1, quote),
+            speaker: quote.speaker.clone(),
+            content: content_with_title(quote, title.clone()),
+            template: 0,
+            formats: (0..formats).collect(),
+        })
+        .collect()
+}
+
 /// One interview's cards: every selected quote in every format of the plan.
 pub fn interview_group(
     transcript: &Transcript,
@@ -245,18 +313,6 @@ pub fn interview_group(
     dir: PathBuf,
     formats: usize,
 ) -> Group {
-    let cards = quotes
-        .iter()
-        .enumerate()
-        .map(|(i, quote)| CardSpec {
-            stem: format!("q{:02}-{}", i + 1, crate::slug::slugify(&quote.speaker.name)),
-            quote: QuoteEntry::new(i + 1, quote),
-            speaker: quote.speaker.clone(),
-            content: card_content(quote, transcript),
-            template: 0,
-            formats: (0..formats).collect(),
-        })
-        .collect();
     Group {
         dir,
         source: source.to_path_buf(),
@@ -266,8 +322,25 @@ pub fn interview_group(
             language: Some(transcript.language),
             speakers: transcript.speakers.clone(),
         },
-        cards,
+        cards: quote_cards(quotes, transcript.title.clone(), formats),
         diagnostics: transcript.diagnostics.clone(),
+    }
+}
+
+/// The cards of a quotes file's enabled quotes, written into `dir`.
+pub fn quotes_group(input: &QuotesInput, dir: PathBuf, formats: usize) -> Group {
+    let quotes = input.file.enabled_quotes();
+    Group {
+        dir,
+        source: input.path.clone(),
+        interview: InterviewEntry {
+            source: input.path.display().to_string(),
+            slug: input.slug(),
+            language: Some(input.file.language()),
+            speakers: credited_speakers(&quotes),
+        },
+        cards: quote_cards(&quotes, input.file.title.clone(), formats),
+        diagnostics: input.warnings.clone(),
     }
 }
 
@@ -295,6 +368,13 @@ pub fn run(plan: &Plan, progress: &dyn Progress) -> Report {
         .collect();
     let mut unreadable = Vec::new();
     let mut groups = Vec::new();
+    if let Some(quotes) = &plan.quotes {
+        groups.push(quotes_group(
+            quotes,
+            plan.output_dir.join(quotes.slug()),
+            plan.formats.len(),
+        ));
+    }
     for (input, result) in prepared {
         match result {
             Ok((transcript, selection)) => {

@@ -21,7 +21,8 @@ pub enum Command {
     /// Show how a transcript is read: speakers, questions, answers, editor marks and footer.
     #[command(long_about = READ_HELP)]
     Read(ReadFileArgs),
-    /// Render one quote given on the command line.
+    /// Render one quote given on the command line, every enabled quote of a quotes file, or
+    /// every row of a CSV/TSV sheet.
     Render(RenderArgs),
     /// Extract and render every selected quote × format of one or more interviews.
     Run(RunArgs),
@@ -41,6 +42,15 @@ pub struct SelectArgs {
     /// Number of quotes to select, editor-marked ones included.
     #[arg(long = "max", value_name = "N", default_value_t = 5)]
     pub max_quotes: usize,
+    /// Shortest automatic quote, in characters.
+    #[arg(long, value_name = "N", default_value_t = 60)]
+    pub min_chars: usize,
+    /// Longest automatic quote, in characters (what the cards show at a readable size).
+    #[arg(long, value_name = "N", default_value_t = 280)]
+    pub max_chars: usize,
+    /// Keep automatic quotes word for word: no `[…]` cuts of leading connectives or hesitations.
+    #[arg(long)]
+    pub no_cuts: bool,
 }
 
 const READ_HELP: &str = "Show how a transcript is read: speakers, questions, answers, editor marks and footer.
@@ -84,6 +94,9 @@ pub struct ExtractArgs {
     /// Print JSON: speakers, then quotes in rank order with speaker, kind, score, reasons and source line.
     #[arg(long)]
     pub json: bool,
+    /// Also write the quotes to an editable YAML file; render it with `render FILE` or `run --quotes FILE`.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]
@@ -126,11 +139,13 @@ pub struct OutputArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("quote_source").required(true).args(["input", "text"]))]
 pub struct RenderArgs {
-    /// A CSV or TSV sheet with one card per row (columns quote, name, role; optional organisation,
-    /// format, template, lang, id). Without it, give the quote with --text and --speaker.
-    #[arg(value_name = "SHEET", required_unless_present = "text", conflicts_with_all = ["text", "speaker", "role", "organisation"])]
-    pub sheet: Option<PathBuf>,
+    /// A quotes file written by `extract -o` (.yaml, rendering each enabled quote in order), or a
+    /// CSV/TSV sheet with one card per row (columns quote, name, role; optional organisation, format,
+    /// template, lang, id). Without it, give the quote with --text and --speaker.
+    #[arg(value_name = "FILE", conflicts_with_all = ["text", "speaker", "role", "organisation"])]
+    pub input: Option<PathBuf>,
     /// The quote, verbatim; words between `**` are drawn with the template's emphasis.
     #[arg(long, requires = "speaker")]
     pub text: Option<String>,
@@ -163,8 +178,11 @@ pub struct RenderArgs {
 pub struct RunArgs {
     /// Transcript files, folders of transcripts, glob patterns such as 'interviews/*.txt', or `-`
     /// for standard input.
-    #[arg(required = true, value_name = "INPUT")]
+    #[arg(required_unless_present = "quotes", value_name = "INPUT")]
     pub files: Vec<PathBuf>,
+    /// Render the enabled quotes of a quotes file (from `extract -o`) instead of selecting them.
+    #[arg(long, value_name = "FILE", conflicts_with = "files")]
+    pub quotes: Option<PathBuf>,
     /// Output folder; each interview gets its own sub-folder.
     #[arg(long, short = 'o', value_name = "DIR", default_value = "out")]
     pub output: PathBuf,

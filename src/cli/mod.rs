@@ -8,7 +8,8 @@ mod report;
 
 use crate::batch;
 use crate::diagnostic::Diagnostic;
-use crate::select::{self, Quote, QuoteKind, SelectOptions};
+use crate::select::review::QuotesFile;
+use crate::select::{self, Quote, QuoteKind};
 use crate::template::{CardContent, Format, FORMATS};
 use crate::transcript::{self, Language, Transcript};
 use args::{Cli, Command, ExtractArgs, OutputArgs, ReadFileArgs, RenderArgs, RunArgs};
@@ -16,7 +17,7 @@ use clap::Parser;
 use serde::Serialize;
 use std::ffi::OsString;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const EXIT_FAILED_CARDS: u8 = 1;
@@ -88,12 +89,19 @@ struct ExtractJson<'a> {
 
 fn extract(args: &ExtractArgs) -> Result<ExitCode, Box<Diagnostic>> {
     let read = plan::read_options(&args.read)?;
+    let options = plan::select_options(&args.select)?;
     let transcript = transcript::read(&args.file, &read).map_err(|e| Box::new(read_error(&e)))?;
-    let options = SelectOptions {
-        max_quotes: args.select.max_quotes,
-        ..SelectOptions::default()
-    };
     let selection = select::select(&transcript, &options);
+    if let Some(output) = &args.output {
+        let source = (args.file != Path::new("-")).then_some(args.file.as_path());
+        let yaml = QuotesFile::new(source, &transcript, &selection.quotes).to_yaml();
+        batch::output::write_atomic(output, yaml.as_bytes()).map_err(|e| {
+            Box::new(Diagnostic::error(format!(
+                "failed to write quotes file `{}` ({e})",
+                output.display()
+            )))
+        })?;
+    }
     let mut diagnostics = transcript.diagnostics.clone();
     diagnostics.extend(
         selection
@@ -119,6 +127,14 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode, Box<Diagnostic>> {
         print!("{}", describe(&transcript, &selection.quotes));
     }
     print_diagnostics(&diagnostics);
+    if let Some(output) = &args.output {
+        eprintln!(
+            "wrote {} quotes to {}; edit it, then `pullquote render {}`",
+            selection.quotes.len(),
+            output.display(),
+            output.display()
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -159,6 +175,12 @@ fn describe(transcript: &Transcript, quotes: &[Quote]) -> String {
             q.source.line
         ));
         out.push_str(&format!("     {}\n", q.text));
+        if let Some(verbatim) = &q.verbatim {
+            out.push_str(&format!("     (verbatim: {verbatim})\n"));
+        }
+        if !q.highlight.is_empty() {
+            out.push_str(&format!("     highlight: {}\n", q.highlight.join(", ")));
+        }
         for reason in &q.reasons {
             out.push_str(&format!("       · {reason}\n"));
         }
@@ -176,7 +198,17 @@ fn render(args: &RenderArgs) -> Result<ExitCode, Box<Diagnostic>> {
         })?),
         None => None,
     };
-    let (groups, templates, formats) = match &args.sheet {
+    let is_quotes_file = |path: &Path| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+    };
+    let (groups, templates, formats) = match &args.input {
+        Some(path) if is_quotes_file(path) => {
+            let quotes = plan::quotes_input(path)?;
+            let group = batch::quotes_group(&quotes, args.output.clone(), formats.len());
+            (vec![group], Vec::new(), formats)
+        }
         Some(sheet) => {
             let work = plan::sheet_work(sheet, &args.output, &formats, &template, language)?;
             (vec![work.group], work.templates, work.formats)

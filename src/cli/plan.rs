@@ -1,9 +1,10 @@
 //! Turns parsed arguments into validated inputs for the library, before any work starts.
 
-use super::args::{OutputArgs, ReadArgs, RunArgs};
-use crate::batch::{self, CardSpec, Group, OutputOptions, Plan};
+use super::args::{OutputArgs, ReadArgs, RunArgs, SelectArgs};
+use crate::batch::{self, CardSpec, Group, OutputOptions, Plan, QuotesInput};
 use crate::diagnostic::Diagnostic;
 use crate::encode::ImageKind;
+use crate::select::review::QuotesFile;
 use crate::select::QuoteSpeaker;
 use crate::select::SelectOptions;
 use crate::template::CardContent;
@@ -54,6 +55,35 @@ pub fn read_options(args: &ReadArgs) -> Result<ReadOptions, PlanError> {
     Ok(ReadOptions { encoding })
 }
 
+pub fn select_options(args: &SelectArgs) -> Result<SelectOptions, PlanError> {
+    if args.min_chars == 0 || args.min_chars > args.max_chars {
+        return Err(Box::new(
+            Diagnostic::error(format!(
+                "invalid length window: --min-chars {} and --max-chars {}",
+                args.min_chars, args.max_chars
+            ))
+            .with_hint("the shortest quote must be at least 1 character and no longer than the longest"),
+        ));
+    }
+    Ok(SelectOptions {
+        max_quotes: args.max_quotes,
+        min_chars: args.min_chars,
+        max_chars: args.max_chars,
+        cuts: !args.no_cuts,
+        ..SelectOptions::default()
+    })
+}
+
+/// A quotes file (from `extract -o`, perhaps edited), read and checked.
+pub fn quotes_input(path: &Path) -> Result<QuotesInput, PlanError> {
+    let (file, warnings) = QuotesFile::read(path)?;
+    Ok(QuotesInput {
+        path: path.to_path_buf(),
+        file,
+        warnings,
+    })
+}
+
 /// What a sheet asks for.
 pub struct SheetWork {
     pub group: Group,
@@ -89,11 +119,9 @@ pub fn run_plan(args: &RunArgs) -> Result<Plan, PlanError> {
         output_dir: args.output.clone(),
         formats: formats(&args.template.formats)?,
         template: template(&args.template.template)?,
-        select: SelectOptions {
-            max_quotes: args.select.max_quotes,
-            ..SelectOptions::default()
-        },
+        select: select_options(&args.select)?,
         read: read_options(&args.read)?,
+        quotes: args.quotes.as_deref().map(quotes_input).transpose()?,
         output: output_options(&args.out)?,
     })
 }

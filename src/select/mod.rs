@@ -1,21 +1,44 @@
-//! Selecting quotes: editor-marked pull quotes first, then the most quotable answer sentences.
+//! Selecting quotes: editor-marked pull quotes first, then the most quotable answer passages,
+//! ranked for variety.
+//!
+//! The pipeline: split answers into sentences (`sentences`), form candidate windows of one to
+//! three sentences that fit a card (`candidates`), apply editorial cuts (`cuts`), score each from
+//! explainable features (`features`, `weights`, `score`), then rank for variety (`diversity`).
+//! `review` reads and writes the editable quotes file; `prose` ranks the sentences of plain text.
 
 mod attribute;
+mod auto;
+mod candidates;
+pub mod cuts;
+mod diversity;
+pub mod features;
+mod lexicon;
+pub mod prose;
+pub mod review;
 pub mod score;
 pub mod sentences;
+mod tense;
+pub mod weights;
+pub mod words;
 
 pub use attribute::{attribute, Attribution};
+pub use auto::{sentence_scores, AnswerSentence};
+pub use cuts::Cut;
 
 use crate::diagnostic::Diagnostic;
-use crate::transcript::{Language, Speaker, Transcript, TurnKind};
-use serde::Serialize;
+use crate::transcript::{Language, Speaker, Transcript};
+use serde::{Deserialize, Serialize};
 
 /// Who said a quote, as it will be credited on the card.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct QuoteSpeaker {
+    #[serde(default)]
     pub label: String,
     pub name: String,
+    #[serde(default)]
     pub role: Option<String>,
+    #[serde(default)]
     pub organisation: Option<String>,
 }
 
@@ -30,7 +53,7 @@ impl From<&Speaker> for QuoteSpeaker {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// Set apart by the transcript's editor.
@@ -40,21 +63,25 @@ pub enum QuoteKind {
 }
 
 /// Where a quote comes from in the transcript.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// 1-based line of the answer the quote's words come from.
     pub line: usize,
     /// 1-based column where the quoted passage starts on that line.
     pub column: usize,
+    /// Length in characters of the verbatim passage, for automatic quotes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length: Option<usize>,
     /// The line of the editor's mark, for editor quotes.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mark_line: Option<usize>,
 }
 
 /// A selected quote with its attribution, score and the reasons for it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quote {
-    /// Verbatim text: the editor's mark as written, or the exact answer span.
+    /// What the card says: the editor's mark as written, or the answer's words (with any cuts).
     pub text: String,
     pub speaker: QuoteSpeaker,
     pub kind: QuoteKind,
@@ -62,6 +89,15 @@ pub struct Quote {
     pub reasons: Vec<String>,
     pub source: Source,
     pub language: Language,
+    /// The source passage word for word, when `text` has cuts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verbatim: Option<String>,
+    /// The cuts that turn `verbatim` into `text`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cuts: Vec<Cut>,
+    /// Words worth setting in the accent colour.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub highlight: Vec<String>,
 }
 
 /// What to select.
@@ -74,6 +110,12 @@ pub struct SelectOptions {
     pub max_chars: usize,
     /// Most consecutive sentences one automatic candidate may span.
     pub max_sentences: usize,
+    /// Let automatic quotes drop a leading connective or a hesitation, marked `[…]`.
+    pub cuts: bool,
+    /// Rank automatic quotes for variety across ideas, speakers and answers.
+    pub diversity: bool,
+    /// The scorer's feature weights.
+    pub weights: weights::Weights,
 }
 
 impl Default for SelectOptions {
@@ -82,7 +124,10 @@ impl Default for SelectOptions {
             max_quotes: 5,
             min_chars: 60,
             max_chars: 280,
-            max_sentences: 2,
+            max_sentences: 3,
+            cuts: true,
+            diversity: true,
+            weights: weights::Weights::default(),
         }
     }
 }
@@ -96,7 +141,7 @@ pub struct Selection {
 
 /// A passage of an answer: turn, paragraph, byte range.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Span {
+pub(crate) struct Span {
     turn: usize,
     paragraph: usize,
     start: usize,
@@ -112,22 +157,13 @@ impl Span {
     }
 }
 
-const INTRODUCTION_CUES: &[&str] = &[
-    "présentez-vous",
-    "presentez-vous",
-    "présenter",
-    "introduce yourself",
-    "tell us about yourself",
-    "who are you",
-    "qui êtes-vous",
-    "votre parcours",
-    "your background",
-];
-
 /// Picks the quotes of `transcript`: editor marks first (in order), then scored candidates.
 pub fn select(transcript: &Transcript, options: &SelectOptions) -> Selection {
     let mut selection = Selection::default();
     let mut taken: Vec<Span> = Vec::new();
+    // The editor's quotes as the variety ranking sees them.
+    let mut chosen: Vec<diversity::Item> = Vec::new();
+    let language = transcript.language;
 
     for mark in &transcript.marks {
         let Some(found) = attribute(transcript, &mark.text) else {
@@ -137,22 +173,34 @@ pub fn select(transcript: &Transcript, options: &SelectOptions) -> Selection {
                 })
             });
             match credited {
-                Some(speaker) => selection.quotes.push(Quote {
-                    text: mark.text.clone(),
-                    speaker: speaker.into(),
-                    kind: QuoteKind::Editor,
-                    score: 1.0,
-                    reasons: vec![format!(
-                        "set apart by the editor on line {}, credited to {}",
-                        mark.line, speaker.name
-                    )],
-                    source: Source {
-                        line: mark.line,
-                        column: mark.column,
-                        mark_line: Some(mark.line),
-                    },
-                    language: transcript.language,
-                }),
+                Some(speaker) => {
+                    chosen.push(diversity::Item {
+                        relevance: 1.0,
+                        speaker: transcript.speakers.iter().position(|s| s == speaker),
+                        answer: usize::MAX,
+                        words: words::content_words(&mark.text, language),
+                    });
+                    selection.quotes.push(Quote {
+                        text: mark.text.clone(),
+                        speaker: speaker.into(),
+                        kind: QuoteKind::Editor,
+                        score: 1.0,
+                        reasons: vec![format!(
+                            "set apart by the editor on line {}, credited to {}",
+                            mark.line, speaker.name
+                        )],
+                        source: Source {
+                            line: mark.line,
+                            column: mark.column,
+                            length: None,
+                            mark_line: Some(mark.line),
+                        },
+                        language,
+                        verbatim: None,
+                        cuts: Vec::new(),
+                        highlight: Vec::new(),
+                    })
+                }
                 None => selection.diagnostics.push(
                     Diagnostic::warning(
                         "editor's pull quote repeats no answer, so its speaker is unknown; it is left out",
@@ -181,6 +229,12 @@ pub fn select(transcript: &Transcript, options: &SelectOptions) -> Selection {
             start: found.span.0,
             end: found.span.1,
         });
+        chosen.push(diversity::Item {
+            relevance: 1.0,
+            speaker: Some(speaker_id),
+            answer: found.turn,
+            words: words::content_words(&mark.text, language),
+        });
         let how = if found.similarity >= 1.0 {
             "repeats"
         } else {
@@ -198,106 +252,27 @@ pub fn select(transcript: &Transcript, options: &SelectOptions) -> Selection {
             source: Source {
                 line: paragraph.line,
                 column: paragraph.column + paragraph.text[..found.span.0].chars().count(),
+                length: None,
                 mark_line: Some(mark.line),
             },
-            language: transcript.language,
+            language,
+            verbatim: None,
+            cuts: Vec::new(),
+            highlight: Vec::new(),
         });
     }
 
-    let mut candidates = candidates(transcript, options);
-    candidates.sort_by(|a, b| {
-        b.1.score
-            .total_cmp(&a.1.score)
-            .then(a.0.turn.cmp(&b.0.turn))
-            .then(a.0.start.cmp(&b.0.start))
-    });
-    for (span, scored) in candidates {
-        if selection.quotes.len() >= options.max_quotes {
-            break;
-        }
-        if taken.iter().any(|t| t.overlaps(&span)) {
-            continue;
-        }
-        let turn = &transcript.turns[span.turn];
-        let Some(speaker_id) = turn.speaker else { continue };
-        let paragraph = &turn.paragraphs[span.paragraph];
-        taken.push(span);
-        selection.quotes.push(Quote {
-            text: paragraph.text[span.start..span.end].to_owned(),
-            speaker: transcript.speaker(speaker_id).into(),
-            kind: QuoteKind::Auto,
-            score: scored.score,
-            reasons: scored.reasons,
-            source: Source {
-                line: paragraph.line,
-                column: paragraph.column + paragraph.text[..span.start].chars().count(),
-                mark_line: None,
-            },
-            language: transcript.language,
-        });
-    }
+    let wanted = options.max_quotes.saturating_sub(selection.quotes.len());
+    let automatic = auto::automatic_quotes(transcript, options, &taken, &chosen, wanted);
+    selection.quotes.extend(automatic);
     selection.quotes.truncate(options.max_quotes);
     selection
-}
-
-/// Every window of one to `max_sentences` consecutive sentences of an attributed answer that
-/// fits the length window, with its score.
-fn candidates(transcript: &Transcript, options: &SelectOptions) -> Vec<(Span, score::Scored)> {
-    let mut out = Vec::new();
-    let mut answer_index = 0;
-    let mut after_introduction_question = false;
-    for (t, turn) in transcript.turns.iter().enumerate() {
-        if turn.kind == TurnKind::Question {
-            let q = turn.text().to_lowercase();
-            after_introduction_question = INTRODUCTION_CUES.iter().any(|c| q.contains(c));
-            continue;
-        }
-        let context = score::Context {
-            answer_index,
-            after_introduction_question,
-        };
-        answer_index += 1;
-        if turn.speaker.is_none() {
-            continue;
-        }
-        for (p, paragraph) in turn.paragraphs.iter().enumerate() {
-            let sentences = sentences::split(&paragraph.text);
-            for i in 0..sentences.len() {
-                for j in i..sentences.len().min(i + options.max_sentences) {
-                    let (start, end) = (sentences[i].0, sentences[j].1);
-                    let text = &paragraph.text[start..end];
-                    let chars = text.chars().count();
-                    if chars > options.max_chars {
-                        break;
-                    }
-                    if chars < options.min_chars {
-                        continue;
-                    }
-                    let mut scored = score::score(text, transcript.language, context);
-                    if j > i {
-                        // Longer passages must earn their place on a card.
-                        scored.score = ((scored.score - 0.03) * 1000.0).round() / 1000.0;
-                    }
-                    out.push((
-                        Span {
-                            turn: t,
-                            paragraph: p,
-                            start,
-                            end,
-                        },
-                        scored,
-                    ));
-                }
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::transcript::parse;
+    use crate::transcript::{parse, TurnKind};
 
     const SEED: &str = include_str!("../../examples/occitanie-social-media-interview.txt");
 
@@ -332,6 +307,22 @@ mod tests {
             );
             assert!((60..=280).contains(&quote.text.chars().count()));
         }
+        // A quote ranked above a better-scoring one says it was chosen for variety.
+        for pair in selection.quotes[1..].windows(2) {
+            if pair[0].score < pair[1].score {
+                assert!(
+                    pair[0].reasons.iter().any(|r| r.contains("for variety")),
+                    "{:?}",
+                    pair[0]
+                );
+            }
+        }
+        // Without variety, automatic quotes come in score order.
+        let by_score = SelectOptions {
+            diversity: false,
+            ..SelectOptions::default()
+        };
+        let selection = select(&transcript, &by_score);
         let scores: Vec<f64> = selection.quotes[1..].iter().map(|q| q.score).collect();
         assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
     }
@@ -350,5 +341,67 @@ mod tests {
                 .any(|q| q.contains("donner trop d’importance à notre travail")),
             "{top3:#?}"
         );
+    }
+
+    const CUT_INTERVIEW: &str = "Entretien avec Anne Roux, maire de Lunel.\n\
+        Quel est votre rôle ?\n\
+        AR : Je suis maire depuis 2014 et je m’occupe de la communication de la ville.\n\
+        Qu’avez-vous appris ?\n\
+        AR : Et on a, euh, appris qu’une ville ne se raconte jamais toute seule : ce sont ses habitants qui la racontent le mieux.\n";
+
+    #[test]
+    fn cut_quotes_keep_the_verbatim_span_and_its_position() {
+        let transcript = parse(CUT_INTERVIEW);
+        let selection = select(&transcript, &SelectOptions::default());
+        let quote = selection
+            .quotes
+            .iter()
+            .find(|q| q.text.contains("habitants"))
+            .expect("the second answer is quoted");
+        assert_eq!(
+            quote.text,
+            "[O]n a […] appris qu’une ville ne se raconte jamais toute seule : ce sont ses habitants qui la racontent le mieux."
+        );
+        let verbatim = quote.verbatim.as_deref().unwrap();
+        assert!(verbatim.starts_with("Et on a, euh, appris"));
+        assert_eq!(quote.cuts.len(), 2);
+        assert!(quote.reasons.iter().any(|r| r.contains("editorial cut")));
+        let line = CUT_INTERVIEW.lines().nth(quote.source.line - 1).unwrap();
+        let from_source: String = line
+            .chars()
+            .skip(quote.source.column - 1)
+            .take(quote.source.length.unwrap())
+            .collect();
+        assert_eq!(from_source, verbatim);
+        assert_eq!(quote.highlight, ["jamais", "mieux"]);
+
+        let verbatim_only = SelectOptions {
+            cuts: false,
+            ..SelectOptions::default()
+        };
+        let selection = select(&transcript, &verbatim_only);
+        assert!(selection
+            .quotes
+            .iter()
+            .all(|q| q.verbatim.is_none() && q.cuts.is_empty()));
+    }
+
+    #[test]
+    fn questions_are_never_quoted_and_the_introduction_answer_is_held_back() {
+        let transcript = parse(CUT_INTERVIEW);
+        let selection = select(&transcript, &SelectOptions::default());
+        assert!(selection.quotes.iter().all(|q| !q.text.contains('?')));
+        let intro = selection
+            .quotes
+            .iter()
+            .position(|q| q.text.contains("maire depuis"));
+        let claim = selection.quotes.iter().position(|q| q.text.contains("habitants"));
+        assert!(claim < intro || intro.is_none(), "{:#?}", selection.quotes);
+        if let Some(i) = intro {
+            assert!(selection.quotes[i]
+                .reasons
+                .iter()
+                .any(|r| r.contains("self-introduction")));
+        }
     }
 }

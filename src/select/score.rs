@@ -1,303 +1,60 @@
-//! The quotability score: a sum of explainable features, each with a human-readable reason.
+//! The quotability score: a weighted sum of explainable features, each with a human-readable reason.
 //!
 //! Features follow what predicts editors' pull quotes (voice and stance over topic, general over
 //! specific, self-contained, not a question); sentiment and summary-centrality are left out
-//! because they predict nothing.
+//! because they predict nothing. The score is `logistic(bias + Σ weight × value)`; every term
+//! that moves it shows up as a reason such as `+0.60 first-person voice (je, nous)`.
 
+use super::features::{measure, Context, Feature, Passage, Signal};
+use super::weights::Weights;
 use crate::transcript::Language;
 
 /// A scored passage: a probability-like score in 0..1 and the reasons behind it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scored {
+    /// `logistic(logit)`, rounded to three decimals for display.
     pub score: f64,
+    /// The unrounded sum of weighted features, used for ranking.
+    pub logit: f64,
     pub reasons: Vec<String>,
+    pub signals: Vec<Signal>,
 }
 
-/// Where a candidate sits in the interview, for the position prior.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Context {
-    /// 0-based index of the answer among all answers.
-    pub answer_index: usize,
-    /// Whether the question before this answer asks the speaker to introduce themselves.
-    pub after_introduction_question: bool,
+/// Scores `passage` (one to three sentences).
+pub fn score(passage: Passage, language: Language, context: Context, weights: &Weights) -> Scored {
+    let signals = measure(passage, language, context);
+    combine(signals, passage.speech.is_none(), weights)
 }
 
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '’' | '\'' | '-')))
-        .filter(|w| !w.is_empty() && w.chars().any(char::is_alphanumeric))
-        .map(|w| w.trim_matches(['-', '\'', '’']).to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// Words with a French elision prefix (`j’ai`, `m’a`, `n’est`) count as the elided word too.
-fn elided(word: &str) -> Option<&str> {
-    let (head, _) = word.split_once(['’', '\''])?;
-    Some(head)
-}
-
-fn count_in(words: &[String], list: &[&str]) -> Vec<String> {
-    let mut hits = Vec::new();
-    for w in words {
-        let base = elided(w).map(|h| format!("{h}’"));
-        let matched = list.contains(&w.as_str()) || base.as_deref().is_some_and(|b| list.contains(&b));
-        if matched && !hits.contains(w) {
-            hits.push(w.clone());
+/// Adds up weighted signals into a score with reasons, strongest first.
+pub fn combine(signals: Vec<Signal>, all_speech: bool, weights: &Weights) -> Scored {
+    let mut logit = weights.bias;
+    let mut terms: Vec<(f64, usize, String)> = Vec::new();
+    for (i, signal) in signals.iter().enumerate() {
+        let contribution = weights.get(signal.feature) * signal.value;
+        logit += contribution;
+        // An answer is all speech; saying so on every quote would explain nothing.
+        let uninformative = all_speech && signal.feature == Feature::Speech;
+        // Terms under 0.02 move the score by less than its display precision shows.
+        if contribution.abs() >= 0.02 && !uninformative {
+            terms.push((contribution, i, signal.describe()));
         }
     }
-    hits
+    terms.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()).then(a.1.cmp(&b.1)));
+    let reasons = terms
+        .into_iter()
+        .map(|(c, _, what)| format!("{}{c:.2} {what}", if c >= 0.0 { "+" } else { "" }))
+        .collect();
+    Scored {
+        score: (logistic(logit) * 1000.0).round() / 1000.0,
+        logit,
+        reasons,
+        signals,
+    }
 }
 
-const FIRST_PERSON_FR: &[&str] = &[
-    "je", "j’", "moi", "me", "m’", "nous", "on", "notre", "nos", "mon", "ma", "mes",
-];
-const FIRST_PERSON_EN: &[&str] = &[
-    "i", "i’m", "i'm", "i’ve", "i've", "i’d", "i'd", "i’ll", "i'll", "me", "my", "we", "we’re", "we're",
-    "we’ve", "we've", "our", "us",
-];
-const STANCE_FR: &[&str] = &[
-    "pense",
-    "crois",
-    "trouve",
-    "faut",
-    "doit",
-    "devons",
-    "important",
-    "essentiel",
-    "vrai",
-    "vraiment",
-    "mieux",
-    "meilleur",
-    "pire",
-    "trop",
-    "jamais",
-    "toujours",
-    "rien",
-    "tout",
-    "tous",
-    "toutes",
-    "personne",
-    "aucun",
-    "aucune",
-    "absolument",
-    "énormément",
-    "cœur",
-    "fierté",
-    "fier",
-    "fiers",
-    "passion",
-    "envie",
-    "peur",
-    "croire",
-    "veux",
-    "voulons",
-];
-const STANCE_EN: &[&str] = &[
-    "think",
-    "believe",
-    "must",
-    "should",
-    "never",
-    "always",
-    "nothing",
-    "everything",
-    "everyone",
-    "nobody",
-    "best",
-    "worst",
-    "love",
-    "hate",
-    "important",
-    "essential",
-    "really",
-    "truly",
-    "proud",
-    "afraid",
-    "want",
-    "need",
-    "matters",
-    "heart",
-    "absolutely",
-    "every",
-];
-const CONTRAST_FR: &[&str] = &[
-    "mais",
-    "pourtant",
-    "cependant",
-    "plutôt",
-    "contrairement",
-    "sinon",
-];
-const CONTRAST_EN: &[&str] = &["but", "yet", "however", "instead", "rather", "although", "unlike"];
-const LEADING_DEPENDENT_FR: &[&str] = &[
-    "et",
-    "mais",
-    "donc",
-    "alors",
-    "puis",
-    "ça",
-    "cela",
-    "ceci",
-    "ils",
-    "elles",
-    "il",
-    "elle",
-    "ensuite",
-    "aussi",
-    "sinon",
-    "enfin",
-    "bref",
-    "oui",
-    "non",
-    "d’ailleurs",
-];
-const LEADING_DEPENDENT_EN: &[&str] = &[
-    "and", "but", "so", "it", "this", "that", "these", "those", "they", "he", "she", "also", "then", "yes",
-    "no", "well", "plus", "which",
-];
-const LEADING_PHRASES: &[&str] = &[
-    "par contre",
-    "du coup",
-    "en fait",
-    "as i said",
-    "comme je disais",
-    "comme je l’ai dit",
-    "as i mentioned",
-    "that's why",
-    "that’s why",
-    "c’est pour ça",
-    "au niveau",
-];
-const FILLERS: &[&str] = &[
-    "euh",
-    "bah",
-    "ben",
-    "voilà",
-    "du coup",
-    "en fait",
-    "tu vois",
-    "vous voyez",
-    "um",
-    "uh",
-    "you know",
-    "i mean",
-    "kind of",
-    "sort of",
-    "genre",
-];
-const REPORTING: &[&str] = &[
-    "ndlr",
-    "a-t-il déclaré",
-    "a-t-elle déclaré",
-    "said he",
-    "said she",
-    "he said",
-    "she said",
-    "declined to comment",
-    "announced",
-    "a annoncé",
-];
-
-/// Scores `text` (one to three sentences of an answer).
-pub fn score(text: &str, language: Language, context: Context) -> Scored {
-    let mut total = -0.4;
-    let mut reasons = Vec::new();
-    let mut add = |weight: f64, reason: String| {
-        total += weight;
-        reasons.push(format!(
-            "{}{:.2} {reason}",
-            if weight >= 0.0 { "+" } else { "" },
-            weight
-        ));
-    };
-    let words = words(text);
-    let lower = text.to_lowercase();
-    let (first_person, stance, contrast, leading) = match language {
-        Language::French => (FIRST_PERSON_FR, STANCE_FR, CONTRAST_FR, LEADING_DEPENDENT_FR),
-        Language::English => (FIRST_PERSON_EN, STANCE_EN, CONTRAST_EN, LEADING_DEPENDENT_EN),
-    };
-
-    let voice = count_in(&words, first_person);
-    if !voice.is_empty() {
-        add(0.6, format!("first-person voice ({})", voice.join(", ")));
-    }
-    let stance_hits = count_in(&words, stance);
-    if !stance_hits.is_empty() {
-        let weight = 0.35 * stance_hits.len().min(3) as f64;
-        add(
-            weight,
-            format!("stance and absolutes ({})", stance_hits.join(", ")),
-        );
-    }
-    let contrast_hits = count_in(&words[1.min(words.len())..], contrast);
-    if !contrast_hits.is_empty() {
-        add(0.3, format!("contrast ({})", contrast_hits.join(", ")));
-    }
-
-    let first = words.first().map(String::as_str).unwrap_or("");
-    let first_base = elided(first).map(|h| format!("{h}’"));
-    if leading.contains(&first) || first_base.as_deref().is_some_and(|b| leading.contains(&b)) {
-        add(
-            -0.7,
-            format!("opens with `{first}`, which needs the previous sentence"),
-        );
-    } else if let Some(phrase) = LEADING_PHRASES.iter().find(|p| lower.starts_with(*p)) {
-        add(-0.6, format!("opens with `{phrase}`, which needs context"));
-    }
-
-    let numbers = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .count();
-    if numbers > 0 {
-        add(-0.3 * numbers.min(2) as f64, "specific figures or dates".into());
-    }
-    let capitalised_inside = text
-        .split_whitespace()
-        .skip(1)
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    if words.len() >= 6 && capitalised_inside * 6 > words.len() {
-        add(-0.4, "many proper nouns: too specific".into());
-    }
-    if text.contains('(') || text.contains('[') {
-        add(-0.5, "parenthetical aside".into());
-    }
-    if let Some(r) = REPORTING.iter().find(|r| lower.contains(*r)) {
-        add(-0.6, format!("reporting or editorial boilerplate (`{r}`)"));
-    }
-    let fillers: Vec<&str> = FILLERS
-        .iter()
-        .copied()
-        .filter(|f| {
-            lower
-                .split(|c: char| !c.is_alphanumeric() && c != '’')
-                .collect::<Vec<_>>()
-                .join(" ")
-                .contains(f)
-        })
-        .collect();
-    if !fillers.is_empty() {
-        add(-0.3, format!("spoken fillers ({})", fillers.join(", ")));
-    }
-    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '”' | '"' | ')'));
-    if trimmed.ends_with('?') {
-        add(-1.2, "a question, not a statement".into());
-    } else if !trimmed.ends_with(['.', '!', '…']) {
-        add(-0.25, "unfinished: no closing punctuation".into());
-    }
-    let chars = text.chars().count();
-    if (80..=220).contains(&chars) {
-        add(0.2, format!("fits a card well ({chars} characters)"));
-    }
-    if context.answer_index == 0 || context.after_introduction_question {
-        add(-0.5, "self-introduction answer".into());
-    }
-
-    Scored {
-        score: (1.0 / (1.0 + (-total).exp()) * 1000.0).round() / 1000.0,
-        reasons,
-    }
+pub fn logistic(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
 }
 
 #[cfg(test)]
@@ -305,14 +62,13 @@ mod tests {
     use super::*;
 
     fn s(text: &str, language: Language) -> Scored {
-        score(
+        let passage = Passage {
             text,
-            language,
-            Context {
-                answer_index: 3,
-                after_introduction_question: false,
-            },
-        )
+            speech: None,
+            cut: false,
+            sentences: 1,
+        };
+        score(passage, language, Context::default(), &Weights::default())
     }
 
     fn has(scored: &Scored, needle: &str) -> bool {
@@ -320,10 +76,36 @@ mod tests {
     }
 
     #[test]
-    fn first_person_counts_elided_forms() {
+    fn reasons_carry_signed_weights_and_evidence() {
         let scored = s("J’ai toujours pensé que c’était possible.", Language::French);
-        assert!(has(&scored, "first-person voice (j’ai)"), "{:?}", scored.reasons);
-        assert!(has(&scored, "stance"));
+        let weight = Weights::default().get(Feature::FirstPerson);
+        let expected = format!("{weight:+.2} first-person voice (j’)");
+        assert!(has(&scored, &expected), "{expected} in {:?}", scored.reasons);
+        assert!(has(&scored, "absolutes (toujours)"), "{:?}", scored.reasons);
+        assert!(
+            has(&scored, "tells a past story (ai pensé, était)"),
+            "{:?}",
+            scored.reasons
+        );
+        assert!(!has(&scored, "direct speech"));
+    }
+
+    #[test]
+    fn reasons_add_up_to_the_score() {
+        let scored = s(
+            "We never stopped, but it was hard (really hard).",
+            Language::English,
+        );
+        let sum: f64 = scored
+            .reasons
+            .iter()
+            .map(|r| r.split_whitespace().next().unwrap().parse::<f64>().unwrap())
+            .sum();
+        let weights = Weights::default();
+        let baseline = weights.bias + weights.get(Feature::Speech);
+        let hidden_or_rounded = 0.02 * Feature::ALL.len() as f64;
+        assert!((baseline + sum - scored.logit).abs() < hidden_or_rounded);
+        assert!((logistic(scored.logit) - scored.score).abs() < 0.001);
     }
 
     #[test]
@@ -336,19 +118,8 @@ mod tests {
             "L’idée c’est justement d’y impliquer les jeunes.",
             Language::French,
         );
-        assert!(has(&dependent, "opens with `et`"));
+        assert!(has(&dependent, "connective"));
         assert!(dependent.score < standalone.score);
-        assert!(has(
-            &s("But we never stopped.", Language::English),
-            "opens with `but`"
-        ));
-        assert!(has(
-            &s(
-                "Par contre sur la partie transition, on a communiqué.",
-                Language::French
-            ),
-            "`par contre`"
-        ));
     }
 
     #[test]
@@ -362,29 +133,33 @@ mod tests {
             Language::English,
         );
         assert!(question.score < claim.score);
-        assert!(has(
-            &s("In 2021 we had 45,000 followers.", Language::English),
-            "specific figures"
-        ));
-        assert!(has(
-            &s("Avec Yannick (chef de projet, ndlr) on avance.", Language::French),
-            "parenthetical"
-        ));
-    }
-
-    #[test]
-    fn self_introduction_is_penalised() {
-        let text = "Je suis responsable des médias sociaux depuis dix ans.";
-        let intro = score(
-            text,
-            Language::French,
-            Context {
-                answer_index: 0,
-                after_introduction_question: true,
-            },
+        // Figures and names count against a passage with any weights that give them a penalty.
+        let mut weights = Weights::zero();
+        weights.set(Feature::Figures, -0.3);
+        weights.set(Feature::Names, -0.6);
+        let with = |text| {
+            let passage = Passage {
+                text,
+                speech: None,
+                cut: false,
+                sentences: 1,
+            };
+            score(passage, Language::English, Context::default(), &weights)
+        };
+        let specific = with("In 2021 we had 45,000 followers in Toulouse.");
+        let general = with("We had far more followers than we ever hoped.");
+        assert!(specific.logit < general.logit);
+        assert!(
+            specific
+                .reasons
+                .iter()
+                .any(|r| r.contains("-0.60 specific figures or dates")),
+            "{:?}",
+            specific.reasons
         );
-        assert!(has(&intro, "self-introduction"));
-        assert!(intro.score < s(text, Language::French).score);
+        // The built-in weights keep every designed sign.
+        let built_in = Weights::default();
+        assert!(built_in.get(Feature::Figures) < 0.0 && built_in.get(Feature::Names) < 0.0);
     }
 
     #[test]

@@ -1,0 +1,211 @@
+//! The editor's review loop through the real binary: `extract -o quotes.yaml`, edit the file,
+//! then `render quotes.yaml` and `run --quotes quotes.yaml` render exactly what was kept.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/examples/occitanie-social-media-interview.txt"
+);
+
+fn pullquote(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pullquote"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn files_in(dir: &Path, extension: &str) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(extension))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Extracts the seed's quotes into `dir/quotes.yaml` and returns its path.
+fn extract(dir: &Path) -> PathBuf {
+    let output = pullquote(dir, &["extract", SEED, "-o", "quotes.yaml"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("wrote 5 quotes to quotes.yaml"),
+        "{}",
+        stderr(&output)
+    );
+    dir.join("quotes.yaml")
+}
+
+/// Keeps the first two quotes, rewording the second, and disables the rest.
+fn edit(path: &Path) -> String {
+    let yaml = std::fs::read_to_string(path).unwrap();
+    let mut items: Vec<String> = yaml.split("\n- text: ").map(str::to_owned).collect();
+    assert_eq!(items.len(), 6, "a header and five quotes");
+    let second_text = items[2].lines().next().unwrap().to_owned();
+    items[2] = items[2].replacen(&second_text, "Une citation reprise par l’éditeur.", 1);
+    for item in &mut items[3..] {
+        *item = item.replacen("\n  enabled: true", "\n  enabled: false", 1);
+    }
+    std::fs::write(path, items.join("\n- text: ")).unwrap();
+    second_text
+}
+
+#[test]
+fn extract_writes_an_editable_quotes_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = extract(dir.path());
+    let yaml = std::fs::read_to_string(path).unwrap();
+    assert!(yaml.starts_with("# pullquote quotes file."));
+    assert!(yaml.contains("\nlanguage: fr\n"));
+    assert_eq!(yaml.matches("\n  enabled: true").count(), 5);
+    assert!(yaml.contains("  kind: editor\n"));
+    assert!(yaml.contains("    name: Aziz Oulhiyane\n"));
+    assert!(yaml.contains("    mark_line: 7\n"));
+}
+
+#[test]
+fn render_draws_exactly_the_enabled_quotes_as_edited() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = extract(dir.path());
+    let original = edit(&path);
+    let output = pullquote(
+        dir.path(),
+        &[
+            "render",
+            "quotes.yaml",
+            "-o",
+            "cards",
+            "--format",
+            "instagram-square",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let cards = dir.path().join("cards");
+    assert_eq!(files_in(&cards, ".png").len(), 2);
+    let alt: Vec<String> = files_in(&cards, ".alt.txt")
+        .iter()
+        .map(|n| std::fs::read_to_string(cards.join(n)).unwrap())
+        .collect();
+    assert!(
+        alt[0].contains("donner trop d’importance à notre travail"),
+        "{}",
+        alt[0]
+    );
+    assert!(
+        alt[1].contains("« Une citation reprise par l’éditeur. »"),
+        "{}",
+        alt[1]
+    );
+    assert!(!alt.iter().any(|a| a.contains(&original)));
+}
+
+#[test]
+fn run_with_quotes_renders_the_file_instead_of_selecting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = extract(dir.path());
+    edit(&path);
+    let output = pullquote(
+        dir.path(),
+        &[
+            "run",
+            "--quotes",
+            "quotes.yaml",
+            "-o",
+            "out",
+            "--formats",
+            "story",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let folder = dir.path().join("out/occitanie-social-media-interview");
+    let manifest = std::fs::read_to_string(folder.join("manifest.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    let cards = json["cards"].as_array().unwrap();
+    assert_eq!(cards.len(), 2);
+    assert_eq!(cards[1]["quote"]["text"], "Une citation reprise par l’éditeur.");
+    assert_eq!(cards[1]["quote"]["rank"], 2);
+    assert_eq!(files_in(&folder, ".png").len(), 2);
+}
+
+#[test]
+fn a_broken_quotes_file_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("quotes.yaml"),
+        "language: fr\nquotes:\n- text: Bonjour à tous.\n  speeker: {name: Anne Roux}\n",
+    )
+    .unwrap();
+    for args in [
+        &["render", "quotes.yaml", "-o", "cards"][..],
+        &["run", "--quotes", "quotes.yaml", "-o", "out"][..],
+    ] {
+        let output = pullquote(dir.path(), args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let message = stderr(&output);
+        assert!(message.contains("unknown field `speeker`"), "{message}");
+        assert!(message.contains("quotes.yaml:4"), "{message}");
+        assert!(message.contains("did you mean `speaker`?"), "{message}");
+    }
+    assert!(!dir.path().join("cards").exists());
+}
+
+#[test]
+fn render_needs_a_quotes_file_or_a_text_and_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = pullquote(dir.path(), &["render", "-o", "cards"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--text"), "{}", stderr(&output));
+    let output = pullquote(
+        dir.path(),
+        &["render", "q.yaml", "--text", "Bonjour", "-o", "cards"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("cannot be used with"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn extract_json_keeps_its_fields_and_the_length_window_is_an_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = pullquote(dir.path(), &["extract", SEED, "--json", "--max-chars", "150"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["speakers"].as_array().unwrap().len(), 2);
+    let quotes = json["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 5);
+    for quote in quotes {
+        for field in ["text", "kind", "score", "reasons"] {
+            assert!(!quote[field].is_null(), "{field} in {quote}");
+        }
+        for field in ["label", "name", "role"] {
+            assert!(
+                quote["speaker"].get(field).is_some(),
+                "speaker.{field} in {quote}"
+            );
+        }
+        assert!(quote["source"]["line"].as_u64().unwrap() > 0);
+        if quote["kind"] == "auto" {
+            assert!(quote["text"].as_str().unwrap().chars().count() <= 150, "{quote}");
+        }
+    }
+    let output = pullquote(
+        dir.path(),
+        &["extract", SEED, "--min-chars", "300", "--max-chars", "200"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("invalid length window"),
+        "{}",
+        stderr(&output)
+    );
+}
