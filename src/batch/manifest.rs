@@ -94,6 +94,7 @@ mod tests {
             organisation: Some("Région Occitanie".into()),
             title: None,
             language,
+            ..CardContent::default()
         }
     }
 

@@ -87,6 +87,7 @@ pub fn card_content(quote: &Quote, transcript: &Transcript) -> CardContent {
         organisation: quote.speaker.organisation.clone(),
         title: transcript.title.clone(),
         language: quote.language,
+        ..CardContent::default()
     }
 }
 

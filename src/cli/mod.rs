@@ -167,6 +167,7 @@ fn render(args: &RenderArgs) -> Result<ExitCode, Box<Diagnostic>> {
         organisation: args.organisation.clone(),
         title: None,
         language,
+        ..CardContent::default()
     };
     let fonts = FontBook::embedded();
     let mut failed = 0;

@@ -28,6 +28,9 @@ pub struct Format {
     pub safe: SafeInsets,
     /// Longest alt text the network accepts, in characters, where it publishes one.
     pub alt_text_limit: Option<usize>,
+    /// Pixels per template `px`: 1 for real cards, smaller for proofs and reference images.
+    #[serde(skip)]
+    pub scale: f32,
 }
 
 /// Every built-in format. Sizes drift as networks change: this table is the one place to edit.
@@ -39,6 +42,7 @@ pub const FORMATS: &[Format] = &[
         height: 1080,
         safe: NO_INSETS,
         alt_text_limit: None,
+        scale: 1.0,
     },
     Format {
         id: "instagram-portrait",
@@ -47,6 +51,7 @@ pub const FORMATS: &[Format] = &[
         height: 1350,
         safe: NO_INSETS,
         alt_text_limit: None,
+        scale: 1.0,
     },
     Format {
         id: "instagram-tall",
@@ -55,6 +60,7 @@ pub const FORMATS: &[Format] = &[
         height: 1440,
         safe: NO_INSETS,
         alt_text_limit: None,
+        scale: 1.0,
     },
     // Stories: Meta keeps the top 14 % and bottom 20 % for the interface.
     Format {
@@ -69,6 +75,7 @@ pub const FORMATS: &[Format] = &[
             left: 0.0,
         },
         alt_text_limit: None,
+        scale: 1.0,
     },
     Format {
         id: "x",
@@ -77,6 +84,7 @@ pub const FORMATS: &[Format] = &[
         height: 900,
         safe: NO_INSETS,
         alt_text_limit: Some(1000),
+        scale: 1.0,
     },
     Format {
         id: "link",
@@ -85,6 +93,7 @@ pub const FORMATS: &[Format] = &[
         height: 630,
         safe: NO_INSETS,
         alt_text_limit: None,
+        scale: 1.0,
     },
     Format {
         id: "linkedin",
@@ -93,6 +102,7 @@ pub const FORMATS: &[Format] = &[
         height: 627,
         safe: NO_INSETS,
         alt_text_limit: None,
+        scale: 1.0,
     },
     Format {
         id: "mastodon",
@@ -101,6 +111,7 @@ pub const FORMATS: &[Format] = &[
         height: 675,
         safe: NO_INSETS,
         alt_text_limit: Some(1500),
+        scale: 1.0,
     },
     Format {
         id: "bluesky",
@@ -109,6 +120,7 @@ pub const FORMATS: &[Format] = &[
         height: 1350,
         safe: NO_INSETS,
         alt_text_limit: Some(2000),
+        scale: 1.0,
     },
     Format {
         id: "pinterest",
@@ -117,6 +129,7 @@ pub const FORMATS: &[Format] = &[
         height: 1500,
         safe: NO_INSETS,
         alt_text_limit: Some(500),
+        scale: 1.0,
     },
 ];
 
@@ -166,6 +179,16 @@ impl Format {
             Shape::Portrait
         } else {
             Shape::Square
+        }
+    }
+
+    /// The same format drawn at `factor` of its size, for proofs: every length scales with it.
+    pub fn scaled(&self, factor: f32) -> Format {
+        Format {
+            width: ((self.width as f32 * factor).round() as u32).max(1),
+            height: ((self.height as f32 * factor).round() as u32).max(1),
+            scale: self.scale * factor,
+            ..self.clone()
         }
     }
 

@@ -17,7 +17,7 @@ fn apply_case(text: &str, case: Case) -> String {
     }
 }
 
-fn set_error(error: SetError, what: &str, layout: &Layout) -> TypesetError {
+pub(super) fn set_error(error: SetError, what: &str, layout: &Layout) -> TypesetError {
     match error {
         SetError::Missing(missing) => {
             let mut chars: Vec<char> = missing.iter().map(|m| m.character).collect();
@@ -46,7 +46,7 @@ fn display_text(text: &str, style: &TextStyle, language: Language) -> String {
 }
 
 /// Places `set` with its top edge at `top`, aligned within `frame` horizontally.
-fn place_text(
+pub(super) fn place_text(
     set: &SetText,
     style: &TextStyle,
     frame: Rect,
@@ -95,6 +95,7 @@ fn place_text(
     items.push(Item::Glyphs {
         color: style.color,
         glyphs,
+        element: style.element.clone(),
     });
     Placement {
         kind,
@@ -222,6 +223,7 @@ fn compose_stack(
                 color,
                 glyph,
                 space_before,
+                element,
             } => {
                 let glyph = glyph
                     .clone()
@@ -231,10 +233,12 @@ fn compose_stack(
                     min_size: *size,
                     max_size: *size,
                     line_height: 1.0,
+                    letter_spacing: 0.0,
                     color: *color,
                     align: stack.align,
                     case: Case::None,
                     max_lines: Some(1),
+                    element: element.clone(),
                 };
                 let set = set_text(&glyph, &style, fonts, language, f32::INFINITY, f32::INFINITY)
                     .map_err(|e| set_error(e, "ornament", layout))?;
@@ -365,6 +369,7 @@ fn compose_stack(
                 items.push(Item::Glyphs {
                     color: style.color,
                     glyphs,
+                    element: style.element.clone(),
                 });
                 let ink = Rect {
                     x: x + ink_left,
@@ -409,47 +414,9 @@ pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Resu
     let mut placements = Vec::new();
     for element in &layout.elements {
         match element {
-            Element::Rect { rect, color, radius } => items.push(Item::Rect {
-                rect: *rect,
-                color: *color,
-                radius: *radius,
-            }),
-            Element::Image {
-                rect,
-                image,
-                align,
-                valign,
-            } => {
-                // Fit inside the box, keeping the image's proportions.
-                let scale = (rect.w / image.width() as f32).min(rect.h / image.height() as f32);
-                let (w, h) = (image.width() as f32 * scale, image.height() as f32 * scale);
-                let x = match align {
-                    Align::Left => rect.x,
-                    Align::Center => rect.x + (rect.w - w) / 2.0,
-                    Align::Right => rect.right() - w,
-                };
-                let y = match valign {
-                    VAlign::Top => rect.y,
-                    VAlign::Center => rect.y + (rect.h - h) / 2.0,
-                    VAlign::Bottom => rect.bottom() - h,
-                };
-                let placed = Rect {
-                    x: x.round(),
-                    y: y.round(),
-                    w: w.round(),
-                    h: h.round(),
-                };
-                items.push(Item::Image {
-                    rect: placed,
-                    image: image.clone(),
-                });
-                placements.push(Placement {
-                    kind: PlacementKind::Logo,
-                    frame: *rect,
-                    ink: placed,
-                    size: 0.0,
-                    lines: Vec::new(),
-                });
+            Element::Shape { .. } | Element::Picture { .. } | Element::Photo { .. } => {
+                super::pictures::compose_element(element, content, fonts, &mut items, &mut placements)
+                    .map_err(|e| set_error(e, "photo initials", layout))?
             }
             Element::Text {
                 rect,

@@ -57,6 +57,22 @@ pub enum SetError {
     },
 }
 
+/// Widens each character by `spacing` em (after its last glyph, so marks stay on their base);
+/// done before breaking so that line widths include it.
+fn add_letter_spacing(glyphs: &mut [Glyph], spacing: f32) {
+    if spacing == 0.0 {
+        return;
+    }
+    for i in 0..glyphs.len() {
+        let ends_cluster = glyphs
+            .get(i + 1)
+            .is_none_or(|next| next.cluster != glyphs[i].cluster);
+        if ends_cluster {
+            glyphs[i].advance += spacing;
+        }
+    }
+}
+
 /// Shapes `text` and finds the largest size in the style's range (in half-pixel steps) at which
 /// its balanced lines fit `width` × `height` and the style's line limit.
 pub fn set_text(
@@ -67,7 +83,8 @@ pub fn set_text(
     width: f32,
     height: f32,
 ) -> Result<SetText, SetError> {
-    let glyphs = shape(text, style.face, fonts, language).map_err(SetError::Missing)?;
+    let mut glyphs = shape(text, style.face, fonts, language).map_err(SetError::Missing)?;
+    add_letter_spacing(&mut glyphs, style.letter_spacing);
     let segments = segments(text, &glyphs);
     let face = fonts.face(style.face);
     let (ascender, descender) = (face.ascender, face.descender);
@@ -134,10 +151,12 @@ mod tests {
             min_size: min,
             max_size: max,
             line_height: 1.2,
+            letter_spacing: 0.0,
             color: Rgba::BLACK,
             align: Align::Left,
             case: Case::None,
             max_lines: None,
+            element: String::new(),
         }
     }
 
