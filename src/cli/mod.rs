@@ -3,6 +3,7 @@
 
 mod args;
 mod plan;
+mod templates;
 
 use crate::batch;
 use crate::diagnostic::Diagnostic;
@@ -40,6 +41,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             print_formats();
             Ok(ExitCode::SUCCESS)
         }
+        Command::Templates(command) => templates::run(command),
     };
     result.unwrap_or_else(|diagnostic| {
         eprintln!("{diagnostic}");
@@ -166,8 +168,9 @@ fn render(args: &RenderArgs) -> Result<ExitCode, Box<Diagnostic>> {
         role: args.role.clone(),
         organisation: args.organisation.clone(),
         title: None,
+        date: args.date.clone(),
+        photo: args.photo.as_deref().map(plan::photo).transpose()?,
         language,
-        ..CardContent::default()
     };
     let fonts = FontBook::embedded();
     let mut failed = 0;

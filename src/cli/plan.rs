@@ -73,3 +73,16 @@ pub fn run_plan(args: &RunArgs) -> Result<Plan, PlanError> {
         read: read_options(&args.read)?,
     })
 }
+
+/// Reads and decodes a speaker photo.
+pub fn photo(path: &std::path::Path) -> Result<std::sync::Arc<image::RgbaImage>, PlanError> {
+    let fail = |reason: String| {
+        Box::new(
+            Diagnostic::error(format!("failed to read photo `{}` ({reason})", path.display()))
+                .with_hint("pass a PNG or JPEG portrait"),
+        )
+    };
+    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+    let image = image::load_from_memory(&bytes).map_err(|e| fail(e.to_string()))?;
+    Ok(std::sync::Arc::new(image.to_rgba8()))
+}

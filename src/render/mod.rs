@@ -4,6 +4,8 @@ pub mod contrast;
 pub mod paint;
 mod text;
 
+pub use text::draw_glyphs;
+
 use crate::typeset::{Card, FontBook, Item};
 use image::{Rgb, RgbImage};
 

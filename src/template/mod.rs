@@ -37,10 +37,24 @@ const BUILTINS: &[Builtin] = &[Builtin {
 }];
 
 /// Files the built-in templates refer to, by the path they use.
-const BUILTIN_ASSETS: &[(&str, &[u8])] = &[(
-    "assets/pullquote-logo.png",
-    include_bytes!("../../templates/assets/pullquote-logo.png"),
-)];
+const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
+    (
+        "assets/pullquote-logo.png",
+        include_bytes!("../../templates/assets/pullquote-logo.png"),
+    ),
+    (
+        "assets/pullquote-logo-light.png",
+        include_bytes!("../../templates/assets/pullquote-logo-light.png"),
+    ),
+    (
+        "assets/placeholder-logo.svg",
+        include_bytes!("../../templates/assets/placeholder-logo.svg"),
+    ),
+    (
+        "assets/evening-lights.jpg",
+        include_bytes!("../../templates/assets/evening-lights.jpg"),
+    ),
+];
 
 fn builtin_asset(path: &str) -> Option<&'static [u8]> {
     BUILTIN_ASSETS
@@ -159,6 +173,13 @@ impl Template {
         fonts: &crate::typeset::FontBook,
     ) -> Result<Layout, TemplateError> {
         resolve::resolve(self, format, fonts)
+    }
+
+    /// A diagnostic pointing at `path` (such as `elements.1.children.2`) in the file that wrote it.
+    pub fn locate(&self, path: &str, severity: crate::diagnostic::Severity, message: String) -> Diagnostic {
+        let mut d = self.loaded.error(path, load::Target::Key, message);
+        d.severity = severity;
+        d
     }
 
     /// Every file of the `extends` chain, base first.
