@@ -138,7 +138,22 @@ pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
             }
         }
     }
-    // Contrast is measured on half-size proofs: the ratio barely depends on the scale.
+    // Fit is checked at full size; contrast on half-size proofs, as the ratio barely depends on
+    // the scale and painting is most of the cost.
+    for sample in SAMPLES {
+        for format in formats {
+            let fit = template
+                .resolve(format, fonts)
+                .map_err(ProofError::from)
+                .and_then(|layout| Ok(typeset::compose(&layout, &sample.content(), fonts)?));
+            if let Err(ProofError::Typeset(e)) = fit {
+                let d = Diagnostic::warning(format!("the {} sample quote: {e}", sample.name))
+                    .in_file(&template.origin.display_path())
+                    .with_hint(e.hint());
+                add(d, format.id);
+            }
+        }
+    }
     for proof in proofs(template, formats, 0.5, None) {
         let id = proof.format.id;
         match &proof.result {
@@ -161,13 +176,7 @@ pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
                     add(d, id);
                 }
             }
-            Err(ProofError::Typeset(e)) => {
-                let d = Diagnostic::warning(format!("the {} sample quote: {e}", proof.sample))
-                    .in_file(&template.origin.display_path())
-                    .with_hint(e.hint());
-                add(d, id);
-            }
-            Err(ProofError::Template(_)) => {}
+            Err(_) => {}
         }
     }
     warnings

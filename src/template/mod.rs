@@ -31,10 +31,24 @@ pub struct Builtin {
     source: &'static str,
 }
 
-const BUILTINS: &[Builtin] = &[Builtin {
-    name: "paper",
-    source: include_str!("../../templates/paper.yaml"),
-}];
+const BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "paper",
+        source: include_str!("../../templates/paper.yaml"),
+    },
+    Builtin {
+        name: "bold",
+        source: include_str!("../../templates/bold.yaml"),
+    },
+    Builtin {
+        name: "photo",
+        source: include_str!("../../templates/photo.yaml"),
+    },
+    Builtin {
+        name: "minimal",
+        source: include_str!("../../templates/minimal.yaml"),
+    },
+];
 
 /// Files the built-in templates refer to, by the path they use.
 const BUILTIN_ASSETS: &[(&str, &[u8])] = &[

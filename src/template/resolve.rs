@@ -206,12 +206,14 @@ impl<'a> Resolver<'a> {
     /// (width / height) fills in a missing dimension; `anchor` places a box that has only a size.
     fn rect(&self, e: &RawElement, aspect: Option<f32>) -> Rect {
         let area = self.area(e);
-        let mut w = e.width.map(|l| self.px(l, area.w));
-        let mut h = e.height.map(|l| self.px(l, area.h));
+        let set = |l: Option<Length>| l.filter(|l| *l != Length::Auto);
+        let (left, right, top, bottom) = (set(e.left), set(e.right), set(e.top), set(e.bottom));
+        let mut w = set(e.width).map(|l| self.px(l, area.w));
+        let mut h = set(e.height).map(|l| self.px(l, area.h));
         if let Some(aspect) = aspect {
             match (w, h) {
-                (None, Some(h_px)) if e.left.is_none() || e.right.is_none() => w = Some(h_px * aspect),
-                (Some(w_px), None) if e.top.is_none() || e.bottom.is_none() => h = Some(w_px / aspect),
+                (None, Some(h_px)) if left.is_none() || right.is_none() => w = Some(h_px * aspect),
+                (Some(w_px), None) if top.is_none() || bottom.is_none() => h = Some(w_px / aspect),
                 _ => {}
             }
         }
@@ -244,8 +246,8 @@ impl<'a> Resolver<'a> {
                 (None, None, None) => (0.0, extent),
             }
         };
-        let (x, w) = axis(e.left, e.right, w, area.w, h_share);
-        let (y, h) = axis(e.top, e.bottom, h, area.h, v_share);
+        let (x, w) = axis(left, right, w, area.w, h_share);
+        let (y, h) = axis(top, bottom, h, area.h, v_share);
         Rect {
             x: area.x + x,
             y: area.y + y,
@@ -325,7 +327,9 @@ impl<'a> Resolver<'a> {
     ) -> Result<TextStyle, TemplateError> {
         let e = &node.e;
         let size = e.size.unwrap_or(default_size);
-        let (min_size, max_size) = (self.px_free(size.min, area), self.px_free(size.max, area));
+        // Fitting tries sizes in half-pixel steps: round the minimum down so it is never exceeded.
+        let min_size = (self.px_free(size.min, area) * 2.0).floor() / 2.0;
+        let max_size = self.px_free(size.max, area).max(min_size);
         if !(min_size > 0.0 && max_size >= min_size) {
             return Err(self.error(
                 &node.at("size"),

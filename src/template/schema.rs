@@ -99,7 +99,7 @@ fn element_schema(patch: bool) -> Value {
 pub fn schema(fonts: &FontBook) -> Value {
     let mut format_keys: Vec<&str> = FORMAT_GROUPS.to_vec();
     format_keys.extend(FORMATS.iter().map(|f| f.id));
-    let length = "^[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)\\s*(px|%|vw|vh|vmin|vmax)?$";
+    let length = "^(auto|[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)\\s*(px|%|vw|vh|vmin|vmax)?)$";
     json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://pullquote.invalid/template.schema.json",
@@ -141,7 +141,7 @@ pub fn schema(fonts: &FontBook) -> Value {
         },
         "definitions": {
             "length": {
-                "description": "A length: px (the default unit), % of the area along the axis, vw, vh, vmin (% of the shorter side), vmax.",
+                "description": "A length: px (the default unit), % of the area along the axis, vw, vh, vmin (% of the shorter side), vmax; `auto` removes an edge in an override.",
                 "oneOf": [{"type": "number"}, {"type": "string", "pattern": length}]
             },
             "hexColor": {"type": "string", "pattern": "^(#([0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})|white|black|transparent)$"},

@@ -15,6 +15,8 @@ pub enum Length {
     Vh(f32),
     Vmin(f32),
     Vmax(f32),
+    /// No value: in a per-format override, removes an edge the element set (`left: auto`).
+    Auto,
 }
 
 impl Length {
@@ -29,11 +31,15 @@ impl Length {
             Length::Vh(v) => v / 100.0 * h,
             Length::Vmin(v) => v / 100.0 * w.min(h),
             Length::Vmax(v) => v / 100.0 * w.max(h),
+            Length::Auto => 0.0,
         }
     }
 
     pub fn parse(text: &str) -> Result<Length, String> {
         let t = text.trim();
+        if t == "auto" {
+            return Ok(Length::Auto);
+        }
         let split = t
             .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
             .unwrap_or(t.len());

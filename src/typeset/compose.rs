@@ -205,7 +205,7 @@ fn compose_stack(
                 }
                 let drawn = display_text(&text, style, language);
                 let set = set_text(&drawn, style, fonts, language, stack.rect.w, f32::INFINITY)
-                    .map_err(|e| set_error(e, "credit text", layout))?;
+                    .map_err(|e| set_error(e, &format!("text of `{}`", style.element), layout))?;
                 let height = set.height();
                 measured.push((
                     Measured::Text {
@@ -430,7 +430,7 @@ pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Resu
                 }
                 let drawn = display_text(&text, style, content.language);
                 let set = set_text(&drawn, style, fonts, content.language, rect.w, rect.h)
-                    .map_err(|e| set_error(e, "text", layout))?;
+                    .map_err(|e| set_error(e, &format!("text of `{}`", style.element), layout))?;
                 let top = match valign {
                     VAlign::Top => rect.y,
                     VAlign::Center => rect.y + (rect.h - set.height()) / 2.0,

@@ -66,24 +66,25 @@ impl Resolver<'_> {
     /// Horizontal and vertical placement of a picture in its box, from align/valign, the
     /// anchor, or the edge the box is pinned to.
     fn picture_position(&self, e: &RawElement) -> (f32, f32) {
-        let align =
-            e.align
-                .or(e.anchor.map(|a| a.align()))
-                .unwrap_or(if e.right.is_some() && e.left.is_none() {
-                    Align::Right
-                } else if e.left.is_none() && e.width.is_some() {
-                    Align::Center
-                } else {
-                    Align::Left
-                });
-        let valign =
-            e.valign
-                .or(e.anchor.map(|a| a.valign()))
-                .unwrap_or(if e.bottom.is_some() && e.top.is_none() {
-                    VAlign::Bottom
-                } else {
-                    VAlign::Top
-                });
+        let set = |l: Option<Length>| l.is_some_and(|l| l != Length::Auto);
+        let align = e
+            .align
+            .or(e.anchor.map(|a| a.align()))
+            .unwrap_or(if set(e.right) && !set(e.left) {
+                Align::Right
+            } else if !set(e.left) && e.width.is_some() {
+                Align::Center
+            } else {
+                Align::Left
+            });
+        let valign = e
+            .valign
+            .or(e.anchor.map(|a| a.valign()))
+            .unwrap_or(if set(e.bottom) && !set(e.top) {
+                VAlign::Bottom
+            } else {
+                VAlign::Top
+            });
         let x = match align {
             Align::Left => 0.0,
             Align::Center => 0.5,
@@ -258,12 +259,10 @@ impl Resolver<'_> {
                     None => self.accent(),
                 };
                 // Initials in whichever of white and ink reads better on the fill.
-                let ink = self.ink();
-                let text = if Rgba::WHITE.contrast(fill) >= ink.contrast(fill) {
-                    Rgba::WHITE
-                } else {
-                    ink
-                };
+                let text = [self.ink(), Rgba::WHITE, Rgba([17, 17, 17, 255])]
+                    .into_iter()
+                    .max_by(|a, b| a.contrast(fill).total_cmp(&b.contrast(fill)))
+                    .unwrap_or(Rgba::WHITE);
                 let size = side * 0.4;
                 Some(Initials {
                     style: TextStyle {
