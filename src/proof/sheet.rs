@@ -113,7 +113,10 @@ pub fn contact_sheet(title: &str, cards: &[ProofCard]) -> RgbImage {
             let w = card_width(card);
             match &card.result {
                 Ok((_, image)) => {
-                    let scaled = imageops::resize(image, w, ROW_HEIGHT, FilterType::Triangle);
+                    // Through DynamicImage so the resampler is the image crate's optimised build.
+                    let scaled = image::DynamicImage::ImageRgb8(image.clone())
+                        .resize_exact(w, ROW_HEIGHT, FilterType::Triangle)
+                        .into_rgb8();
                     imageops::replace(&mut sheet, &scaled, i64::from(x), top as i64);
                 }
                 Err(error) => {

@@ -2,7 +2,6 @@
 //! or a gradient, and pictures fitted (cover or contain) and cropped to an outline.
 
 use crate::template::{Fit, GradientShape, Outline, Paint, Picture, Rect, Rgba};
-use image::imageops::{self, FilterType};
 use image::RgbImage;
 
 /// Blends `color` over the pixel at (x, y) with `coverage` in 0..=1.
@@ -197,7 +196,7 @@ pub fn fill_shape(canvas: &mut RgbImage, rect: Rect, outline: Outline, paint: &P
 
 /// Where a picture lands: the rectangle it is scaled to, before cropping to the box.
 pub fn fitted_rect(rect: Rect, picture: &Picture) -> Rect {
-    let (iw, ih) = (picture.image.width() as f32, picture.image.height() as f32);
+    let (iw, ih) = picture.asset.size();
     let scale = match picture.fit {
         Fit::Cover => (rect.w / iw).max(rect.h / ih),
         Fit::Contain => (rect.w / iw).min(rect.h / ih),
@@ -225,8 +224,10 @@ fn intersect(a: Rect, b: Rect) -> Rect {
 /// its alpha, cropped to its outline.
 pub fn draw_picture(canvas: &mut RgbImage, rect: Rect, picture: &Picture) {
     let placed = fitted_rect(rect, picture);
+    // The asset draws (and caches) its pixels at the fitted size.
+    let source = picture.asset.pixels(rect.w, rect.h, picture.fit);
+    let (w, h) = source.dimensions();
     let (ox, oy) = (placed.x.round(), placed.y.round());
-    let (w, h) = (placed.w.round().max(1.0) as u32, placed.h.round().max(1.0) as u32);
     let clip = intersect(
         rect,
         Rect {
@@ -239,13 +240,6 @@ pub fn draw_picture(canvas: &mut RgbImage, rect: Rect, picture: &Picture) {
     if clip.w <= 0.0 || clip.h <= 0.0 {
         return;
     }
-    let scaled;
-    let source = if (w, h) == picture.image.dimensions() {
-        &*picture.image
-    } else {
-        scaled = imageops::resize(&*picture.image, w, h, FilterType::CatmullRom);
-        &scaled
-    };
     let (x0, y0, x1, y1) = pixel_bounds(canvas, clip);
     for y in y0..y1 {
         for x in x0..x1 {
@@ -336,7 +330,7 @@ mod tests {
     fn cover_crops_and_contain_fits() {
         let image = Arc::new(RgbaImage::from_pixel(200, 100, image::Rgba([0, 0, 255, 255])));
         let cover = Picture {
-            image: image.clone(),
+            asset: crate::template::Asset::from_image(image),
             fit: Fit::Cover,
             position: (0.5, 0.5),
             outline: Outline::Ellipse,

@@ -1,14 +1,24 @@
 //! Pictures a template refers to (logo, background, images): decoded when the template loads,
 //! so a missing or broken file is a template error; SVG is drawn with resvg at the size used.
 
-use image::RgbaImage;
+use super::layout::Fit;
+use image::imageops::FilterType;
+use image::{DynamicImage, RgbaImage};
 use resvg::{tiny_skia, usvg};
+use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// A decoded picture.
 #[derive(Clone)]
-pub enum Asset {
+pub struct Asset {
+    source: Source,
+    /// Pixels already drawn at a given size: every card of a format needs the same ones.
+    sized: Arc<Mutex<BTreeMap<(u32, u32), Arc<RgbaImage>>>>,
+}
+
+#[derive(Clone)]
+enum Source {
     Raster(Arc<RgbaImage>),
     /// Vector art, drawn at whatever size a card needs.
     Svg(Arc<usvg::Tree>),
@@ -16,9 +26,10 @@ pub enum Asset {
 
 impl fmt::Debug for Asset {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Asset::Raster(image) => write!(f, "Raster({}×{})", image.width(), image.height()),
-            Asset::Svg(tree) => write!(f, "Svg({}×{})", tree.size().width(), tree.size().height()),
+        let (w, h) = self.size();
+        match self.source {
+            Source::Raster(_) => write!(f, "Raster({w}×{h})"),
+            Source::Svg(_) => write!(f, "Svg({w}×{h})"),
         }
     }
 }
@@ -41,7 +52,7 @@ impl Asset {
             options.image_href_resolver.resolve_string = Box::new(|_, _| None);
             let tree = usvg::Tree::from_data(bytes, &options)
                 .map_err(|e| format!("is not a readable SVG file ({e})"))?;
-            return Ok(Asset::Svg(Arc::new(tree)));
+            return Ok(Asset::new(Source::Svg(Arc::new(tree))));
         }
         match image::guess_format(bytes) {
             Ok(image::ImageFormat::Png | image::ImageFormat::Jpeg) => {}
@@ -52,14 +63,26 @@ impl Asset {
         if image.width() == 0 || image.height() == 0 {
             return Err("is empty (0 pixels)".to_owned());
         }
-        Ok(Asset::Raster(Arc::new(image.to_rgba8())))
+        Ok(Asset::new(Source::Raster(Arc::new(image.to_rgba8()))))
+    }
+
+    /// A picture already in memory, such as a speaker's photo.
+    pub fn from_image(image: Arc<RgbaImage>) -> Asset {
+        Asset::new(Source::Raster(image))
+    }
+
+    fn new(source: Source) -> Asset {
+        Asset {
+            source,
+            sized: Arc::default(),
+        }
     }
 
     /// Natural size in px (SVG: its declared size).
     pub fn size(&self) -> (f32, f32) {
-        match self {
-            Asset::Raster(image) => (image.width() as f32, image.height() as f32),
-            Asset::Svg(tree) => (tree.size().width(), tree.size().height()),
+        match &self.source {
+            Source::Raster(image) => (image.width() as f32, image.height() as f32),
+            Source::Svg(tree) => (tree.size().width(), tree.size().height()),
         }
     }
 
@@ -69,24 +92,39 @@ impl Asset {
         w / h.max(f32::EPSILON)
     }
 
-    /// Pixels to draw at about `width` × `height`: raster images as they are (the renderer
-    /// resamples them), SVG drawn at that size keeping its proportions.
-    pub fn pixels(&self, width: f32, height: f32) -> Arc<RgbaImage> {
-        match self {
-            Asset::Raster(image) => image.clone(),
-            Asset::Svg(tree) => Arc::new(rasterize_svg(tree, width, height)),
-        }
+    /// Pixels for a box of `width` × `height` px: the picture scaled to cover or fit inside it,
+    /// keeping its proportions (SVG drawn at that size). Cached per size.
+    pub fn pixels(&self, width: f32, height: f32, fit: Fit) -> Arc<RgbaImage> {
+        let (w, h) = self.size();
+        let scale = match fit {
+            Fit::Cover => (width / w).max(height / h),
+            Fit::Contain => (width / w).min(height / h),
+        };
+        let target = (
+            (w * scale).round().clamp(1.0, 8192.0) as u32,
+            (h * scale).round().clamp(1.0, 8192.0) as u32,
+        );
+        let mut sized = self.sized.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        sized
+            .entry(target)
+            .or_insert_with(|| match &self.source {
+                Source::Raster(image) if image.dimensions() == target => image.clone(),
+                // Through DynamicImage so the resampler runs as compiled in the image crate,
+                // optimised even in debug builds.
+                Source::Raster(image) => Arc::new(
+                    DynamicImage::ImageRgba8((**image).clone())
+                        .resize_exact(target.0, target.1, FilterType::CatmullRom)
+                        .into_rgba8(),
+                ),
+                Source::Svg(tree) => Arc::new(rasterize_svg(tree, target.0, target.1)),
+            })
+            .clone()
     }
 }
 
-/// Draws `tree` scaled to cover `width` × `height` at most, keeping its aspect ratio.
-fn rasterize_svg(tree: &usvg::Tree, width: f32, height: f32) -> RgbaImage {
+/// Draws `tree` stretched to `w` × `h` px (the caller keeps its proportions).
+fn rasterize_svg(tree: &usvg::Tree, w: u32, h: u32) -> RgbaImage {
     let (sw, sh) = (tree.size().width(), tree.size().height());
-    let scale = (width / sw).max(height / sh).max(f32::EPSILON);
-    let (w, h) = (
-        (sw * scale).round().clamp(1.0, 8192.0) as u32,
-        (sh * scale).round().clamp(1.0, 8192.0) as u32,
-    );
     let Some(mut pixmap) = tiny_skia::Pixmap::new(w, h) else {
         return RgbaImage::new(1, 1);
     };
@@ -111,10 +149,14 @@ mod tests {
     fn svg_is_drawn_at_the_size_asked_for() {
         let asset = Asset::decode("logo.svg", SVG.as_bytes()).unwrap();
         assert_eq!(asset.aspect(), 2.0);
-        let pixels = asset.pixels(200.0, 100.0);
+        let pixels = asset.pixels(200.0, 100.0, Fit::Contain);
         assert_eq!(pixels.dimensions(), (200, 100));
         assert_eq!(pixels.get_pixel(50, 50).0, [255, 0, 0, 255]);
         assert_eq!(pixels.get_pixel(150, 50).0[3], 0);
+        assert!(
+            Arc::ptr_eq(&pixels, &asset.pixels(200.0, 100.0, Fit::Cover)),
+            "cached"
+        );
     }
 
     #[test]

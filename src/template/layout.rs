@@ -1,13 +1,12 @@
 //! A template resolved for one format: every length in pixels, every colour parsed, every font
 //! and image loaded. Typesetting and rendering take only this.
 
+use super::assets::Asset;
 use super::format::Format;
 pub use super::raw::{Align, Case, Fit, VAlign};
 use super::values::Rgba;
 use crate::diagnostic::Diagnostic;
 use crate::typeset::FaceId;
-use image::RgbaImage;
-use std::sync::Arc;
 
 /// A rectangle in canvas pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -91,7 +90,7 @@ pub enum Outline {
 /// A raster picture placed in a box.
 #[derive(Debug, Clone)]
 pub struct Picture {
-    pub image: Arc<RgbaImage>,
+    pub asset: Asset,
     pub fit: Fit,
     /// Which point of the picture lines up with the same point of the box, as fractions.
     pub position: (f32, f32),

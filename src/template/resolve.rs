@@ -806,7 +806,7 @@ impl Resolver<'_> {
             layers.push(Element::Picture {
                 rect: canvas,
                 picture: Picture {
-                    image: asset.pixels(canvas.w, canvas.h),
+                    asset: asset.clone(),
                     fit: b.fit.unwrap_or(Fit::Cover),
                     position,
                     outline: Outline::Rect { radius: 0.0 },

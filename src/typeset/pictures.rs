@@ -5,7 +5,7 @@ use super::compose::place_text;
 use super::fit::{set_text, SetError};
 use super::fonts::FontBook;
 use super::{Item, Placement, PlacementKind};
-use crate::template::{CardContent, Element, Fit, Paint, Picture, Rect};
+use crate::template::{Asset, CardContent, Element, Fit, Paint, Picture, Rect};
 
 /// Adds the items for a shape, picture or photo element.
 pub(super) fn compose_element(
@@ -47,7 +47,7 @@ pub(super) fn compose_element(
                 items.push(Item::Picture {
                     rect: *rect,
                     picture: Picture {
-                        image: photo.clone(),
+                        asset: Asset::from_image(photo.clone()),
                         fit: Fit::Cover,
                         // Portraits keep the face, which sits in the upper part of the frame.
                         position: (0.5, 0.3),
@@ -114,7 +114,7 @@ fn drawn_rect(rect: Rect, picture: &Picture) -> Rect {
     if picture.fit == Fit::Cover {
         return rect;
     }
-    let (iw, ih) = (picture.image.width() as f32, picture.image.height() as f32);
+    let (iw, ih) = picture.asset.size();
     let scale = (rect.w / iw).min(rect.h / ih);
     let (w, h) = (iw * scale, ih * scale);
     Rect {

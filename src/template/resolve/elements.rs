@@ -166,7 +166,7 @@ impl Resolver<'_> {
                 Element::Picture {
                     rect,
                     picture: Picture {
-                        image: asset.pixels(rect.w, rect.h),
+                        asset: asset.clone(),
                         fit,
                         position: self.picture_position(e),
                         outline: Outline::Rect {
