@@ -106,19 +106,20 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
         }
     };
     let file = origin.display_path();
+    let spans = Spans::index(&source);
     let raw: RawTemplate = serde_yaml::from_str(&source).map_err(|e| {
-        let mut diagnostic = Diagnostic::error(yaml_message(&e)).in_file(&file);
-        if let Some(location) = e.location() {
-            diagnostic = diagnostic
-                .at(location.line(), location.column())
-                .with_source(&source);
+        let message = yaml_message(&e);
+        let mut diagnostic = Diagnostic::error(message.clone()).in_file(&file);
+        let location = refine_location(&message, &spans)
+            .or_else(|| e.location().map(|l| (l.line(), l.column())));
+        if let Some((line, column)) = location {
+            diagnostic = diagnostic.at(line, column).with_source(&source);
         }
         if let Some(hint) = yaml_hint(&e) {
             diagnostic = diagnostic.with_hint(hint);
         }
         boxed(diagnostic)
     })?;
-    let spans = Spans::index(&source);
     Ok((
         Layer {
             origin,
@@ -138,9 +139,33 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
     };
     let message = message.replace("unknown variant", "unknown value");
     // serde names the Rust types; a template author knows YAML's.
-    message
+    let mut message = message
         .replace("invalid type: map,", "invalid type: a map,")
-        .replace("invalid type: sequence,", "invalid type: a list,")
+        .replace("invalid type: sequence,", "invalid type: a list,");
+    for (rust, yaml) in [
+        ("expected f32", "expected a number"),
+        ("expected f64", "expected a number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u16", "expected a whole number"),
+        ("expected a boolean", "expected `true` or `false`"),
+        ("expected a string", "expected text"),
+    ] {
+        message = message.replace(rust, yaml);
+    }
+    message
+}
+
+/// Where serde_yaml could only name the enclosing element: the value quoted in the message,
+/// looked up under the path the message starts with (`elements[0].children[1]: …`).
+fn refine_location(message: &str, spans: &Spans) -> Option<(usize, usize)> {
+    let (prefix, rest) = message.split_once(": ")?;
+    if prefix.contains(' ') {
+        return None;
+    }
+    let path = prefix.replace("[", ".").replace("]", "");
+    let start = rest.find('`')? + 1;
+    let end = start + rest[start..].find('`')?;
+    spans.find_value(&path, &rest[start..end])
 }
 
 /// A "did you mean" hint for unknown fields and values.

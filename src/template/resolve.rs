@@ -327,9 +327,7 @@ impl<'a> Resolver<'a> {
     ) -> Result<TextStyle, TemplateError> {
         let e = &node.e;
         let size = e.size.unwrap_or(default_size);
-        // Fitting tries sizes in half-pixel steps: round the minimum down so it is never exceeded.
-        let min_size = (self.px_free(size.min, area) * 2.0).floor() / 2.0;
-        let max_size = self.px_free(size.max, area).max(min_size);
+        let (min_size, max_size) = (self.px_free(size.min, area), self.px_free(size.max, area));
         if !(min_size > 0.0 && max_size >= min_size) {
             return Err(self.error(
                 &node.at("size"),
@@ -340,6 +338,8 @@ impl<'a> Resolver<'a> {
                 ),
             ));
         }
+        // Fitting tries sizes in half-pixel steps: round the minimum down so it is never exceeded.
+        let min_size = ((min_size * 2.0).floor() / 2.0).max(0.5);
         let line_height = e.line_height.unwrap_or(1.2);
         if !(0.5..=4.0).contains(&line_height) {
             return Err(self.error(

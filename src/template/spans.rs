@@ -19,6 +19,8 @@ pub struct Span {
 #[derive(Debug, Clone, Default)]
 pub struct Spans {
     nodes: BTreeMap<String, Span>,
+    /// Scalar values by path, to find a value an error quotes.
+    scalars: BTreeMap<String, String>,
 }
 
 /// What the walker is inside.
@@ -38,6 +40,7 @@ enum Frame {
 struct Collector {
     stack: Vec<Frame>,
     nodes: BTreeMap<String, Span>,
+    scalars: BTreeMap<String, String>,
 }
 
 fn join(path: &str, part: &str) -> String {
@@ -83,7 +86,8 @@ impl MarkedEventReceiver for Collector {
         match event {
             Event::Scalar(value, ..) => {
                 if let Some((path, key)) = self.claim(Some(&value), at) {
-                    self.nodes.insert(path, Span { key, value: at });
+                    self.nodes.insert(path.clone(), Span { key, value: at });
+                    self.scalars.insert(path, value);
                 }
             }
             Event::Alias(_) => {
@@ -120,12 +124,25 @@ impl Spans {
         let mut collector = Collector {
             stack: Vec::new(),
             nodes: BTreeMap::new(),
+            scalars: BTreeMap::new(),
         };
         let mut parser = Parser::new_from_str(source);
         let _ = parser.load(&mut collector, false);
         Spans {
             nodes: collector.nodes,
+            scalars: collector.scalars,
         }
+    }
+
+    /// The position of the first scalar equal to `value` at or under `path`.
+    pub fn find_value(&self, path: &str, value: &str) -> Option<Position> {
+        let below = format!("{path}.");
+        self.scalars
+            .iter()
+            .filter(|(p, _)| path.is_empty() || *p == path || p.starts_with(&below))
+            .find(|(_, v)| *v == value)
+            .and_then(|(p, _)| self.get(p))
+            .map(|span| span.value)
     }
 
     pub fn get(&self, path: &str) -> Option<Span> {

@@ -58,8 +58,7 @@ impl Length {
             "vmin" => Ok(Length::Vmin(value)),
             "vmax" => Ok(Length::Vmax(value)),
             other => Err(format!(
-                "unknown unit `{other}` in `{text}`; expected px, %, vw, vh, vmin or vmax{}",
-                crate::template::suggest::did_you_mean(other, &["px", "%", "vw", "vh", "vmin", "vmax"])
+                "unknown unit `{other}` in `{text}`: expected `px`, `%`, `vw`, `vh`, `vmin` or `vmax`"
             )),
         }
     }
@@ -108,7 +107,7 @@ impl LetterSpacing {
         }
         Length::parse(t)
             .map(LetterSpacing::Length)
-            .map_err(|e| e.replace("px, %", "em, px, %"))
+            .map_err(|e| e.replace("`px`, `%`", "`em`, `px`, `%`"))
     }
 }
 
