@@ -16,7 +16,11 @@ fn broken_templates_give_the_expected_errors() {
         .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
         .collect();
     cases.sort();
-    assert!(cases.len() >= 12, "expected at least 12 broken templates, found {}", cases.len());
+    assert!(
+        cases.len() >= 12,
+        "expected at least 12 broken templates, found {}",
+        cases.len()
+    );
     let mut failures = Vec::new();
     for case in &cases {
         let file = case.file_name().unwrap().to_str().unwrap();
@@ -28,12 +32,17 @@ fn broken_templates_give_the_expected_errors() {
             .unwrap();
         let stderr = String::from_utf8(output.stderr).unwrap();
         if output.status.code() != Some(2) {
-            failures.push(format!("{file}: exit code {:?}, expected 2\n{stderr}", output.status.code()));
+            failures.push(format!(
+                "{file}: exit code {:?}, expected 2\n{stderr}",
+                output.status.code()
+            ));
             continue;
         }
         for needed in ["error: ", "--> ", " | ", "^"] {
             if !stderr.contains(needed) {
-                failures.push(format!("{file}: the error lacks `{needed}` (file, line, caret):\n{stderr}"));
+                failures.push(format!(
+                    "{file}: the error lacks `{needed}` (file, line, caret):\n{stderr}"
+                ));
             }
         }
         let golden = case.with_extension("stderr");
@@ -43,8 +52,13 @@ fn broken_templates_give_the_expected_errors() {
                 std::fs::write(&golden, &stderr).unwrap();
                 failures.push(format!("{file}: expected output written to {}", golden.display()));
             }
-            Ok(expected) => failures.push(format!("{file}: output changed\n--- expected\n{expected}--- actual\n{stderr}")),
-            Err(_) => failures.push(format!("{file}: no {} (bless with PULLQUOTE_BLESS=1)", golden.display())),
+            Ok(expected) => failures.push(format!(
+                "{file}: output changed\n--- expected\n{expected}--- actual\n{stderr}"
+            )),
+            Err(_) => failures.push(format!(
+                "{file}: no {} (bless with PULLQUOTE_BLESS=1)",
+                golden.display()
+            )),
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

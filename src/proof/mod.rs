@@ -119,22 +119,22 @@ pub fn proofs(
 /// the pixels behind it is below WCAG AA, and sample quotes that do not fit a format.
 pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
     let fonts = FontBook::embedded();
-    let mut warnings: Vec<(Diagnostic, Vec<&str>)> = Vec::new();
-    let mut add = |d: Diagnostic, format: &'static str| {
-        let key = (d.file.clone(), d.line, d.column);
-        match warnings
-            .iter_mut()
-            .find(|(w, _)| (w.file.clone(), w.line, w.column) == key)
-        {
-            Some((_, on)) if !on.contains(&format) => on.push(format),
+    // One warning per problem and place, listing the formats it occurs on.
+    let mut warnings: Vec<(&str, Diagnostic, Vec<&str>)> = Vec::new();
+    let mut add = |kind: &'static str, d: Diagnostic, format: &'static str| {
+        let same = |(k, w, _): &&mut (&str, Diagnostic, Vec<&str>)| {
+            *k == kind && (&w.file, w.line, w.column) == (&d.file, d.line, d.column)
+        };
+        match warnings.iter_mut().find(|w| same(w)) {
+            Some((_, _, on)) if !on.contains(&format) => on.push(format),
             Some(_) => {}
-            None => warnings.push((d, vec![format])),
+            None => warnings.push((kind, d, vec![format])),
         }
     };
     for format in formats {
         if let Ok(layout) = template.resolve(format, fonts) {
             for w in layout.warnings {
-                add(w, format.id);
+                add("size", w, format.id);
             }
         }
     }
@@ -150,7 +150,7 @@ pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
                 let d = Diagnostic::warning(format!("the {} sample quote: {e}", sample.name))
                     .in_file(&template.origin.display_path())
                     .with_hint(e.hint());
-                add(d, format.id);
+                add("fit", d, format.id);
             }
         }
     }
@@ -173,7 +173,7 @@ pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
                         .with_hint(
                         "darken or lighten the text colour, or add a tint, darkening or a scrim behind it",
                     );
-                    add(d, id);
+                    add("contrast", d, id);
                 }
             }
             Err(_) => {}
@@ -181,7 +181,7 @@ pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
     }
     warnings
         .into_iter()
-        .map(|(mut d, on)| {
+        .map(|(_, mut d, on)| {
             if on.len() > 1 || !d.message.contains(on[0]) {
                 d.message = format!("{} (formats: {})", d.message, on.join(", "));
             }

@@ -110,8 +110,8 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
     let raw: RawTemplate = serde_yaml::from_str(&source).map_err(|e| {
         let message = yaml_message(&e);
         let mut diagnostic = Diagnostic::error(message.clone()).in_file(&file);
-        let location = refine_location(&message, &spans)
-            .or_else(|| e.location().map(|l| (l.line(), l.column())));
+        let location =
+            refine_location(&message, &spans).or_else(|| e.location().map(|l| (l.line(), l.column())));
         if let Some((line, column)) = location {
             diagnostic = diagnostic.at(line, column).with_source(&source);
         }
