@@ -155,28 +155,26 @@ pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
         }
     }
     for proof in proofs(template, formats, 0.5, None) {
-        let id = proof.format.id;
-        match &proof.result {
-            Ok((card, _)) => {
-                for text in contrast::text_contrast(card, fonts) {
-                    if text.passes() {
-                        continue;
-                    }
-                    let message = format!(
-                        "text contrast {:.1}:1 is below WCAG AA ({}:1 for {} text) on the pixels behind it",
-                        text.ratio,
-                        text.required(),
-                        if text.large { "large" } else { "normal" }
-                    );
-                    let d = template
-                        .locate(&text.element, Severity::Warning, message)
-                        .with_hint(
-                        "darken or lighten the text colour, or add a tint, darkening or a scrim behind it",
-                    );
-                    add("contrast", d, id);
-                }
+        // Cards that could not be drawn were reported above.
+        let Ok((card, _)) = &proof.result else {
+            continue;
+        };
+        for text in contrast::text_contrast(card, fonts) {
+            if text.passes() {
+                continue;
             }
-            Err(_) => {}
+            let message = format!(
+                "text contrast {:.1}:1 is below WCAG AA ({}:1 for {} text) on the pixels behind it",
+                text.ratio,
+                text.required(),
+                if text.large { "large" } else { "normal" }
+            );
+            let d = template
+                .locate(&text.element, Severity::Warning, message)
+                .with_hint(
+                    "darken or lighten the text colour, or add a tint, darkening or a scrim behind it",
+                );
+            add("contrast", d, proof.format.id);
         }
     }
     warnings

@@ -9,12 +9,14 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
+/// Pixels already drawn at a given size: every card of a format needs the same ones.
+type SizedCache = Arc<Mutex<BTreeMap<(u32, u32), Arc<RgbaImage>>>>;
+
 /// A decoded picture.
 #[derive(Clone)]
 pub struct Asset {
     source: Source,
-    /// Pixels already drawn at a given size: every card of a format needs the same ones.
-    sized: Arc<Mutex<BTreeMap<(u32, u32), Arc<RgbaImage>>>>,
+    sized: SizedCache,
 }
 
 #[derive(Clone)]

@@ -10,6 +10,8 @@ mod resolve;
 pub mod schema;
 mod spans;
 pub mod suggest;
+#[cfg(test)]
+mod tests;
 mod values;
 
 pub use assets::Asset;

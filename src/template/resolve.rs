@@ -2,19 +2,22 @@
 //! names into colours and fonts, and checks that every field fits its element. Every error names
 //! the file and the YAML path it comes from, so it points at the right line.
 
+mod background;
 mod elements;
+mod structure;
 
 use super::content::{substitute, unknown_placeholders, PLACEHOLDERS};
 use super::format::{Format, FORMATS};
-use super::layout::{Element, GradientShape, Layout, Outline, Paint, Picture, Rect, TextStyle};
+use super::layout::{Layout, Rect, TextStyle};
 use super::load::{Loaded, Target};
-use super::raw::{Align, Anchor, Area, Case, ElementKind, Fit, RawElement, RawGradient, RawTextStyle};
+use super::raw::{Align, Anchor, Area, Case, ElementKind, RawElement, RawTextStyle};
 use super::suggest::closest;
 use super::values::{ColorRef, FontRef, FontSpec, Length, LetterSpacing, Rgba, SizeRange};
 use super::{Template, TemplateError};
 use crate::diagnostic::Diagnostic;
 use crate::typeset::{FaceId, FontBook};
 use std::collections::BTreeMap;
+use structure::check_structure;
 
 /// Keys of `formats:` besides format ids.
 pub const FORMAT_GROUPS: &[&str] = &["all", "square", "portrait", "landscape"];
@@ -462,51 +465,6 @@ impl<'a> Resolver<'a> {
         Ok(expanded)
     }
 
-    fn gradient(&self, g: &RawGradient, path: &str, rect: Rect) -> Result<Paint, TemplateError> {
-        if g.stops.len() < 2 {
-            return Err(self.error(
-                &format!("{path}.stops"),
-                Target::Value,
-                format!("a gradient needs at least two `stops`, found {}", g.stops.len()),
-            ));
-        }
-        let n = g.stops.len();
-        let mut stops = Vec::with_capacity(n);
-        let mut last = 0.0f32;
-        for (i, stop) in g.stops.iter().enumerate() {
-            let color = self.color(&stop.color, &format!("{path}.stops.{i}"))?;
-            let at = stop.at.unwrap_or(i as f32 / (n - 1) as f32).max(last);
-            last = at;
-            stops.push((at, color));
-        }
-        let shape = match g.kind {
-            super::raw::GradientKind::Linear => {
-                if g.center.is_some() || g.radius.is_some() {
-                    return Err(self.error(
-                        &format!("{path}.{}", if g.center.is_some() { "center" } else { "radius" }),
-                        Target::Key,
-                        "`center` and `radius` apply to a radial gradient: add `type: radial`".into(),
-                    ));
-                }
-                GradientShape::Linear {
-                    angle: g.angle.map_or(180.0, |a| a.0),
-                }
-            }
-            super::raw::GradientKind::Radial => {
-                let [cx, cy] = g.center.unwrap_or([Length::Percent(50.0), Length::Percent(50.0)]);
-                let half_diagonal = (rect.w * rect.w + rect.h * rect.h).sqrt() / 2.0;
-                GradientShape::Radial {
-                    center: (rect.x + self.px(cx, rect.w), rect.y + self.px(cy, rect.h)),
-                    radius: g
-                        .radius
-                        .map_or(half_diagonal, |r| self.px(r, half_diagonal))
-                        .max(1.0),
-                }
-            }
-        };
-        Ok(Paint::Gradient { shape, stops })
-    }
-
     /// Applies the format's overrides to `e`, found at `path`.
     fn effective(&self, e: &RawElement, path: &str) -> Node {
         let mut node = Node {
@@ -576,126 +534,6 @@ pub fn allowed_fields(kind: ElementKind) -> &'static [&'static str] {
     }
 }
 
-/// Collects every element id in the tree with its path.
-fn element_ids(elements: &[RawElement], path: &str, out: &mut Vec<(String, String)>) {
-    for (i, e) in elements.iter().enumerate() {
-        let here = format!("{path}.{i}");
-        if let Some(id) = &e.id {
-            out.push((id.clone(), here.clone()));
-        }
-        if let Some(children) = &e.children {
-            element_ids(children, &format!("{here}.children"), out);
-        }
-    }
-}
-
-fn is_name(text: &str) -> bool {
-    !text.is_empty() && text.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-}
-
-/// Checks that do not depend on the format: palette, ids and the keys of `formats:`.
-fn check_structure(loaded: &Loaded) -> Result<BTreeMap<&str, Rgba>, TemplateError> {
-    let raw = &loaded.raw;
-    let error =
-        |path: &str, target, message: String| TemplateError(Box::new(loaded.error(path, target, message)));
-    let mut palette = BTreeMap::new();
-    for (name, color) in &raw.brand.palette {
-        let path = format!("brand.palette.{name}");
-        if !is_name(name) {
-            return Err(error(
-                &path,
-                Target::Key,
-                format!("palette name `{name}` may only use letters, digits, `-` and `_`"),
-            ));
-        }
-        match color {
-            ColorRef::Literal(c) => {
-                palette.insert(name.as_str(), *c);
-            }
-            ColorRef::Palette(other) => {
-                return Err(error(
-                    &path,
-                    Target::Value,
-                    format!(
-                        "palette colour `{name}` must be a literal such as `#1E2A3A`, not the name `{other}`"
-                    ),
-                ))
-            }
-        }
-    }
-    let Some(elements) = &raw.elements else {
-        return Err(TemplateError(Box::new(
-            loaded
-                .error("", Target::Key, "the template has no `elements`: expected a list with at least a `stack` holding the `quote`".into())
-                .with_hint("start from a built-in: `pullquote templates show paper`"),
-        )));
-    };
-    let mut ids = Vec::new();
-    element_ids(elements, "elements", &mut ids);
-    let mut seen: Vec<&str> = Vec::new();
-    for (id, path) in &ids {
-        if !is_name(id) {
-            return Err(error(
-                &format!("{path}.id"),
-                Target::Value,
-                format!("element id `{id}` may only use letters, digits, `-` and `_`"),
-            ));
-        }
-        if seen.contains(&id.as_str()) {
-            return Err(error(
-                &format!("{path}.id"),
-                Target::Value,
-                format!("element id `{id}` is used twice: ids must be unique so overrides can find them"),
-            ));
-        }
-        seen.push(id);
-    }
-    for (key, patches) in &raw.formats {
-        if !FORMAT_GROUPS.contains(&key.as_str()) && Format::by_id(key).is_none() {
-            let mut names: Vec<&str> = FORMAT_GROUPS.to_vec();
-            names.extend(FORMATS.iter().map(|f| f.id));
-            return Err(TemplateError(Box::new(
-                loaded
-                    .error(
-                        &format!("formats.{key}"),
-                        Target::Key,
-                        format!(
-                            "unknown format `{key}` under `formats:`: expected a group or a format id ({})",
-                            names.join(", ")
-                        ),
-                    )
-                    .with_hint(hint_for(key, &names).unwrap_or_else(|| "see `pullquote formats`".into())),
-            )));
-        }
-        for (id, patch) in patches {
-            let path = format!("formats.{key}.{id}");
-            if !seen.contains(&id.as_str()) {
-                let mut d = loaded.error(
-                    &path,
-                    Target::Key,
-                    format!(
-                        "override for unknown element id `{id}`: expected one of {}",
-                        seen.join(", ")
-                    ),
-                );
-                if let Some(h) = hint_for(id, &seen) {
-                    d = d.with_hint(h);
-                }
-                return Err(TemplateError(Box::new(d)));
-            }
-            if patch.kind.is_some() || patch.id.is_some() {
-                let field = if patch.kind.is_some() { "type" } else { "id" };
-                return Err(error(
-                    &format!("{path}.{field}"),
-                    Target::Key,
-                    format!("a format override cannot change an element's `{field}`"),
-                ));
-            }
-        }
-    }
-    Ok(palette)
-}
-
 pub(super) fn resolve(
     template: &Template,
     format: &Format,
@@ -755,89 +593,6 @@ pub(super) fn resolve(
         elements,
         warnings: resolver.warnings,
     })
-}
-
-impl Resolver<'_> {
-    /// The base colour and the layers drawn over it (gradient, image, darkening, tint).
-    fn background(&self) -> Result<(Rgba, Vec<Element>), TemplateError> {
-        let canvas = Rect {
-            x: 0.0,
-            y: 0.0,
-            w: self.canvas.0,
-            h: self.canvas.1,
-        };
-        let mut layers = Vec::new();
-        let Some(b) = &self.loaded.raw.background else {
-            return Ok((self.named("background", Rgba::WHITE), layers));
-        };
-        let base = match &b.color {
-            Some(c) => self.color(c, "background.color")?,
-            None => self.named("background", Rgba::WHITE),
-        };
-        if let Some(g) = &b.gradient {
-            layers.push(Element::Shape {
-                rect: canvas,
-                outline: Outline::Rect { radius: 0.0 },
-                paint: self.gradient(g, "background.gradient", canvas)?,
-            });
-        }
-        if let Some(image) = &b.image {
-            let asset = self
-                .loaded
-                .asset(image)
-                .expect("background image decoded on load");
-            let mut position = (0.5, 0.5);
-            if let Some(focus) = b.focus {
-                let mut fractions = [0.5; 2];
-                for (i, l) in focus.iter().enumerate() {
-                    fractions[i] = match l {
-                        Length::Percent(p) => (p / 100.0).clamp(0.0, 1.0),
-                        _ => {
-                            return Err(self.error(
-                                &format!("background.focus.{i}"),
-                                Target::Value,
-                                "`focus` takes percentages of the image, such as `[50%, 30%]`".into(),
-                            ))
-                        }
-                    };
-                }
-                position = (fractions[0], fractions[1]);
-            }
-            layers.push(Element::Picture {
-                rect: canvas,
-                picture: Picture {
-                    asset: asset.clone(),
-                    fit: b.fit.unwrap_or(Fit::Cover),
-                    position,
-                    outline: Outline::Rect { radius: 0.0 },
-                },
-                logo: false,
-            });
-        } else if b.fit.is_some() || b.focus.is_some() {
-            let field = if b.fit.is_some() { "fit" } else { "focus" };
-            return Err(self.error(
-                &format!("background.{field}"),
-                Target::Key,
-                format!("`{field}` applies to a background `image`, and there is none"),
-            ));
-        }
-        if let Some(darken) = b.darken {
-            let alpha = (darken.0 * 255.0).round() as u8;
-            layers.push(Element::Shape {
-                rect: canvas,
-                outline: Outline::Rect { radius: 0.0 },
-                paint: Paint::Solid(Rgba([0, 0, 0, alpha])),
-            });
-        }
-        if let Some(tint) = &b.tint {
-            layers.push(Element::Shape {
-                rect: canvas,
-                outline: Outline::Rect { radius: 0.0 },
-                paint: Paint::Solid(self.color(tint, "background.tint")?),
-            });
-        }
-        Ok((base, layers))
-    }
 }
 
 /// Resolves the template for every built-in format so mistakes surface when it is loaded.
