@@ -19,10 +19,12 @@ fn style(fonts: &FontBook) -> TextStyle {
         min_size: 24.0,
         max_size: 96.0,
         line_height: 1.2,
+        letter_spacing: 0.0,
         color: Rgba::BLACK,
         align: Align::Left,
         case: Case::None,
         max_lines: None,
+        element: "quote".into(),
         emphasis: Some(Emphasis {
             color: Rgba([184, 50, 42, 255]),
             face: fonts.find("Source Serif 4 Display", 700, false).unwrap(),
@@ -60,6 +62,7 @@ fn typeset_one_quote(c: &mut Criterion) {
         organisation: Some("Région Occitanie".into()),
         title: None,
         language: Language::French,
+        ..CardContent::default()
     };
     c.bench_function("compose/instagram-square", |b| {
         b.iter(|| compose(&layout, black_box(&content), fonts).unwrap())

@@ -41,10 +41,12 @@ impl Sheet {
             min_size: size,
             max_size: size,
             line_height: 1.25,
+            letter_spacing: 0.0,
             color,
             align: Align::Left,
             case: Case::None,
             max_lines: None,
+            element: "specimen".into(),
             emphasis: Some(Emphasis {
                 color: ACCENT,
                 face: self
@@ -178,7 +180,11 @@ impl Sheet {
                 pen += f32::from(f.shaper.glyph_hor_advance(id).unwrap_or(0)) / f.units_per_em * size;
             }
         }
-        self.items.push(Item::Glyphs { color: INK, glyphs });
+        self.items.push(Item::Glyphs {
+            color: INK,
+            glyphs,
+            element: "specimen".into(),
+        });
         pen - x
     }
 }

@@ -24,6 +24,8 @@ pub mod batch;
 pub mod cli;
 pub mod diagnostic;
 pub mod encode;
+pub mod fingerprint;
+pub mod proof;
 pub mod render;
 pub mod select;
 pub mod slug;

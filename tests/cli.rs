@@ -204,7 +204,7 @@ fn render_one_quote_in_chosen_formats() {
 #[test]
 fn a_template_with_a_typo_names_file_line_column_and_the_field_expected() {
     let dir = tempfile::tempdir().unwrap();
-    let template = "name: broken\npalette:\n  ink: \"#111111\"\nelements:\n  - type: rect\n    colour: ink\n";
+    let template = "name: broken\nbrand:\n  palette:\n    ink: \"#111111\"\nelements:\n  - type: rect\n    colour: ink\n";
     std::fs::write(dir.path().join("brand.yaml"), template).unwrap();
     let out = pullquote(
         dir.path(),
@@ -226,8 +226,8 @@ fn a_template_with_a_typo_names_file_line_column_and_the_field_expected() {
         err.contains("error: elements[0]: unknown field `colour`"),
         "{err}"
     );
-    assert!(err.contains("--> brand.yaml:6:5"), "{err}");
-    assert!(err.contains("6 |     colour: ink"), "{err}");
+    assert!(err.contains("--> brand.yaml:7:5"), "{err}");
+    assert!(err.contains("7 |     colour: ink"), "{err}");
     assert!(err.contains("did you mean `color`?"), "{err}");
     assert!(
         !dir.path().join("o").exists(),
@@ -238,7 +238,7 @@ fn a_template_with_a_typo_names_file_line_column_and_the_field_expected() {
 #[test]
 fn a_template_with_a_bad_colour_points_at_it() {
     let dir = tempfile::tempdir().unwrap();
-    let template = "palette:\n  ink: \"#11111G\"\n";
+    let template = "brand:\n  palette:\n    ink: \"#11111G\"\n";
     std::fs::write(dir.path().join("brand.yaml"), template).unwrap();
     let out = pullquote(
         dir.path(),
@@ -252,7 +252,7 @@ fn a_template_with_a_bad_colour_points_at_it() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("invalid colour `#11111G`"), "{err}");
-    assert!(err.contains("brand.yaml:2:"), "{err}");
+    assert!(err.contains("brand.yaml:3:"), "{err}");
 }
 
 #[test]

@@ -106,8 +106,8 @@ fn template_typography_settings_change_the_card() {
     assert!(render(&quebec, "quebec") != plain, "fr-CA spacing moves glyphs");
     let bold = template_in(&dir.path().join("bold"), |s| {
         s.replace(
-            "        line_height: 1.2\n        color: ink",
-            "        line_height: 1.2\n        color: ink\n        emphasis_weight: 700",
+            "      - type: quote\n        id: quote\n",
+            "      - type: quote\n        id: quote\n        emphasis_weight: 700\n",
         )
     });
     assert!(render(&bold, "bold") != plain, "emphasis in bold");

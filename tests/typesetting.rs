@@ -39,10 +39,12 @@ fn quote_style(fonts: &FontBook, align: Align) -> TextStyle {
         min_size: 24.0,
         max_size: 96.0,
         line_height: 1.2,
+        letter_spacing: 0.0,
         color: Rgba::BLACK,
         align,
         case: Case::None,
         max_lines: None,
+        element: "quote".into(),
         emphasis: Some(Emphasis {
             color: Rgba([184, 50, 42, 255]),
             face: fonts.find("Source Serif 4 Display", 700, false).unwrap(),
@@ -176,6 +178,7 @@ fn every_quote_composed_with_the_built_in_template_stays_inside_its_frames() {
             organisation: Some("Région Occitanie".into()),
             title: None,
             language,
+            ..CardContent::default()
         };
         for layout in &layouts {
             let card = match typeset::compose(layout, &content, fonts) {

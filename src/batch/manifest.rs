@@ -203,6 +203,7 @@ mod tests {
             organisation: Some("Région Occitanie".into()),
             title: None,
             language,
+            ..CardContent::default()
         }
     }
 

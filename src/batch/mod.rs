@@ -3,7 +3,6 @@
 //! card never stops the others; unchanged cards are skipped on rerun.
 
 pub mod contact_sheet;
-mod fingerprint;
 pub mod inputs;
 pub mod manifest;
 pub mod output;
@@ -14,6 +13,7 @@ pub use timings::{Stage, Timings};
 
 use crate::diagnostic::Diagnostic;
 use crate::encode::{self, EncodeError, ImageKind, Metadata};
+use crate::fingerprint::{file_hash, Fingerprint};
 use crate::render;
 use crate::select::review::QuotesFile;
 use crate::select::{self, Quote, QuoteKind, QuoteSpeaker, SelectOptions};
@@ -21,7 +21,6 @@ use crate::template::{CardContent, Format, Layout, Template, TemplateError};
 use crate::transcript::{self, ReadOptions, Speaker, Transcript};
 use crate::typeset::{self, Card, FontBook, TypesetError};
 use contact_sheet::{MissingCard, Section};
-use fingerprint::{file_hash, Fingerprint};
 use manifest::{alt_text, CardEntry, InterviewEntry, Manifest, PreviousRun, QuoteEntry};
 use output::{alt_text_path, remove_stale_temporaries, write_atomic, Written};
 use rayon::prelude::*;
@@ -273,6 +272,7 @@ pub fn content_with_title(quote: &Quote, title: Option<String>) -> CardContent {
         organisation: quote.speaker.organisation.clone(),
         title,
         language: quote.language,
+        ..CardContent::default()
     }
 }
 

@@ -28,6 +28,58 @@ pub enum Command {
     Run(RunArgs),
     /// List the output formats and their pixel sizes.
     Formats,
+    /// List, copy, create, check and preview templates.
+    #[command(subcommand)]
+    Templates(TemplatesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// List the built-in templates.
+    List,
+    /// Print a built-in template's YAML, to copy and edit.
+    Show {
+        /// A built-in template name (see `pullquote templates list`).
+        name: String,
+    },
+    /// Create a starter brand template in DIR, with a placeholder logo and the JSON Schema.
+    Init {
+        /// Folder to create the template in (created if missing).
+        dir: PathBuf,
+        /// The built-in template to start from.
+        #[arg(long, default_value = crate::template::DEFAULT_TEMPLATE)]
+        from: String,
+        /// Overwrite files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a template: errors with their line and column, then warnings (contrast, text size, fit).
+    Check {
+        /// A template file or a built-in name.
+        template: String,
+        /// Exit with code 1 when there are warnings.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Render sample quotes (short, medium, long) on every format, and a contact sheet of them all.
+    Preview {
+        /// A template file or a built-in name.
+        template: String,
+        /// Output folder.
+        #[arg(long, short = 'o', value_name = "DIR")]
+        output: PathBuf,
+        /// Formats, comma-separated; default: every format.
+        #[arg(long, value_delimiter = ',', value_name = "FORMAT")]
+        formats: Vec<String>,
+        /// Draw the cards at this fraction of their size (e.g. 0.5 for a quick look).
+        #[arg(long, default_value_t = 1.0, value_name = "FACTOR")]
+        scale: f32,
+        /// A portrait (PNG or JPEG) to show in photo elements; without one they show initials.
+        #[arg(long, value_name = "FILE")]
+        photo: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the template language, for editor completion and checking.
+    Schema,
 }
 
 #[derive(Debug, Args)]
@@ -161,6 +213,12 @@ pub struct RenderArgs {
     /// Language of the quote, for typography: fr or en (default: detected).
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
+    /// The date `{date}` shows, as it should be printed.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// The speaker's photo (PNG or JPEG), for templates with a photo element.
+    #[arg(long, value_name = "FILE")]
+    pub photo: Option<PathBuf>,
     /// One format (repeat or comma-separate for several); default: every main format.
     #[arg(long = "format", value_delimiter = ',', value_name = "FORMAT")]
     pub formats: Vec<String>,

@@ -5,6 +5,7 @@ mod args;
 mod plan;
 mod progress;
 mod report;
+mod templates;
 
 use crate::batch;
 use crate::diagnostic::Diagnostic;
@@ -45,6 +46,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             print_formats();
             Ok(ExitCode::SUCCESS)
         }
+        Command::Templates(command) => templates::run(command),
     };
     result.unwrap_or_else(|diagnostic| {
         eprintln!("{diagnostic}");
@@ -223,6 +225,8 @@ fn render(args: &RenderArgs) -> Result<ExitCode, Box<Diagnostic>> {
                 role: args.role.clone(),
                 organisation: args.organisation.clone(),
                 title: None,
+                date: args.date.clone(),
+                photo: args.photo.as_deref().map(plan::photo).transpose()?,
             };
             let group = batch::Group {
                 dir: args.output.clone(),

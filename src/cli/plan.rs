@@ -195,6 +195,7 @@ pub fn sheet_work(
                 organisation: row.organisation.clone(),
                 title: None,
                 language,
+                ..CardContent::default()
             },
             template: template_index,
             formats: format_indices,
@@ -222,4 +223,17 @@ pub fn sheet_work(
         templates: templates.into_iter().map(|(_, t)| t).collect(),
         formats: all_formats,
     })
+}
+
+/// Reads and decodes a speaker photo.
+pub fn photo(path: &std::path::Path) -> Result<std::sync::Arc<image::RgbaImage>, PlanError> {
+    let fail = |reason: String| {
+        Box::new(
+            Diagnostic::error(format!("failed to read photo `{}` ({reason})", path.display()))
+                .with_hint("pass a PNG or JPEG portrait"),
+        )
+    };
+    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+    let image = image::load_from_memory(&bytes).map_err(|e| fail(e.to_string()))?;
+    Ok(std::sync::Arc::new(image.to_rgba8()))
 }

@@ -1,8 +1,8 @@
-//! Shapes and images: anti-aliased (rounded) rectangles and resampled logos.
+//! Shapes and pictures: anti-aliased rectangles (rounded or not) and ellipses filled with a colour
+//! or a gradient, and pictures fitted (cover or contain) and cropped to an outline.
 
-use crate::template::{Rect, Rgba};
-use image::imageops::{self, FilterType};
-use image::{RgbImage, RgbaImage};
+use crate::template::{Fit, GradientShape, Outline, Paint, Picture, Rect, Rgba};
+use image::RgbImage;
 
 /// Blends `color` over the pixel at (x, y) with `coverage` in 0..=1.
 #[inline]
@@ -23,72 +23,253 @@ fn span_coverage(p: f32, start: f32, end: f32) -> f32 {
     ((p + 1.0).min(end) - p.max(start)).clamp(0.0, 1.0)
 }
 
+/// How much of pixel (x, y) lies inside `outline` drawn in `rect`.
+fn coverage(rect: Rect, outline: Outline, x: u32, y: u32) -> f32 {
+    let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
+    match outline {
+        Outline::Rect { radius } => {
+            let mut c = span_coverage(y as f32, rect.y, rect.bottom())
+                * span_coverage(x as f32, rect.x, rect.right());
+            let radius = radius.min(rect.w / 2.0).min(rect.h / 2.0).max(0.0);
+            if radius > 0.0 && c > 0.0 {
+                // Distance from the pixel centre to the nearest corner circle's centre.
+                let cx = px.clamp(rect.x + radius, rect.right() - radius);
+                let cy = py.clamp(rect.y + radius, rect.bottom() - radius);
+                let distance = ((px - cx).powi(2) + (py - cy).powi(2)).sqrt();
+                c *= (radius - distance + 0.5).clamp(0.0, 1.0);
+            }
+            c
+        }
+        Outline::Ellipse => {
+            let (rx, ry) = (rect.w / 2.0, rect.h / 2.0);
+            if rx <= 0.0 || ry <= 0.0 {
+                return 0.0;
+            }
+            let (dx, dy) = (px - (rect.x + rx), py - (rect.y + ry));
+            let f = ((dx / rx).powi(2) + (dy / ry).powi(2)).sqrt();
+            if f == 0.0 {
+                return 1.0;
+            }
+            // Signed distance to the edge, to first order: (1 - f) / |∇f|.
+            let gradient = ((dx / (rx * rx)).powi(2) + (dy / (ry * ry)).powi(2)).sqrt() / f;
+            ((1.0 - f) / gradient + 0.5).clamp(0.0, 1.0)
+        }
+    }
+}
+
+/// The pixel bounds of `rect` clipped to the canvas: x0, y0, x1, y1 (exclusive).
+fn pixel_bounds(canvas: &RgbImage, rect: Rect) -> (u32, u32, u32, u32) {
+    let (w, h) = (canvas.width() as f32, canvas.height() as f32);
+    (
+        rect.x.max(0.0).floor() as u32,
+        rect.y.max(0.0).floor() as u32,
+        rect.right().min(w).max(0.0).ceil() as u32,
+        rect.bottom().min(h).max(0.0).ceil() as u32,
+    )
+}
+
 /// Fills `rect`, anti-aliasing fractional edges and corners of `radius`.
 pub fn fill_rect(canvas: &mut RgbImage, rect: Rect, color: Rgba, radius: f32) {
-    let (w, h) = (canvas.width() as f32, canvas.height() as f32);
-    let x0 = rect.x.max(0.0).floor() as u32;
-    let y0 = rect.y.max(0.0).floor() as u32;
-    let x1 = rect.right().min(w).ceil() as u32;
-    let y1 = rect.bottom().min(h).ceil() as u32;
-    let radius = radius.min(rect.w / 2.0).min(rect.h / 2.0).max(0.0);
-    for y in y0..y1 {
-        let cy = span_coverage(y as f32, rect.y, rect.bottom());
-        for x in x0..x1 {
-            let mut coverage = cy * span_coverage(x as f32, rect.x, rect.right());
-            if radius > 0.0 {
-                // Distance from the pixel centre to the nearest corner circle's centre.
-                let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
-                let cx = px.clamp(rect.x + radius, rect.right() - radius);
-                let cyc = py.clamp(rect.y + radius, rect.bottom() - radius);
-                let distance = ((px - cx).powi(2) + (py - cyc).powi(2)).sqrt();
-                coverage *= (radius - distance + 0.5).clamp(0.0, 1.0);
+    fill_shape(canvas, rect, Outline::Rect { radius }, &Paint::Solid(color));
+}
+
+/// Interpolates premultiplied colours, as CSS does, so fading to transparent does not grey.
+fn mix(a: Rgba, b: Rgba, t: f32) -> Rgba {
+    let alpha = |c: Rgba| f32::from(c.0[3]) / 255.0;
+    let (aa, ab) = (alpha(a), alpha(b));
+    let out_alpha = aa + (ab - aa) * t;
+    if out_alpha <= 0.0 {
+        return Rgba([0, 0, 0, 0]);
+    }
+    let mut out = [0u8; 4];
+    for (c, slot) in out.iter_mut().enumerate().take(3) {
+        let pa = f32::from(a.0[c]) * aa;
+        let pb = f32::from(b.0[c]) * ab;
+        *slot = ((pa + (pb - pa) * t) / out_alpha).round().clamp(0.0, 255.0) as u8;
+    }
+    out[3] = (out_alpha * 255.0).round() as u8;
+    Rgba(out)
+}
+
+/// The colour of a gradient at position `t` along it.
+fn sample_stops(stops: &[(f32, Rgba)], t: f32) -> Rgba {
+    let Some(&(first_at, first)) = stops.first() else {
+        return Rgba([0, 0, 0, 0]);
+    };
+    if t <= first_at {
+        return first;
+    }
+    for pair in stops.windows(2) {
+        let ((a_at, a), (b_at, b)) = (pair[0], pair[1]);
+        if t <= b_at {
+            let span = b_at - a_at;
+            return if span <= f32::EPSILON {
+                b
+            } else {
+                mix(a, b, (t - a_at) / span)
+            };
+        }
+    }
+    stops[stops.len() - 1].1
+}
+
+/// Precomputed geometry for evaluating a paint at any pixel of `rect`.
+enum Sampler<'a> {
+    Solid(Rgba),
+    Linear {
+        center: (f32, f32),
+        direction: (f32, f32),
+        length: f32,
+        stops: &'a [(f32, Rgba)],
+    },
+    Radial {
+        center: (f32, f32),
+        radius: f32,
+        stops: &'a [(f32, Rgba)],
+    },
+}
+
+impl<'a> Sampler<'a> {
+    fn new(paint: &'a Paint, rect: Rect) -> Sampler<'a> {
+        match paint {
+            Paint::Solid(c) => Sampler::Solid(*c),
+            Paint::Gradient { shape, stops } => match shape {
+                GradientShape::Linear { angle } => {
+                    let radians = angle.to_radians();
+                    let direction = (radians.sin(), -radians.cos());
+                    // CSS: the gradient line is long enough that the corners get the end colours.
+                    let length = (rect.w * direction.0).abs() + (rect.h * direction.1).abs();
+                    Sampler::Linear {
+                        center: (rect.x + rect.w / 2.0, rect.y + rect.h / 2.0),
+                        direction,
+                        length: length.max(f32::EPSILON),
+                        stops,
+                    }
+                }
+                GradientShape::Radial { center, radius } => Sampler::Radial {
+                    center: *center,
+                    radius: radius.max(f32::EPSILON),
+                    stops,
+                },
+            },
+        }
+    }
+
+    fn at(&self, x: u32, y: u32) -> Rgba {
+        let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
+        match self {
+            Sampler::Solid(c) => *c,
+            Sampler::Linear {
+                center,
+                direction,
+                length,
+                stops,
+            } => {
+                let along = (px - center.0) * direction.0 + (py - center.1) * direction.1;
+                sample_stops(stops, along / length + 0.5)
             }
-            if coverage > 0.0 {
-                blend(canvas, x, y, color, coverage);
+            Sampler::Radial {
+                center,
+                radius,
+                stops,
+            } => {
+                let distance = ((px - center.0).powi(2) + (py - center.1).powi(2)).sqrt();
+                sample_stops(stops, distance / radius)
             }
         }
     }
 }
 
-/// Resamples `image` to `rect`'s size and composites it with its alpha.
-pub fn draw_image(canvas: &mut RgbImage, rect: Rect, image: &RgbaImage) {
-    let (w, h) = (rect.w.round().max(1.0) as u32, rect.h.round().max(1.0) as u32);
-    let scaled;
-    let source = if (w, h) == image.dimensions() {
-        image
-    } else {
-        scaled = imageops::resize(image, w, h, FilterType::CatmullRom);
-        &scaled
-    };
-    let (ox, oy) = (rect.x.round() as i64, rect.y.round() as i64);
-    for (sx, sy, pixel) in source.enumerate_pixels() {
-        let (x, y) = (ox + i64::from(sx), oy + i64::from(sy));
-        if x < 0 || y < 0 || x >= i64::from(canvas.width()) || y >= i64::from(canvas.height()) {
-            continue;
+/// Fills `outline` in `rect` with `paint`.
+pub fn fill_shape(canvas: &mut RgbImage, rect: Rect, outline: Outline, paint: &Paint) {
+    let (x0, y0, x1, y1) = pixel_bounds(canvas, rect);
+    let sampler = Sampler::new(paint, rect);
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let c = coverage(rect, outline, x, y);
+            if c > 0.0 {
+                blend(canvas, x, y, sampler.at(x, y), c);
+            }
         }
-        blend(canvas, x as u32, y as u32, Rgba(pixel.0), 1.0);
+    }
+}
+
+/// Where a picture lands: the rectangle it is scaled to, before cropping to the box.
+pub fn fitted_rect(rect: Rect, picture: &Picture) -> Rect {
+    let (iw, ih) = picture.asset.size();
+    let scale = match picture.fit {
+        Fit::Cover => (rect.w / iw).max(rect.h / ih),
+        Fit::Contain => (rect.w / iw).min(rect.h / ih),
+    };
+    let (w, h) = (iw * scale, ih * scale);
+    Rect {
+        x: rect.x + (rect.w - w) * picture.position.0,
+        y: rect.y + (rect.h - h) * picture.position.1,
+        w,
+        h,
+    }
+}
+
+fn intersect(a: Rect, b: Rect) -> Rect {
+    let (x, y) = (a.x.max(b.x), a.y.max(b.y));
+    Rect {
+        x,
+        y,
+        w: (a.right().min(b.right()) - x).max(0.0),
+        h: (a.bottom().min(b.bottom()) - y).max(0.0),
+    }
+}
+
+/// Scales `picture` into `rect` (cover crops, contain leaves space) and composites it with
+/// its alpha, cropped to its outline.
+pub fn draw_picture(canvas: &mut RgbImage, rect: Rect, picture: &Picture) {
+    let placed = fitted_rect(rect, picture);
+    // The asset draws (and caches) its pixels at the fitted size.
+    let source = picture.asset.pixels(rect.w, rect.h, picture.fit);
+    let (w, h) = source.dimensions();
+    let (ox, oy) = (placed.x.round(), placed.y.round());
+    let clip = intersect(
+        rect,
+        Rect {
+            x: ox,
+            y: oy,
+            w: w as f32,
+            h: h as f32,
+        },
+    );
+    if clip.w <= 0.0 || clip.h <= 0.0 {
+        return;
+    }
+    let (x0, y0, x1, y1) = pixel_bounds(canvas, clip);
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let c = coverage(clip, picture.outline, x, y);
+            if c <= 0.0 {
+                continue;
+            }
+            let (sx, sy) = (x as f32 - ox, y as f32 - oy);
+            if sx < 0.0 || sy < 0.0 || sx >= w as f32 || sy >= h as f32 {
+                continue;
+            }
+            blend(canvas, x, y, Rgba(source.get_pixel(sx as u32, sy as u32).0), c);
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use image::Rgb;
+    use image::{Rgb, RgbaImage};
+    use std::sync::Arc;
+
+    fn rect(x: f32, y: f32, w: f32, h: f32) -> Rect {
+        Rect { x, y, w, h }
+    }
 
     #[test]
     fn fills_whole_pixels_exactly_and_edges_partially() {
         let mut canvas = RgbImage::from_pixel(10, 10, Rgb([255, 255, 255]));
-        fill_rect(
-            &mut canvas,
-            Rect {
-                x: 2.0,
-                y: 2.0,
-                w: 3.5,
-                h: 2.0,
-            },
-            Rgba::BLACK,
-            0.0,
-        );
+        fill_rect(&mut canvas, rect(2.0, 2.0, 3.5, 2.0), Rgba::BLACK, 0.0);
         assert_eq!(canvas.get_pixel(2, 2), &Rgb([0, 0, 0]));
         assert_eq!(canvas.get_pixel(5, 2), &Rgb([128, 128, 128]));
         assert_eq!(canvas.get_pixel(6, 2), &Rgb([255, 255, 255]));
@@ -98,18 +279,82 @@ mod tests {
     #[test]
     fn rounded_corners_leave_the_corner_pixel_empty() {
         let mut canvas = RgbImage::from_pixel(20, 20, Rgb([255, 255, 255]));
-        fill_rect(
-            &mut canvas,
-            Rect {
-                x: 0.0,
-                y: 0.0,
-                w: 20.0,
-                h: 20.0,
-            },
-            Rgba::BLACK,
-            8.0,
-        );
+        fill_rect(&mut canvas, rect(0.0, 0.0, 20.0, 20.0), Rgba::BLACK, 8.0);
         assert_eq!(canvas.get_pixel(0, 0), &Rgb([255, 255, 255]));
         assert_eq!(canvas.get_pixel(10, 10), &Rgb([0, 0, 0]));
+    }
+
+    #[test]
+    fn circles_are_round() {
+        let mut canvas = RgbImage::from_pixel(40, 40, Rgb([255, 255, 255]));
+        fill_shape(
+            &mut canvas,
+            rect(0.0, 0.0, 40.0, 40.0),
+            Outline::Ellipse,
+            &Paint::Solid(Rgba::BLACK),
+        );
+        assert_eq!(canvas.get_pixel(20, 20), &Rgb([0, 0, 0]));
+        assert_eq!(canvas.get_pixel(20, 1), &Rgb([0, 0, 0]));
+        assert_eq!(canvas.get_pixel(2, 2), &Rgb([255, 255, 255]));
+        // On the diagonal the edge is at 20 - 20/√2 ≈ 5.86 px from the corner.
+        assert_eq!(canvas.get_pixel(4, 4), &Rgb([255, 255, 255]));
+        assert_eq!(canvas.get_pixel(7, 7), &Rgb([0, 0, 0]));
+    }
+
+    #[test]
+    fn linear_gradient_runs_along_its_angle() {
+        let mut canvas = RgbImage::from_pixel(10, 100, Rgb([0, 0, 0]));
+        let paint = Paint::Gradient {
+            shape: GradientShape::Linear { angle: 180.0 },
+            stops: vec![(0.0, Rgba::WHITE), (1.0, Rgba::BLACK)],
+        };
+        fill_shape(
+            &mut canvas,
+            rect(0.0, 0.0, 10.0, 100.0),
+            Outline::Rect { radius: 0.0 },
+            &paint,
+        );
+        assert!(canvas.get_pixel(5, 0).0[0] > 250);
+        assert!((125..=130).contains(&canvas.get_pixel(5, 50).0[0]));
+        assert!(canvas.get_pixel(5, 99).0[0] < 5);
+        assert_eq!(canvas.get_pixel(0, 30), canvas.get_pixel(9, 30));
+    }
+
+    #[test]
+    fn fading_to_transparent_keeps_the_colour() {
+        let red = Rgba([200, 0, 0, 255]);
+        assert_eq!(mix(red, Rgba([0, 0, 0, 0]), 0.5), Rgba([200, 0, 0, 128]));
+    }
+
+    #[test]
+    fn cover_crops_and_contain_fits() {
+        let image = Arc::new(RgbaImage::from_pixel(200, 100, image::Rgba([0, 0, 255, 255])));
+        let cover = Picture {
+            asset: crate::template::Asset::from_image(image),
+            fit: Fit::Cover,
+            position: (0.5, 0.5),
+            outline: Outline::Ellipse,
+        };
+        let frame = rect(10.0, 10.0, 40.0, 40.0);
+        assert_eq!(fitted_rect(frame, &cover), rect(-10.0, 10.0, 80.0, 40.0));
+        let mut canvas = RgbImage::from_pixel(60, 60, Rgb([255, 255, 255]));
+        draw_picture(&mut canvas, frame, &cover);
+        assert_eq!(canvas.get_pixel(30, 30), &Rgb([0, 0, 255]));
+        assert_eq!(
+            canvas.get_pixel(11, 11),
+            &Rgb([255, 255, 255]),
+            "cropped to the circle"
+        );
+        assert_eq!(
+            canvas.get_pixel(5, 30),
+            &Rgb([255, 255, 255]),
+            "nothing outside the box"
+        );
+        let contain = Picture {
+            fit: Fit::Contain,
+            outline: Outline::Rect { radius: 0.0 },
+            ..cover
+        };
+        assert_eq!(fitted_rect(frame, &contain), rect(10.0, 20.0, 40.0, 20.0));
     }
 }

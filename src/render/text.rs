@@ -6,8 +6,14 @@ use crate::typeset::{FontBook, PlacedGlyph};
 use ab_glyph::{point, Font, GlyphId};
 use image::RgbImage;
 
-pub fn draw_glyphs(canvas: &mut RgbImage, glyphs: &[PlacedGlyph], color: Rgba, fonts: &FontBook) {
-    let (width, height) = (canvas.width() as i32, canvas.height() as i32);
+/// Calls `pixel(x, y, coverage)` for every canvas pixel the glyphs touch.
+pub(super) fn for_each_pixel(
+    glyphs: &[PlacedGlyph],
+    fonts: &FontBook,
+    (width, height): (u32, u32),
+    mut pixel: impl FnMut(u32, u32, f32),
+) {
+    let (width, height) = (width as i32, height as i32);
     for placed in glyphs {
         let face = fonts.face(placed.face);
         let glyph =
@@ -20,8 +26,15 @@ pub fn draw_glyphs(canvas: &mut RgbImage, glyphs: &[PlacedGlyph], color: Rgba, f
         outline.draw(|gx, gy, coverage| {
             let (x, y) = (left + gx as i32, top + gy as i32);
             if x >= 0 && y >= 0 && x < width && y < height {
-                blend(canvas, x as u32, y as u32, color, coverage);
+                pixel(x as u32, y as u32, coverage);
             }
         });
     }
+}
+
+pub fn draw_glyphs(canvas: &mut RgbImage, glyphs: &[PlacedGlyph], color: Rgba, fonts: &FontBook) {
+    let size = canvas.dimensions();
+    for_each_pixel(glyphs, fonts, size, |x, y, coverage| {
+        blend(canvas, x, y, color, coverage)
+    });
 }

@@ -1,8 +1,10 @@
 //! What a card says: the quote and its credit, and `{placeholder}` expansion in template text.
 
 use crate::transcript::Language;
+use image::RgbaImage;
+use std::sync::Arc;
 
-/// The words drawn on one card.
+/// The words (and the speaker's photo) drawn on one card.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CardContent {
     pub quote: String,
@@ -10,16 +12,23 @@ pub struct CardContent {
     pub role: Option<String>,
     pub organisation: Option<String>,
     pub title: Option<String>,
+    /// The date shown by `{date}`, as the user wrote it.
+    pub date: Option<String>,
+    pub photo: Option<Arc<RgbaImage>>,
     pub language: Language,
 }
 
-/// Placeholders a template's text may use.
+/// Placeholders a template's text may use. `url` and `hashtags` come from the template's brand.
 pub const PLACEHOLDERS: &[&str] = &[
     "speaker.name",
     "speaker.role",
     "speaker.organisation",
     "speaker.credit",
+    "speaker.initials",
     "interview.title",
+    "date",
+    "url",
+    "hashtags",
 ];
 
 fn capitalise_first(text: &str) -> String {
@@ -42,8 +51,23 @@ impl CardContent {
         }
     }
 
+    /// Up to two initials: the first letters of the first and last words of the name.
+    pub fn initials(&self) -> String {
+        let words: Vec<&str> = self.speaker_name.split_whitespace().collect();
+        let first = |w: &&str| w.chars().next().map(|c| c.to_uppercase().collect::<String>());
+        match (words.first(), words.last()) {
+            (Some(a), Some(b)) if words.len() > 1 => {
+                format!("{}{}", first(a).unwrap_or_default(), first(b).unwrap_or_default())
+            }
+            (Some(a), _) => first(a).unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
     fn value(&self, name: &str) -> String {
         match name {
+            "speaker.initials" => self.initials(),
+            "date" => self.date.clone().unwrap_or_default(),
             "speaker.name" => self.speaker_name.clone(),
             "speaker.role" => self.role.as_deref().map(capitalise_first).unwrap_or_default(),
             "speaker.organisation" => self.organisation.clone().unwrap_or_default(),
@@ -55,25 +79,36 @@ impl CardContent {
 
     /// Replaces every `{placeholder}` in `text`; `{{` and `}}` stand for literal braces.
     pub fn expand(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        while let Some(i) = rest.find(['{', '}']) {
-            out.push_str(&rest[..i]);
-            let tail = &rest[i..];
-            if tail.starts_with("{{") || tail.starts_with("}}") {
-                out.push_str(&tail[..1]);
-                rest = &tail[2..];
-            } else if let (true, Some(end)) = (tail.starts_with('{'), tail.find('}')) {
-                out.push_str(&self.value(tail[1..end].trim()));
-                rest = &tail[end + 1..];
-            } else {
-                out.push_str(&tail[..1]);
-                rest = &tail[1..];
-            }
-        }
-        out.push_str(rest);
-        out.trim().to_owned()
+        substitute(text, &|name| Some(self.value(name)), false)
+            .trim()
+            .to_owned()
     }
+}
+
+/// Replaces the placeholders `value` knows; keeps the others (and, if `keep_escapes`, the `{{`
+/// and `}}` escapes) as written, so a second pass can expand them.
+pub fn substitute(text: &str, value: &dyn Fn(&str) -> Option<String>, keep_escapes: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(if keep_escapes { &tail[..2] } else { &tail[..1] });
+            rest = &tail[2..];
+        } else if let (true, Some(end)) = (tail.starts_with('{'), tail.find('}')) {
+            match value(tail[1..end].trim()) {
+                Some(v) => out.push_str(&v),
+                None => out.push_str(&tail[..=end]),
+            }
+            rest = &tail[end + 1..];
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The placeholders in `text` that are not known, for validation.
@@ -108,6 +143,7 @@ mod tests {
             organisation: Some("Région Occitanie".into()),
             title: None,
             language: Language::French,
+            ..CardContent::default()
         }
     }
 
@@ -120,6 +156,12 @@ mod tests {
             "Responsable stratégie média digitale, Région Occitanie"
         );
         assert_eq!(c.expand("{{literal}} {interview.title}"), "{literal}");
+        assert_eq!(c.initials(), "LA");
+        let brand = |name: &str| (name == "url").then(|| "example.org".to_owned());
+        assert_eq!(
+            substitute("{{x}} {url} {date}", &brand, true),
+            "{{x}} example.org {date}"
+        );
     }
 
     #[test]

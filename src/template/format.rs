@@ -32,6 +32,9 @@ pub struct Format {
     pub max_bytes: Option<u64>,
     /// The file type the network wants, whatever the run asks for.
     pub encoding: Option<crate::encode::ImageKind>,
+    /// Pixels per template `px`: 1 for real cards, smaller for proofs and reference images.
+    #[serde(skip)]
+    pub scale: f32,
 }
 
 /// Every built-in format. Sizes drift as networks change: this table is the one place to edit.
@@ -45,6 +48,7 @@ pub const FORMATS: &[Format] = &[
         alt_text_limit: None,
         max_bytes: None,
         encoding: None,
+        scale: 1.0,
     },
     Format {
         id: "instagram-portrait",
@@ -55,6 +59,7 @@ pub const FORMATS: &[Format] = &[
         alt_text_limit: None,
         max_bytes: None,
         encoding: None,
+        scale: 1.0,
     },
     Format {
         id: "instagram-tall",
@@ -65,6 +70,7 @@ pub const FORMATS: &[Format] = &[
         alt_text_limit: None,
         max_bytes: None,
         encoding: None,
+        scale: 1.0,
     },
     // Stories: Meta keeps the top 14 % and bottom 20 % for the interface.
     Format {
@@ -81,6 +87,7 @@ pub const FORMATS: &[Format] = &[
         alt_text_limit: None,
         max_bytes: None,
         encoding: None,
+        scale: 1.0,
     },
     Format {
         id: "x",
@@ -91,6 +98,7 @@ pub const FORMATS: &[Format] = &[
         alt_text_limit: Some(1000),
         max_bytes: None,
         encoding: None,
+        scale: 1.0,
     },
     Format {
         id: "link",
@@ -101,6 +109,7 @@ pub const FORMATS: &[Format] = &[
         alt_text_limit: None,
         max_bytes: Some(8_000_000),
         encoding: None,
+        scale: 1.0,
     },
     Format {
         id: "linkedin",
@@ -111,6 +120,7 @@ pub const FORMATS: &[Format] = &[
         alt_text_limit: None,
         max_bytes: None,
         encoding: None,
+        scale: 1.0,
     },
     Format {
         id: "mastodon",
@@ -121,6 +131,7 @@ pub const FORMATS: &[Format] = &[
         alt_text_limit: Some(1500),
         max_bytes: Some(16_000_000),
         encoding: None,
+        scale: 1.0,
     },
     // Bluesky keeps images as blobs of at most 1,000,000 bytes and serves them as JPEG.
     Format {
@@ -132,6 +143,7 @@ pub const FORMATS: &[Format] = &[
         alt_text_limit: Some(2000),
         max_bytes: Some(1_000_000),
         encoding: Some(crate::encode::ImageKind::Jpeg),
+        scale: 1.0,
     },
     Format {
         id: "pinterest",
@@ -142,6 +154,7 @@ pub const FORMATS: &[Format] = &[
         alt_text_limit: Some(500),
         max_bytes: None,
         encoding: None,
+        scale: 1.0,
     },
 ];
 
@@ -191,6 +204,16 @@ impl Format {
             Shape::Portrait
         } else {
             Shape::Square
+        }
+    }
+
+    /// The same format drawn at `factor` of its size, for proofs: every length scales with it.
+    pub fn scaled(&self, factor: f32) -> Format {
+        Format {
+            width: ((self.width as f32 * factor).round() as u32).max(1),
+            height: ((self.height as f32 * factor).round() as u32).max(1),
+            scale: self.scale * factor,
+            ..self.clone()
         }
     }
 

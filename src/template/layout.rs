@@ -1,13 +1,13 @@
 //! A template resolved for one format: every length in pixels, every colour parsed, every font
 //! and image loaded. Typesetting and rendering take only this.
 
+use super::assets::Asset;
 use super::format::Format;
-pub use super::raw::{Align, Case, VAlign};
+pub use super::raw::{Align, Case, Fit, VAlign};
 use super::values::Rgba;
+use crate::diagnostic::Diagnostic;
 use crate::typeset::typography::Locale;
 use crate::typeset::FaceId;
-use image::RgbaImage;
-use std::sync::Arc;
 
 /// A rectangle in canvas pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,10 +45,14 @@ pub struct TextStyle {
     pub max_size: f32,
     /// Distance between baselines, as a multiple of the font size.
     pub line_height: f32,
+    /// Extra space after each character, in em.
+    pub letter_spacing: f32,
     pub color: Rgba,
     pub align: Align,
     pub case: Case,
     pub max_lines: Option<u32>,
+    /// The template element this text comes from (a path such as `elements.1.children.2`).
+    pub element: String,
     /// How `**emphasised**` words are drawn; `None` draws them like the rest.
     pub emphasis: Option<Emphasis>,
 }
@@ -60,19 +64,75 @@ pub struct Emphasis {
     pub face: FaceId,
 }
 
+/// A gradient's geometry, in canvas px.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GradientShape {
+    /// Along `angle` degrees (0 up, 90 right) through the centre of the painted box.
+    Linear {
+        angle: f32,
+    },
+    Radial {
+        center: (f32, f32),
+        radius: f32,
+    },
+}
+
+/// What a shape is filled with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Paint {
+    Solid(Rgba),
+    Gradient {
+        shape: GradientShape,
+        /// Positions in 0..=1, ascending.
+        stops: Vec<(f32, Rgba)>,
+    },
+}
+
+/// The outline of a filled shape or of a picture's crop.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Outline {
+    /// A rectangle with corners of this radius in px (0 for square corners).
+    Rect { radius: f32 },
+    /// The ellipse inscribed in the box (a circle in a square box).
+    Ellipse,
+}
+
+/// A raster picture placed in a box.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    pub asset: Asset,
+    pub fit: Fit,
+    /// Which point of the picture lines up with the same point of the box, as fractions.
+    pub position: (f32, f32),
+    pub outline: Outline,
+}
+
+/// What a photo element shows when the card has no photo.
+#[derive(Debug, Clone)]
+pub struct Initials {
+    pub style: TextStyle,
+    pub fill: Rgba,
+}
+
 /// Something drawn at a fixed place on the canvas.
 #[derive(Debug, Clone)]
 pub enum Element {
-    Rect {
+    Shape {
         rect: Rect,
-        color: Rgba,
-        radius: f32,
+        outline: Outline,
+        paint: Paint,
     },
-    Image {
+    Picture {
         rect: Rect,
-        image: Arc<RgbaImage>,
-        align: Align,
-        valign: VAlign,
+        picture: Picture,
+        /// Whether this is the brand logo (for placement checks).
+        logo: bool,
+    },
+    /// The speaker's photo, known only per card.
+    Photo {
+        rect: Rect,
+        outline: Outline,
+        initials: Option<Initials>,
     },
     Text {
         rect: Rect,
@@ -105,6 +165,7 @@ pub enum StackChild {
         color: Rgba,
         glyph: Option<String>,
         space_before: f32,
+        element: String,
     },
     Text {
         text: String,
@@ -127,10 +188,13 @@ pub enum StackChild {
 pub struct Layout {
     pub template: String,
     pub format: Format,
+    /// The colour under everything else.
     pub background: Rgba,
     /// The format's safe area: text and logos belong inside it.
     pub safe: Rect,
     pub elements: Vec<Element>,
+    /// Problems that do not stop rendering, such as text that may get too small to read.
+    pub warnings: Vec<Diagnostic>,
     /// Regional typographic conventions (fr-CA spacing, en-GB quotation marks).
     pub locale: Locale,
 }

@@ -1,39 +1,83 @@
 //! YAML layout templates: loading, validation and resolution for each output format.
 
+mod assets;
 mod content;
 mod format;
 mod layout;
+mod load;
 mod raw;
 mod resolve;
+pub mod schema;
+mod spans;
 pub mod suggest;
+#[cfg(test)]
+mod tests;
 mod values;
 
-pub use content::CardContent;
+pub use assets::Asset;
+pub use content::{CardContent, PLACEHOLDERS};
 pub use format::{Format, SafeInsets, Shape, DEFAULT_FORMATS, FORMATS};
-pub use layout::{Align, Case, Element, Emphasis, Layout, Rect, Stack, StackChild, TextStyle, VAlign};
+pub use layout::{
+    Align, Case, Element, Emphasis, Fit, GradientShape, Initials, Layout, Outline, Paint, Picture, Rect,
+    Stack, StackChild, TextStyle, VAlign,
+};
 pub use values::{Length, Rgba};
 
 use crate::diagnostic::Diagnostic;
-use image::RgbaImage;
-use raw::RawTemplate;
+use load::{Loaded, Spec};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-/// A built-in template: its name, YAML source and the assets it refers to.
-struct Builtin {
-    name: &'static str,
+/// A built-in template: its name, a one-line summary and its YAML source.
+pub struct Builtin {
+    pub name: &'static str,
     source: &'static str,
-    assets: &'static [(&'static str, &'static [u8])],
 }
 
-const BUILTINS: &[Builtin] = &[Builtin {
-    name: "paper",
-    source: include_str!("../../templates/paper.yaml"),
-    assets: &[(
+const BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "paper",
+        source: include_str!("../../templates/paper.yaml"),
+    },
+    Builtin {
+        name: "bold",
+        source: include_str!("../../templates/bold.yaml"),
+    },
+    Builtin {
+        name: "photo",
+        source: include_str!("../../templates/photo.yaml"),
+    },
+    Builtin {
+        name: "minimal",
+        source: include_str!("../../templates/minimal.yaml"),
+    },
+];
+
+/// Files the built-in templates refer to, by the path they use.
+const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
+    (
         "assets/pullquote-logo.png",
         include_bytes!("../../templates/assets/pullquote-logo.png"),
-    )],
-}];
+    ),
+    (
+        "assets/pullquote-logo-light.png",
+        include_bytes!("../../templates/assets/pullquote-logo-light.png"),
+    ),
+    (
+        "assets/placeholder-logo.svg",
+        include_bytes!("../../templates/assets/placeholder-logo.svg"),
+    ),
+    (
+        "assets/evening-lights.jpg",
+        include_bytes!("../../templates/assets/evening-lights.jpg"),
+    ),
+];
+
+fn builtin_asset(path: &str) -> Option<&'static [u8]> {
+    BUILTIN_ASSETS
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, bytes)| *bytes)
+}
 
 /// The name of the template used when none is given.
 pub const DEFAULT_TEMPLATE: &str = "paper";
@@ -66,9 +110,7 @@ pub struct Template {
     pub name: String,
     pub description: Option<String>,
     pub origin: Origin,
-    source: String,
-    raw: RawTemplate,
-    logo: Option<Arc<RgbaImage>>,
+    loaded: Loaded,
 }
 
 impl Template {
@@ -82,45 +124,33 @@ impl Template {
         BUILTINS.iter().find(|b| b.name == name).map(|b| b.source)
     }
 
+    /// The bytes of a file the built-in templates use (`assets/…`), for `templates init`.
+    pub fn builtin_asset(path: &str) -> Option<&'static [u8]> {
+        builtin_asset(path)
+    }
+
     pub fn builtin(name: &str) -> Result<Template, TemplateError> {
         let Some(builtin) = BUILTINS.iter().find(|b| b.name == name) else {
             let names = Template::builtin_names();
-            return Err(TemplateError(Box::new(
-                Diagnostic::error(format!(
-                    "no built-in template named `{name}`{}",
-                    suggest::did_you_mean(name, &names)
-                ))
-                .with_hint(format!(
-                    "built-in templates: {}; or pass the path of a .yaml file",
+            let mut d = Diagnostic::error(format!("no built-in template named `{name}`")).with_hint(format!(
+                "built-in templates: {}; or pass the path of a .yaml file",
+                names.join(", ")
+            ));
+            if let Some(c) = suggest::closest(name, &names) {
+                d = d.with_hint(format!(
+                    "did you mean `{c}`? (built-in templates: {})",
                     names.join(", ")
-                )),
-            )));
+                ));
+            }
+            return Err(TemplateError(Box::new(d)));
         };
-        let load_asset = |path: &str| -> Result<Vec<u8>, String> {
-            builtin
-                .assets
-                .iter()
-                .find(|(p, _)| *p == path)
-                .map(|(_, bytes)| bytes.to_vec())
-                .ok_or_else(|| "not among the built-in assets".to_owned())
-        };
-        Template::parse(builtin.source, Origin::Builtin(builtin.name), &load_asset)
+        Template::from_loaded(load::load(Spec::Builtin(builtin))?, Origin::Builtin(builtin.name))
     }
 
-    /// Loads a template file; assets resolve relative to the file's folder.
+    /// Loads a template file; assets and `extends` resolve relative to the file's folder.
     pub fn load(path: &Path) -> Result<Template, TemplateError> {
-        let source = std::fs::read_to_string(path).map_err(|e| {
-            TemplateError(Box::new(
-                Diagnostic::error(format!("failed to read template `{}` ({e})", path.display())).with_hint(
-                    format!("built-in templates: {}", Template::builtin_names().join(", ")),
-                ),
-            ))
-        })?;
-        let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let load_asset = |relative: &str| -> Result<Vec<u8>, String> {
-            std::fs::read(base.join(relative)).map_err(|e| e.to_string())
-        };
-        Template::parse(&source, Origin::File(path.to_path_buf()), &load_asset)
+        let loaded = load::load(Spec::File(path.to_path_buf()))?;
+        Template::from_loaded(loaded, Origin::File(path.to_path_buf()))
     }
 
     /// A built-in name or a path to a YAML file.
@@ -134,58 +164,21 @@ impl Template {
         }
     }
 
-    /// Parses and validates YAML `source`; `load_asset` reads files the template refers to.
-    pub fn parse(
-        source: &str,
-        origin: Origin,
-        load_asset: &dyn Fn(&str) -> Result<Vec<u8>, String>,
-    ) -> Result<Template, TemplateError> {
-        let file = origin.display_path();
-        let raw: RawTemplate = serde_yaml::from_str(source).map_err(|e| {
-            let mut diagnostic = Diagnostic::error(yaml_message(&e)).in_file(&file);
-            if let Some(location) = e.location() {
-                diagnostic = diagnostic
-                    .at(location.line(), location.column())
-                    .with_source(source);
-            }
-            if let Some(hint) = yaml_hint(&e) {
-                diagnostic = diagnostic.with_hint(hint);
-            }
-            TemplateError(Box::new(diagnostic))
-        })?;
-        let logo = match &raw.logo {
-            None => None,
-            Some(path) => {
-                let bytes = load_asset(path).map_err(|e| {
-                    resolve::located_error(source, &file, path, format!("cannot read logo `{path}` ({e})"))
-                })?;
-                let image = image::load_from_memory(&bytes).map_err(|e| {
-                    resolve::located_error(
-                        source,
-                        &file,
-                        path,
-                        format!("logo `{path}` is not a readable PNG or JPEG image ({e})"),
-                    )
-                })?;
-                Some(Arc::new(image.to_rgba8()))
-            }
-        };
+    fn from_loaded(loaded: Loaded, origin: Origin) -> Result<Template, TemplateError> {
         let template = Template {
-            name: raw.name.clone().unwrap_or_else(|| match &origin {
+            name: loaded.raw.name.clone().unwrap_or_else(|| match &origin {
                 Origin::File(p) => p
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default(),
                 Origin::Builtin(n) => (*n).to_owned(),
             }),
-            description: raw.description.clone(),
+            description: loaded.raw.description.clone(),
             origin,
-            source: source.to_owned(),
-            raw,
-            logo,
+            loaded,
         };
-        // Resolve once for a square card so that every mistake surfaces on load, not mid-batch.
-        template.check()?;
+        // Resolve for every format so that every mistake surfaces on load, not mid-batch.
+        resolve::check_static(&template)?;
         Ok(template)
     }
 
@@ -198,44 +191,32 @@ impl Template {
         resolve::resolve(self, format, fonts)
     }
 
-    /// A stable hash of everything the template draws with: its source and its assets.
+    /// A diagnostic pointing at `path` (such as `elements.1.children.2`) in the file that wrote it.
+    pub fn locate(&self, path: &str, severity: crate::diagnostic::Severity, message: String) -> Diagnostic {
+        let mut d = self.loaded.error(path, load::Target::Key, message);
+        d.severity = severity;
+        d
+    }
+
+    /// A stable hash of everything the template draws with: every file of its `extends` chain and
+    /// every asset they name.
     pub fn fingerprint(&self) -> String {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut feed = |bytes: &[u8]| {
-            for &b in bytes {
-                hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-            }
-        };
-        feed(self.source.as_bytes());
-        if let Some(logo) = &self.logo {
-            feed(&logo.width().to_le_bytes());
-            feed(logo.as_raw());
+        let mut f = crate::fingerprint::Fingerprint::default();
+        for layer in &self.loaded.layers {
+            f = f.str(&layer.source);
         }
-        format!("{hash:016x}")
+        for ((layer, path), asset) in &self.loaded.assets {
+            f = f.str(&layer.to_string()).str(path).str(asset.digest());
+        }
+        f.hex()
     }
 
-    fn check(&self) -> Result<(), TemplateError> {
-        resolve::check_static(self)
+    /// Every file of the `extends` chain, base first.
+    pub fn files(&self) -> Vec<PathBuf> {
+        self.loaded
+            .layers
+            .iter()
+            .map(|l| l.origin.display_path())
+            .collect()
     }
-}
-
-/// The serde_yaml message without its trailing position (shown separately).
-fn yaml_message(e: &serde_yaml::Error) -> String {
-    let message = e.to_string();
-    let message = match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message,
-    };
-    message.replace("unknown variant", "unknown value")
-}
-
-/// A "did you mean" hint for unknown fields and values.
-fn yaml_hint(e: &serde_yaml::Error) -> Option<String> {
-    let message = e.to_string();
-    let start = message.find('`')? + 1;
-    let end = start + message[start..].find('`')?;
-    let word = &message[start..end];
-    let expected_at = message.find("expected")?;
-    let candidates: Vec<&str> = message[expected_at..].split('`').skip(1).step_by(2).collect();
-    suggest::closest(word, &candidates).map(|c| format!("did you mean `{c}`?"))
 }

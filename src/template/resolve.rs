@@ -1,218 +1,147 @@
 //! Resolves a template for one format: applies per-format overrides, turns lengths into pixels,
-//! names into colours and fonts, and checks that every field fits its element.
+//! names into colours and fonts, and checks that every field fits its element. Every error names
+//! the file and the YAML path it comes from, so it points at the right line.
 
-use super::content::{unknown_placeholders, PLACEHOLDERS};
+mod background;
+mod elements;
+mod structure;
+
+use super::content::{substitute, unknown_placeholders, PLACEHOLDERS};
 use super::format::{Format, FORMATS};
-use super::layout::{Element, Emphasis, Layout, Rect, Stack, StackChild, TextStyle};
-use super::raw::{Align, Area, Case, ElementKind, RawElement, VAlign};
-use super::suggest::did_you_mean;
-use super::values::{ColorRef, FontRef, FontSpec, Length, Rgba, SizeRange};
+use super::layout::{Emphasis, Layout, Rect, TextStyle};
+use super::load::{Loaded, Target};
+use super::raw::{Align, Anchor, Area, Case, ElementKind, RawElement, RawTextStyle};
+use super::suggest::closest;
+use super::values::{ColorRef, FontRef, FontSpec, Length, LetterSpacing, Rgba, SizeRange};
 use super::{Template, TemplateError};
 use crate::diagnostic::Diagnostic;
 use crate::typeset::fonts::AxisError;
 use crate::typeset::typography::Locale;
 use crate::typeset::{FaceId, FontBook};
 use std::collections::BTreeMap;
-use std::path::Path;
+use structure::check_structure;
 
-/// An error about `needle` (a value the user wrote), located at its first occurrence in `source`.
-pub(super) fn located_error(source: &str, file: &Path, needle: &str, message: String) -> TemplateError {
-    let mut diagnostic = Diagnostic::error(message).in_file(file);
-    if let Some((line, column)) = locate(source, needle) {
-        diagnostic = diagnostic.at(line, column).with_source(source);
-    }
-    TemplateError(Box::new(diagnostic))
+/// Keys of `formats:` besides format ids.
+pub const FORMAT_GROUPS: &[&str] = &["all", "square", "portrait", "landscape"];
+
+/// Smallest comfortable sizes on a 1080 px wide card seen on a phone: quotes, other text.
+const READABLE_QUOTE_PX: f32 = 48.0;
+const READABLE_TEXT_PX: f32 = 32.0;
+
+/// An element with its format overrides applied, and where each of its fields was written.
+struct Node {
+    e: RawElement,
+    path: String,
+    origins: BTreeMap<&'static str, String>,
 }
 
-/// 1-based line and column of the first occurrence of `needle` outside comments.
-fn locate(source: &str, needle: &str) -> Option<(usize, usize)> {
-    if needle.is_empty() {
-        return None;
+impl Node {
+    /// The YAML path of `field`: the override or style that set it, else the element's own.
+    fn at(&self, field: &str) -> String {
+        self.origins
+            .get(field)
+            .cloned()
+            .unwrap_or_else(|| format!("{}.{field}", self.path))
     }
-    for (i, line) in source.lines().enumerate() {
-        let code = line.split(" #").next().unwrap_or(line);
-        if let Some(at) = code.find(needle) {
-            return Some((i + 1, code[..at].chars().count() + 1));
+
+    fn label(&self) -> String {
+        match (&self.e.id, self.e.kind) {
+            (Some(id), _) => format!("`{id}`"),
+            (None, Some(kind)) => format!("`{}` at {}", kind.name(), self.path),
+            (None, None) => self.path.clone(),
         }
     }
-    None
 }
 
-/// The fields each element type accepts besides `type`, `id` and `visible`.
-fn allowed_fields(kind: ElementKind) -> &'static [&'static str] {
-    match kind {
-        ElementKind::Rect => &[
-            "area", "left", "top", "right", "bottom", "width", "height", "color", "radius",
-        ],
-        ElementKind::Stack => &[
-            "area", "left", "top", "right", "bottom", "width", "height", "gap", "align", "valign", "children",
-        ],
-        ElementKind::Quote => &[
-            "font",
-            "size",
-            "line_height",
-            "color",
-            "align",
-            "case",
-            "max_lines",
-            "space_before",
-            "emphasis_color",
-            "emphasis_weight",
-        ],
-        ElementKind::Ornament => &["font", "size", "color", "glyph", "space_before"],
-        ElementKind::Text => &[
-            "area",
-            "left",
-            "top",
-            "right",
-            "bottom",
-            "width",
-            "height",
-            "text",
-            "font",
-            "size",
-            "line_height",
-            "color",
-            "align",
-            "valign",
-            "case",
-            "max_lines",
-            "space_before",
-            "emphasis_color",
-            "emphasis_weight",
-        ],
-        ElementKind::Rule => &["width", "height", "color", "space_before"],
-        ElementKind::Logo => &[
-            "area", "left", "top", "right", "bottom", "width", "height", "align", "valign",
-        ],
-        ElementKind::Spacer => &["height"],
-    }
-}
-
-fn set_fields(e: &RawElement) -> Vec<&'static str> {
-    let mut fields = Vec::new();
-    macro_rules! check {
-        ($($field:ident),*) => {$(
-            if e.$field.is_some() {
-                fields.push(stringify!($field));
-            }
-        )*};
-    }
-    check!(
-        area,
-        left,
-        top,
-        right,
-        bottom,
-        width,
-        height,
-        color,
-        radius,
-        gap,
-        align,
-        valign,
-        children,
-        text,
-        font,
-        size,
-        line_height,
-        case,
-        max_lines,
-        space_before,
-        glyph,
-        emphasis_color,
-        emphasis_weight
-    );
-    fields
-}
-
-fn kind_name(kind: ElementKind) -> &'static str {
-    match kind {
-        ElementKind::Rect => "rect",
-        ElementKind::Stack => "stack",
-        ElementKind::Quote => "quote",
-        ElementKind::Ornament => "ornament",
-        ElementKind::Text => "text",
-        ElementKind::Rule => "rule",
-        ElementKind::Logo => "logo",
-        ElementKind::Spacer => "spacer",
-    }
+fn hint_for(word: &str, candidates: &[&str]) -> Option<String> {
+    closest(word, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
 /// Everything resolution needs besides the element being resolved.
 struct Resolver<'a> {
-    template: &'a Template,
+    loaded: &'a Loaded,
     format: &'a Format,
     fonts: &'a FontBook,
     palette: BTreeMap<&'a str, Rgba>,
     canvas: (f32, f32),
     safe: Rect,
-    overrides: Vec<&'a BTreeMap<String, RawElement>>,
+    /// Per-format patches that apply, in order, with their `formats:` key.
+    overrides: Vec<(&'a str, &'a BTreeMap<String, RawElement>)>,
     quotes: usize,
+    warnings: Vec<Diagnostic>,
 }
 
 impl<'a> Resolver<'a> {
-    fn error(&self, needle: &str, message: String) -> TemplateError {
-        located_error(
-            &self.template.source,
-            &self.template.origin.display_path(),
-            needle,
-            message,
-        )
+    fn error(&self, path: &str, target: Target, message: String) -> TemplateError {
+        TemplateError(Box::new(self.loaded.error(path, target, message)))
     }
 
-    /// Where to point for a problem with element `e`: its id, else its type.
-    fn element_needle(e: &RawElement) -> String {
-        match (&e.id, e.kind) {
-            (Some(id), _) => format!("id: {id}"),
-            (None, Some(kind)) => format!("type: {}", kind_name(kind)),
-            (None, None) => String::new(),
+    fn error_hint(&self, path: &str, target: Target, message: String, hint: Option<String>) -> TemplateError {
+        let mut d = self.loaded.error(path, target, message);
+        if let Some(hint) = hint {
+            d = d.with_hint(hint);
         }
+        TemplateError(Box::new(d))
     }
 
-    fn color(&self, color: &ColorRef) -> Result<Rgba, TemplateError> {
+    fn color(&self, color: &ColorRef, path: &str) -> Result<Rgba, TemplateError> {
         match color {
             ColorRef::Literal(c) => Ok(*c),
-            ColorRef::Palette(name) => {
-                self.palette.get(name.as_str()).copied().ok_or_else(|| {
-                    let names: Vec<&str> = self.palette.keys().copied().collect();
-                    self.error(
-                        name,
-                        format!(
-                        "unknown colour `{name}`: expected `#rrggbb` or one of the palette's colours ({}){}",
-                        if names.is_empty() { "the palette is empty".to_owned() } else { names.join(", ") },
-                        did_you_mean(name, &names)
+            ColorRef::Palette(name) => self.palette.get(name.as_str()).copied().ok_or_else(|| {
+                let names: Vec<&str> = self.palette.keys().copied().collect();
+                self.error_hint(
+                    path,
+                    Target::Value,
+                    format!(
+                        "unknown colour `{name}`: expected `#rrggbb` or a colour of `brand.palette` ({})",
+                        if names.is_empty() {
+                            "the palette is empty".to_owned()
+                        } else {
+                            names.join(", ")
+                        }
                     ),
-                    )
-                })
-            }
+                    hint_for(name, &names),
+                )
+            }),
         }
     }
 
-    fn default_color(&self) -> Rgba {
-        self.palette.get("ink").copied().unwrap_or(Rgba::BLACK)
+    fn named(&self, name: &str, fallback: Rgba) -> Rgba {
+        self.palette.get(name).copied().unwrap_or(fallback)
     }
 
-    fn font(&self, font: Option<&FontRef>, default_role: &str) -> Result<FaceId, TemplateError> {
-        let spec = match font {
-            Some(FontRef::Spec(spec)) => spec.clone(),
-            Some(FontRef::Role(role)) => self.role(role)?,
-            None => match self.template.raw.fonts.get(default_role) {
-                Some(_) => self.role(default_role)?,
-                None => FontSpec {
+    fn ink(&self) -> Rgba {
+        self.named("ink", Rgba::BLACK)
+    }
+
+    fn accent(&self) -> Rgba {
+        self.palette.get("accent").copied().unwrap_or_else(|| self.ink())
+    }
+
+    /// The face for `font` (written at `path`), or for the role `default_role` when absent.
+    fn font(&self, font: Option<&FontRef>, path: &str, default_role: &str) -> Result<FaceId, TemplateError> {
+        let roles = &self.loaded.raw.brand.fonts;
+        let (spec, spec_path) = match font {
+            Some(FontRef::Spec(spec)) => (spec.clone(), path.to_owned()),
+            Some(FontRef::Role(role)) => self.role(role, path)?,
+            None if roles.contains_key(default_role) => self.role(default_role, path)?,
+            None => (
+                FontSpec {
                     family: None,
                     weight: None,
                     italic: None,
                     axes: None,
                 },
-            },
+                path.to_owned(),
+            ),
         };
         let family = spec.family.as_deref().unwrap_or("Inter");
         let weight = spec.weight.unwrap_or(400);
-        if !(1..=1000).contains(&weight) {
+        if !(100..=900).contains(&weight) {
             return Err(self.error(
-                &weight.to_string(),
-                format!("font weight {weight} is out of range: expected 100 to 900"),
+                &format!("{spec_path}.weight"),
+                Target::Value,
+                format!("font weight {weight} is out of range: expected 100 to 900 (400 regular, 700 bold)"),
             ));
         }
         let mut axes = Vec::new();
@@ -221,7 +150,8 @@ impl<'a> Resolver<'a> {
                 Ok(bytes) if tag.is_ascii() => bytes,
                 _ => {
                     return Err(self.error(
-                        &format!("{tag}:"),
+                        &format!("{spec_path}.axes.{tag}"),
+                        Target::Key,
                         format!(
                         "axis tag `{tag}` must be four ASCII characters, e.g. `wght`, `wdth`, `slnt`, `opsz`"
                     ),
@@ -236,56 +166,88 @@ impl<'a> Resolver<'a> {
         {
             Some(Ok(face)) => Ok(face),
             Some(Err(e)) => {
-                let needle = match &e {
+                let path = match &e {
                     AxisError::UnknownAxis { tag, .. } | AxisError::OutOfRange { tag, .. } => {
-                        format!("{tag}:")
+                        format!("{spec_path}.axes.{tag}")
                     }
-                    AxisError::NotVariable { .. } => "axes:".to_owned(),
+                    AxisError::NotVariable { .. } => format!("{spec_path}.axes"),
                 };
-                Err(self.error(&needle, format!("{e}")))
+                Err(self.error(&path, Target::Key, e.to_string()))
             }
             None => {
                 let families = self.fonts.families();
-                Err(self.error(
-                    family,
+                Err(self.error_hint(
+                    &format!("{spec_path}.family"),
+                    Target::Value,
                     format!(
-                        "unknown font family `{family}`: the embedded families are {}{}",
-                        families.join(", "),
-                        did_you_mean(family, &families)
+                        "unknown font family `{family}`: the embedded families are {}",
+                        families.join(", ")
                     ),
+                    hint_for(family, &families),
                 ))
             }
         }
     }
 
-    fn role(&self, role: &str) -> Result<FontSpec, TemplateError> {
-        match self.template.raw.fonts.get(role) {
-            Some(FontRef::Spec(spec)) => Ok(spec.clone()),
+    /// How emphasised words of `node` are drawn: the accent colour unless told otherwise, in the
+    /// text's own face or the same family at `emphasis_weight`.
+    fn emphasis(&self, node: &Node, face: FaceId) -> Result<Emphasis, TemplateError> {
+        let e = &node.e;
+        let color = match &e.emphasis_color {
+            Some(c) => self.color(c, &node.at("emphasis_color"))?,
+            None => self.accent(),
+        };
+        let face = match e.emphasis_weight {
+            None => face,
+            Some(weight) if !(100..=900).contains(&weight) => {
+                return Err(self.error(
+                    &node.at("emphasis_weight"),
+                    Target::Value,
+                    format!("emphasis_weight {weight} is out of range: expected 100 to 900"),
+                ))
+            }
+            Some(weight) => {
+                let base = self.fonts.face(face);
+                self.fonts.find(base.family, weight, base.italic).unwrap_or(face)
+            }
+        };
+        Ok(Emphasis { color, face })
+    }
+
+    /// A role's font spec and the path it is written at.
+    fn role(&self, role: &str, path: &str) -> Result<(FontSpec, String), TemplateError> {
+        let roles = &self.loaded.raw.brand.fonts;
+        match roles.get(role) {
+            Some(FontRef::Spec(spec)) => Ok((spec.clone(), format!("brand.fonts.{role}"))),
             Some(FontRef::Role(other)) => Err(self.error(
-                other,
-                format!("font role `{role}` refers to `{other}`: a role must give a family, e.g. `{{ family: Inter, weight: 700 }}`"),
+                &format!("brand.fonts.{role}"),
+                Target::Value,
+                format!(
+                    "font role `{role}` refers to `{other}`: a role must give a family, e.g. `{{ family: Inter, weight: 700 }}`"
+                ),
             )),
             None => {
-                let roles: Vec<&str> = self.template.raw.fonts.keys().map(String::as_str).collect();
-                Err(self.error(
-                    role,
+                let names: Vec<&str> = roles.keys().map(String::as_str).collect();
+                Err(self.error_hint(
+                    path,
+                    Target::Value,
                     format!(
-                        "unknown font role `{role}`: expected one of the template's `fonts:` ({}) or `{{ family: …, weight: … }}`{}",
-                        roles.join(", "),
-                        did_you_mean(role, &roles)
+                        "unknown font role `{role}`: expected a role of `brand.fonts` ({}) or `{{ family: …, weight: … }}`",
+                        if names.is_empty() { "none defined".to_owned() } else { names.join(", ") }
                     ),
+                    hint_for(role, &names),
                 ))
             }
         }
     }
 
     fn px(&self, length: Length, reference: f32) -> f32 {
-        length.to_px(reference, self.canvas)
+        length.to_px(reference, self.canvas, self.format.scale)
     }
 
-    /// A non-axis length (font size, gap, radius): `%` is of the area's shorter side.
+    /// A non-axis length (font size, gap, radius): `%` is of the box's shorter side.
     fn px_free(&self, length: Length, area: Rect) -> f32 {
-        length.to_px(area.w.min(area.h), self.canvas)
+        self.px(length, area.w.min(area.h))
     }
 
     fn area(&self, e: &RawElement) -> Rect {
@@ -301,34 +263,51 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolves the box from any two of left/right/width (and top/bottom/height). `aspect`
-    /// (width / height) fills in a missing dimension for images.
+    /// (width / height) fills in a missing dimension; `anchor` places a box that has only a size.
     fn rect(&self, e: &RawElement, aspect: Option<f32>) -> Rect {
         let area = self.area(e);
-        let mut w = e.width.map(|l| self.px(l, area.w));
-        let mut h = e.height.map(|l| self.px(l, area.h));
+        let set = |l: Option<Length>| l.filter(|l| *l != Length::Auto);
+        let (left, right, top, bottom) = (set(e.left), set(e.right), set(e.top), set(e.bottom));
+        let mut w = set(e.width).map(|l| self.px(l, area.w));
+        let mut h = set(e.height).map(|l| self.px(l, area.h));
         if let Some(aspect) = aspect {
             match (w, h) {
-                (None, Some(h_px)) if e.left.is_none() || e.right.is_none() => w = Some(h_px * aspect),
-                (Some(w_px), None) if e.top.is_none() || e.bottom.is_none() => h = Some(w_px / aspect),
+                (None, Some(h_px)) if left.is_none() || right.is_none() => w = Some(h_px * aspect),
+                (Some(w_px), None) if top.is_none() || bottom.is_none() => h = Some(w_px / aspect),
                 _ => {}
             }
         }
-        let axis =
-            |start: Option<Length>, end: Option<Length>, size: Option<f32>, extent: f32| -> (f32, f32) {
-                let start = start.map(|l| self.px(l, extent));
-                let end = end.map(|l| self.px(l, extent));
-                match (start, end, size) {
-                    (Some(s), _, Some(size)) => (s, size),
-                    (None, Some(e), Some(size)) => (extent - e - size, size),
-                    (Some(s), Some(e), None) => (s, (extent - s - e).max(0.0)),
-                    (Some(s), None, None) => (s, (extent - s).max(0.0)),
-                    (None, Some(e), None) => (0.0, (extent - e).max(0.0)),
-                    (None, None, Some(size)) => ((extent - size) / 2.0, size),
-                    (None, None, None) => (0.0, extent),
-                }
-            };
-        let (x, w) = axis(e.left, e.right, w, area.w);
-        let (y, h) = axis(e.top, e.bottom, h, area.h);
+        let anchor = e.anchor.unwrap_or(Anchor::Center);
+        let h_share = match anchor.align() {
+            Align::Left => 0.0,
+            Align::Center => 0.5,
+            Align::Right => 1.0,
+        };
+        let v_share = match anchor.valign() {
+            super::raw::VAlign::Top => 0.0,
+            super::raw::VAlign::Center => 0.5,
+            super::raw::VAlign::Bottom => 1.0,
+        };
+        let axis = |start: Option<Length>,
+                    end: Option<Length>,
+                    size: Option<f32>,
+                    extent: f32,
+                    share: f32|
+         -> (f32, f32) {
+            let start = start.map(|l| self.px(l, extent));
+            let end = end.map(|l| self.px(l, extent));
+            match (start, end, size) {
+                (Some(s), _, Some(size)) => (s, size),
+                (None, Some(e), Some(size)) => (extent - e - size, size),
+                (Some(s), Some(e), None) => (s, (extent - s - e).max(0.0)),
+                (Some(s), None, None) => (s, (extent - s).max(0.0)),
+                (None, Some(e), None) => (0.0, (extent - e).max(0.0)),
+                (None, None, Some(size)) => ((extent - size) * share, size),
+                (None, None, None) => (0.0, extent),
+            }
+        };
+        let (x, w) = axis(left, right, w, area.w, h_share);
+        let (y, h) = axis(top, bottom, h, area.h, v_share);
         Rect {
             x: area.x + x,
             y: area.y + y,
@@ -337,289 +316,287 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn text_style(
+    /// The named style a text element uses, and the path of its definition.
+    fn style_of(
         &self,
-        e: &RawElement,
+        node: &Node,
+        default: Option<&str>,
+    ) -> Result<Option<(&'a RawTextStyle, String)>, TemplateError> {
+        let styles = &self.loaded.raw.styles;
+        match &node.e.style {
+            Some(name) => match styles.get(name) {
+                Some(style) => Ok(Some((style, format!("styles.{name}")))),
+                None => {
+                    let names: Vec<&str> = styles.keys().map(String::as_str).collect();
+                    Err(self.error_hint(
+                        &node.at("style"),
+                        Target::Value,
+                        format!(
+                            "unknown text style `{name}`: expected a style of `styles:` ({})",
+                            if names.is_empty() {
+                                "none defined".to_owned()
+                            } else {
+                                names.join(", ")
+                            }
+                        ),
+                        hint_for(name, &names),
+                    ))
+                }
+            },
+            None => {
+                let by_id = node.e.id.as_deref().filter(|id| styles.contains_key(*id));
+                let name = by_id.or(default.filter(|d| styles.contains_key(*d)));
+                Ok(name.map(|n| (&styles[n], format!("styles.{n}"))))
+            }
+        }
+    }
+
+    /// Fills the text fields `node` lacks from its named style, recording where each came from.
+    fn with_style(&self, node: &mut Node, default_style: Option<&str>) -> Result<(), TemplateError> {
+        let Some((style, style_path)) = self.style_of(node, default_style)? else {
+            return Ok(());
+        };
+        macro_rules! inherit {
+            ($($field:ident),*) => {$(
+                if node.e.$field.is_none() && style.$field.is_some() {
+                    node.e.$field = style.$field.clone();
+                    node.origins.insert(stringify!($field), format!("{style_path}.{}", stringify!($field)));
+                }
+            )*};
+        }
+        inherit!(
+            font,
+            size,
+            line_height,
+            letter_spacing,
+            color,
+            align,
+            case,
+            max_lines
+        );
+        Ok(())
+    }
+
+    fn text_style(
+        &mut self,
+        node: &Node,
         area: Rect,
-        defaults: (&str, SizeRange),
+        default_role: &str,
+        default_size: SizeRange,
+        is_quote: bool,
     ) -> Result<TextStyle, TemplateError> {
-        let (role, default_size) = defaults;
+        let e = &node.e;
         let size = e.size.unwrap_or(default_size);
         let (min_size, max_size) = (self.px_free(size.min, area), self.px_free(size.max, area));
         if !(min_size > 0.0 && max_size >= min_size) {
             return Err(self.error(
-                "size:",
-                format!("text size range {min_size:.0}–{max_size:.0} px is empty: `min` must be positive and not above `max`"),
+                &node.at("size"),
+                Target::Value,
+                format!(
+                    "text size range {min_size:.0}–{max_size:.0} px is empty on `{}`: `min` must be positive and not above `max`",
+                    self.format.id
+                ),
             ));
         }
-        let face = self.font(e.font.as_ref(), role)?;
+        // Fitting tries sizes in half-pixel steps: round the minimum down so it is never exceeded.
+        let min_size = ((min_size * 2.0).floor() / 2.0).max(0.5);
+        let face = self.font(e.font.as_ref(), &node.at("font"), default_role)?;
         // Without an explicit value, lines are spaced as the font's designer intended.
         let line_height = e
             .line_height
             .unwrap_or_else(|| (self.fonts.face(face).natural_line_height() * 100.0).round() / 100.0);
         if !(0.5..=4.0).contains(&line_height) {
-            return Err(self.error("line_height", format!("line_height {line_height} is out of range: expected a multiple of the font size between 0.5 and 4")));
+            return Err(self.error(
+                &node.at("line_height"),
+                Target::Value,
+                format!("line_height {line_height} is out of range: expected a multiple of the font size between 0.5 and 4"),
+            ));
+        }
+        let letter_spacing = match e.letter_spacing {
+            None => 0.0,
+            Some(LetterSpacing::Em(em)) => em,
+            Some(LetterSpacing::Length(l)) => self.px_free(l, area) / max_size,
+        };
+        if !(-0.2..=1.0).contains(&letter_spacing) {
+            return Err(self.error(
+                &node.at("letter_spacing"),
+                Target::Value,
+                format!("letter_spacing of {letter_spacing:.2} em is out of range: expected -0.2em to 1em"),
+            ));
+        }
+        let readable = if is_quote {
+            READABLE_QUOTE_PX
+        } else {
+            READABLE_TEXT_PX
+        } * self.canvas.0
+            / 1080.0;
+        // A 2 % allowance keeps `4.4vmin` on a 1080 px card (47.5 px) from tripping a 48 px line.
+        if min_size < readable * 0.98 {
+            let d = self.loaded.error(
+                &node.at("size"),
+                Target::Value,
+                format!(
+                    "text {} can be set as small as {:.0} px on `{}` ({}×{}): below {:.0} px it is hard to read on a phone",
+                    node.label(),
+                    min_size / self.format.scale,
+                    self.format.id,
+                    (self.canvas.0 / self.format.scale).round(),
+                    (self.canvas.1 / self.format.scale).round(),
+                    readable / self.format.scale
+                ),
+            );
+            let mut d =
+                d.with_hint("raise the `min` size, or give this format a larger size under `formats:`");
+            d.severity = crate::diagnostic::Severity::Warning;
+            self.warnings.push(d);
         }
         Ok(TextStyle {
             face,
             min_size,
             max_size,
             line_height,
-            color: e
-                .color
-                .as_ref()
-                .map(|c| self.color(c))
-                .transpose()?
-                .unwrap_or_else(|| self.default_color()),
+            letter_spacing,
+            color: match &e.color {
+                Some(c) => self.color(c, &node.at("color"))?,
+                None => self.ink(),
+            },
             align: e.align.unwrap_or(Align::Left),
             case: e.case.unwrap_or(Case::None),
             max_lines: e.max_lines,
-            emphasis: Some(self.emphasis(e, face)?),
+            element: node.path.clone(),
+            emphasis: Some(self.emphasis(node, face)?),
         })
     }
 
-    /// How emphasised words of `e` are drawn: the accent colour unless told otherwise, in the
-    /// text's own face or the same family at `emphasis_weight`.
-    fn emphasis(&self, e: &RawElement, face: FaceId) -> Result<Emphasis, TemplateError> {
-        let color = match &e.emphasis_color {
-            Some(c) => self.color(c)?,
-            None => self
-                .palette
-                .get("accent")
-                .copied()
-                .unwrap_or_else(|| self.default_color()),
-        };
-        let face = match e.emphasis_weight {
-            None => face,
-            Some(weight) if !(1..=1000).contains(&weight) => {
-                return Err(self.error(
-                    "emphasis_weight",
-                    format!("emphasis_weight {weight} is out of range: expected 100 to 900"),
-                ))
-            }
-            Some(weight) => {
-                let base = self.fonts.face(face);
-                self.fonts.find(base.family, weight, base.italic).unwrap_or(face)
-            }
-        };
-        Ok(Emphasis { color, face })
-    }
-
-    fn check_text(&self, text: &str) -> Result<(), TemplateError> {
-        if let Some(name) = unknown_placeholders(text).first() {
-            return Err(self.error(
-                &format!("{{{name}}}"),
+    /// Checks placeholders and fills in the brand's `{url}` and `{hashtags}`.
+    fn text(&self, node: &Node) -> Result<String, TemplateError> {
+        let text = node.e.text.clone().unwrap_or_default();
+        if let Some(name) = unknown_placeholders(&text).first() {
+            return Err(self.error_hint(
+                &node.at("text"),
+                Target::Value,
                 format!(
-                    "unknown placeholder `{{{name}}}`: expected one of {}{}",
+                    "unknown placeholder `{{{name}}}`: expected one of {}",
                     PLACEHOLDERS
                         .iter()
                         .map(|p| format!("{{{p}}}"))
                         .collect::<Vec<_>>()
-                        .join(", "),
-                    did_you_mean(name, PLACEHOLDERS)
-                ),
-            ));
-        }
-        Ok(())
-    }
-
-    /// Applies the format's overrides to `e`.
-    fn effective(&self, e: &RawElement) -> RawElement {
-        let mut merged = e.clone();
-        if let Some(id) = &e.id {
-            for overrides in &self.overrides {
-                if let Some(patch) = overrides.get(id) {
-                    merged.merge(patch);
-                }
-            }
-        }
-        merged
-    }
-
-    fn check_fields(&self, e: &RawElement) -> Result<ElementKind, TemplateError> {
-        let Some(kind) = e.kind else {
-            return Err(self.error(
-                &Self::element_needle(e),
-                "element without a `type`: expected one of rect, stack, quote, ornament, text, rule, logo, spacer".into(),
-            ));
-        };
-        let allowed = allowed_fields(kind);
-        if let Some(field) = set_fields(e).into_iter().find(|f| !allowed.contains(f)) {
-            return Err(self.error(
-                &format!("{field}:"),
-                format!(
-                    "field `{field}` does not apply to a `{}` element: expected {}",
-                    kind_name(kind),
-                    allowed
-                        .iter()
-                        .map(|f| format!("`{f}`"))
-                        .collect::<Vec<_>>()
                         .join(", ")
                 ),
+                closest(name, PLACEHOLDERS).map(|c| format!("did you mean `{{{c}}}`?")),
             ));
         }
-        Ok(kind)
+        let brand = &self.loaded.raw.brand;
+        let mut missing = None;
+        let expanded = substitute(
+            &text,
+            &|name| match name {
+                "url" => Some(brand.url.clone().unwrap_or_default()),
+                "hashtags" => Some(
+                    brand
+                        .hashtags
+                        .iter()
+                        .flatten()
+                        .map(|t| {
+                            if t.starts_with('#') {
+                                t.clone()
+                            } else {
+                                format!("#{t}")
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                _ => None,
+            },
+            true,
+        );
+        if text.contains("{url}") && brand.url.is_none() {
+            missing = Some(("url", "url: example.org"));
+        } else if text.contains("{hashtags}") && brand.hashtags.is_none() {
+            missing = Some(("hashtags", "hashtags: [\"#interview\"]"));
+        }
+        if let Some((name, example)) = missing {
+            return Err(self.error_hint(
+                &node.at("text"),
+                Target::Value,
+                format!("`{{{name}}}` is used but the template's `brand:` has no `{name}`"),
+                Some(format!("add `{example}` under `brand:`")),
+            ));
+        }
+        Ok(expanded)
     }
 
-    fn element(&mut self, raw: &RawElement) -> Result<Option<Element>, TemplateError> {
-        let e = self.effective(raw);
-        let kind = self.check_fields(&e)?;
-        if e.visible == Some(false) {
-            return Ok(None);
-        }
-        let area = self.area(&e);
-        let element = match kind {
-            ElementKind::Rect => Element::Rect {
-                rect: self.rect(&e, None),
-                color: e
-                    .color
-                    .as_ref()
-                    .map(|c| self.color(c))
-                    .transpose()?
-                    .unwrap_or_else(|| self.default_color()),
-                radius: e.radius.map_or(0.0, |r| self.px_free(r, area)),
-            },
-            ElementKind::Logo => {
-                let Some(image) = self.template.logo.clone() else {
-                    return Err(self.error(
-                        "type: logo",
-                        "a `logo` element needs the template's `logo:` path".into(),
-                    ));
-                };
-                let aspect = image.width() as f32 / image.height().max(1) as f32;
-                Element::Image {
-                    rect: self.rect(&e, Some(aspect)),
-                    image,
-                    align: e.align.unwrap_or(if e.right.is_some() && e.left.is_none() {
-                        Align::Right
-                    } else {
-                        Align::Left
-                    }),
-                    valign: e.valign.unwrap_or(if e.bottom.is_some() && e.top.is_none() {
-                        VAlign::Bottom
-                    } else {
-                        VAlign::Top
-                    }),
-                }
-            }
-            ElementKind::Text => {
-                let text = e.text.clone().unwrap_or_default();
-                self.check_text(&text)?;
-                Element::Text {
-                    rect: self.rect(&e, None),
-                    style: self.text_style(
-                        &e,
-                        area,
-                        (
-                            "body",
-                            SizeRange {
-                                min: Length::Vmin(3.0),
-                                max: Length::Vmin(3.0),
-                            },
-                        ),
-                    )?,
-                    text,
-                    valign: e.valign.unwrap_or(VAlign::Top),
-                }
-            }
-            ElementKind::Stack => {
-                let rect = self.rect(&e, None);
-                let mut children = Vec::new();
-                for child in e.children.as_deref().unwrap_or_default() {
-                    if let Some(c) = self.stack_child(child, rect)? {
-                        children.push(c);
+    /// Applies the format's overrides to `e`, found at `path`.
+    fn effective(&self, e: &RawElement, path: &str) -> Node {
+        let mut node = Node {
+            e: e.clone(),
+            path: path.to_owned(),
+            origins: BTreeMap::new(),
+        };
+        if let Some(id) = &e.id {
+            for (key, patches) in &self.overrides {
+                if let Some(patch) = patches.get(id) {
+                    for field in node.e.merge(patch) {
+                        node.origins.insert(field, format!("formats.{key}.{id}.{field}"));
                     }
                 }
-                Element::Stack(Stack {
-                    rect,
-                    gap: e.gap.map_or(0.0, |g| self.px_free(g, rect)),
-                    align: e.align.unwrap_or(Align::Left),
-                    valign: e.valign.unwrap_or(VAlign::Top),
-                    children,
-                })
             }
-            ElementKind::Quote | ElementKind::Ornament | ElementKind::Rule | ElementKind::Spacer => {
-                return Err(self.error(
-                    &Self::element_needle(&e),
-                    format!(
-                        "a `{}` element belongs inside a `stack`'s `children`",
-                        kind_name(kind)
-                    ),
-                ))
-            }
-        };
-        Ok(Some(element))
-    }
-
-    fn stack_child(&mut self, raw: &RawElement, stack: Rect) -> Result<Option<StackChild>, TemplateError> {
-        let e = self.effective(raw);
-        let kind = self.check_fields(&e)?;
-        if e.visible == Some(false) {
-            return Ok(None);
         }
-        let space_before = e.space_before.map_or(0.0, |l| self.px(l, stack.h));
-        let accent = self
-            .palette
-            .get("accent")
-            .copied()
-            .unwrap_or_else(|| self.default_color());
-        let color = |default: Rgba| -> Result<Rgba, TemplateError> {
-            e.color
-                .as_ref()
-                .map(|c| self.color(c))
-                .transpose()
-                .map(|c| c.unwrap_or(default))
-        };
-        Ok(Some(match kind {
-            ElementKind::Quote => {
-                self.quotes += 1;
-                StackChild::Quote {
-                    style: self.text_style(&e, stack, ("quote", SizeRange { min: Length::Vmin(4.4), max: Length::Vmin(9.0) }))?,
-                    space_before,
-                }
-            }
-            ElementKind::Ornament => StackChild::Ornament {
-                face: self.font(e.font.as_ref(), "quote")?,
-                size: self.px_free(e.size.map_or(Length::Vmin(20.0), |s| s.max), stack),
-                color: color(accent)?,
-                glyph: e.glyph.clone().filter(|g| g != "auto"),
-                space_before,
-            },
-            ElementKind::Text => {
-                let text = e.text.clone().unwrap_or_default();
-                self.check_text(&text)?;
-                StackChild::Text {
-                    style: self.text_style(&e, stack, ("body", SizeRange { min: Length::Vmin(3.0), max: Length::Vmin(3.0) }))?,
-                    text,
-                    space_before,
-                }
-            }
-            ElementKind::Rule => StackChild::Rule {
-                width: self.px(e.width.unwrap_or(Length::Vmin(12.0)), stack.w),
-                height: self.px(e.height.unwrap_or(Length::Vmin(0.8)), stack.h),
-                color: color(accent)?,
-                space_before,
-            },
-            ElementKind::Spacer => StackChild::Spacer { height: self.px(e.height.unwrap_or(Length::Px(0.0)), stack.h) },
-            ElementKind::Rect | ElementKind::Stack | ElementKind::Logo => {
-                return Err(self.error(
-                    &Self::element_needle(&e),
-                    format!("a `{}` element cannot sit inside a stack: expected quote, ornament, text, rule or spacer", kind_name(kind)),
-                ))
-            }
-        }))
+        node
     }
 }
 
-/// Collects every element id in the tree.
-fn element_ids(elements: &[RawElement], out: &mut Vec<String>) {
-    for e in elements {
-        if let Some(id) = &e.id {
-            out.push(id.clone());
-        }
-        if let Some(children) = &e.children {
-            element_ids(children, out);
-        }
+/// The fields each element type accepts besides `type`, `id` and `visible`.
+pub fn allowed_fields(kind: ElementKind) -> &'static [&'static str] {
+    const BOX: [&str; 8] = [
+        "area", "anchor", "left", "top", "right", "bottom", "width", "height",
+    ];
+    macro_rules! boxed {
+        ($($extra:literal),*) => {
+            &[BOX[0], BOX[1], BOX[2], BOX[3], BOX[4], BOX[5], BOX[6], BOX[7], $($extra),*]
+        };
+    }
+    match kind {
+        ElementKind::Rect => boxed!("color", "gradient", "radius"),
+        ElementKind::Circle => boxed!("color", "gradient"),
+        ElementKind::Stack => boxed!("gap", "align", "valign", "children"),
+        ElementKind::Quote => &[
+            "style",
+            "font",
+            "size",
+            "line_height",
+            "letter_spacing",
+            "color",
+            "align",
+            "case",
+            "max_lines",
+            "space_before",
+            "emphasis_color",
+            "emphasis_weight",
+        ],
+        ElementKind::Ornament => &["style", "font", "size", "color", "glyph", "space_before"],
+        ElementKind::Text => boxed!(
+            "text",
+            "style",
+            "font",
+            "size",
+            "line_height",
+            "letter_spacing",
+            "color",
+            "align",
+            "valign",
+            "case",
+            "max_lines",
+            "space_before",
+            "emphasis_color",
+            "emphasis_weight"
+        ),
+        ElementKind::Rule => &["width", "height", "color", "space_before"],
+        ElementKind::Logo => boxed!("align", "valign"),
+        ElementKind::Image => boxed!("src", "fit", "radius", "align", "valign"),
+        ElementKind::Photo => boxed!("shape", "radius", "fallback", "color", "style", "font"),
+        ElementKind::Spacer => &["height"],
     }
 }
 
@@ -628,78 +605,18 @@ pub(super) fn resolve(
     format: &Format,
     fonts: &FontBook,
 ) -> Result<Layout, TemplateError> {
-    let raw = &template.raw;
-    let file = template.origin.display_path();
-    let error = |needle: &str, message: String| located_error(&template.source, &file, needle, message);
-
-    let mut palette = BTreeMap::new();
-    for (name, color) in &raw.palette {
-        match color {
-            ColorRef::Literal(c) => {
-                palette.insert(name.as_str(), *c);
-            }
-            ColorRef::Palette(other) => {
-                return Err(error(
-                    other,
-                    format!(
-                        "palette colour `{name}` must be a literal such as `#1E2A3A`, not the name `{other}`"
-                    ),
-                ))
-            }
-        }
-    }
-
-    let mut ids = Vec::new();
-    element_ids(&raw.elements, &mut ids);
-    let mut seen = Vec::new();
-    for id in &ids {
-        if seen.contains(id) {
-            return Err(error(
-                &format!("id: {id}"),
-                format!("element id `{id}` is used twice: ids must be unique so overrides can find them"),
-            ));
-        }
-        seen.push(id.clone());
-    }
-    let shape_keys = ["square", "portrait", "landscape"];
-    for (key, patches) in &raw.formats {
-        if !shape_keys.contains(&key.as_str()) && Format::by_id(key).is_none() {
-            let mut names: Vec<&str> = shape_keys.to_vec();
-            names.extend(FORMATS.iter().map(|f| f.id));
-            return Err(error(
-                &format!("{key}:"),
-                format!(
-                    "unknown format `{key}` under `formats:`: expected a format id or a shape ({}){}",
-                    names.join(", "),
-                    did_you_mean(key, &names)
-                ),
-            ));
-        }
-        for id in patches.keys() {
-            if !ids.contains(id) {
-                let known: Vec<&str> = ids.iter().map(String::as_str).collect();
-                return Err(error(
-                    &format!("{id}:"),
-                    format!(
-                        "override for unknown element id `{id}`: expected one of {}{}",
-                        known.join(", "),
-                        did_you_mean(id, &known)
-                    ),
-                ));
-            }
-        }
-    }
+    let loaded = &template.loaded;
+    let raw = &loaded.raw;
+    let palette = check_structure(loaded)?;
     let mut overrides = Vec::new();
-    if let Some(o) = raw.formats.get(format.shape().key()) {
-        overrides.push(o);
+    for key in ["all", format.shape().key(), format.id] {
+        if let Some((k, o)) = raw.formats.get_key_value(key) {
+            overrides.push((k.as_str(), o));
+        }
     }
-    if let Some(o) = raw.formats.get(format.id) {
-        overrides.push(o);
-    }
-
     let (sx, sy, sw, sh) = format.safe_area();
     let mut resolver = Resolver {
-        template,
+        loaded,
         format,
         fonts,
         palette,
@@ -712,36 +629,39 @@ pub(super) fn resolve(
         },
         overrides,
         quotes: 0,
-    };
-    let background = match &raw.background {
-        Some(c) => resolver.color(c)?,
-        None => resolver.palette.get("background").copied().unwrap_or(Rgba::WHITE),
+        warnings: Vec::new(),
     };
     let locale = match &raw.locale {
         None => Locale::default(),
         Some(tags) => Locale::from_tags(tags.values()).map_err(|tag| {
-            error(
-                tag,
+            TemplateError(Box::new(loaded.error(
+                "locale",
+                Target::Value,
                 format!(
                     "unknown locale `{tag}`: expected one of {}",
                     Locale::TAGS.join(", ")
                 ),
-            )
+            )))
         })?,
     };
-    let mut elements = Vec::new();
-    for e in &raw.elements {
-        if let Some(element) = resolver.element(e)? {
+    let (background, mut elements) = resolver.background()?;
+    for (i, e) in raw.elements.iter().flatten().enumerate() {
+        if let Some(element) = resolver.element(e, &format!("elements.{i}"))? {
             elements.push(element);
         }
     }
     if resolver.quotes != 1 {
         return Err(TemplateError(Box::new(
-            Diagnostic::error(format!(
-                "the template draws {} quotes for format `{}`: expected exactly one `quote` element inside a `stack`",
-                resolver.quotes, resolver.format.id
-            ))
-            .in_file(&file),
+            loaded
+                .error(
+                    "elements",
+                    Target::Key,
+                    format!(
+                        "the template draws {} quotes on format `{}`: expected exactly one `quote` element inside a `stack`",
+                        resolver.quotes, format.id
+                    ),
+                )
+                .with_hint("a per-format `visible: false` may have hidden it"),
         )));
     }
     Ok(Layout {
@@ -750,6 +670,7 @@ pub(super) fn resolve(
         background,
         safe: resolver.safe,
         elements,
+        warnings: resolver.warnings,
         locale,
     })
 }

@@ -16,24 +16,31 @@ pub enum Length {
     Vh(f32),
     Vmin(f32),
     Vmax(f32),
+    /// No value: in a per-format override, removes an edge the element set (`left: auto`).
+    Auto,
 }
 
 impl Length {
-    /// Pixels, given the reference extent for `%` and the canvas size for viewport units.
-    pub fn to_px(self, reference: f32, canvas: (f32, f32)) -> f32 {
+    /// Pixels, given the reference extent for `%`, the canvas size for viewport units and the
+    /// canvas pixels per template `px`.
+    pub fn to_px(self, reference: f32, canvas: (f32, f32), scale: f32) -> f32 {
         let (w, h) = canvas;
         match self {
-            Length::Px(v) => v,
+            Length::Px(v) => v * scale,
             Length::Percent(v) => v / 100.0 * reference,
             Length::Vw(v) => v / 100.0 * w,
             Length::Vh(v) => v / 100.0 * h,
             Length::Vmin(v) => v / 100.0 * w.min(h),
             Length::Vmax(v) => v / 100.0 * w.max(h),
+            Length::Auto => 0.0,
         }
     }
 
     pub fn parse(text: &str) -> Result<Length, String> {
         let t = text.trim();
+        if t == "auto" {
+            return Ok(Length::Auto);
+        }
         let split = t
             .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
             .unwrap_or(t.len());
@@ -52,8 +59,7 @@ impl Length {
             "vmin" => Ok(Length::Vmin(value)),
             "vmax" => Ok(Length::Vmax(value)),
             other => Err(format!(
-                "unknown unit `{other}` in `{text}`; expected px, %, vw, vh, vmin or vmax{}",
-                crate::template::suggest::did_you_mean(other, &["px", "%", "vw", "vh", "vmin", "vmax"])
+                "unknown unit `{other}` in `{text}`: expected `px`, `%`, `vw`, `vh`, `vmin` or `vmax`"
             )),
         }
     }
@@ -81,6 +87,181 @@ impl<'de> Deserialize<'de> for Length {
             }
         }
         deserializer.deserialize_any(LengthVisitor)
+    }
+}
+
+/// Letter spacing: `0.05em` (of the font size) or a length such as `2px` or `0.2vmin`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LetterSpacing {
+    Em(f32),
+    Length(Length),
+}
+
+impl LetterSpacing {
+    pub fn parse(text: &str) -> Result<LetterSpacing, String> {
+        let t = text.trim();
+        if let Some(number) = t.strip_suffix("em") {
+            let value: f32 = number.trim().parse().map_err(|_| {
+                format!("expected a letter spacing such as `0.05em` or `2px`, found `{text}`")
+            })?;
+            return Ok(LetterSpacing::Em(value));
+        }
+        Length::parse(t)
+            .map(LetterSpacing::Length)
+            .map_err(|e| e.replace("`px`, `%`", "`em`, `px`, `%`"))
+    }
+}
+
+impl<'de> Deserialize<'de> for LetterSpacing {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SpacingVisitor;
+        impl Visitor<'_> for SpacingVisitor {
+            type Value = LetterSpacing;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a letter spacing such as `0.05em` or `2px`")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<LetterSpacing, E> {
+                Ok(LetterSpacing::Length(Length::Px(v as f32)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<LetterSpacing, E> {
+                Ok(LetterSpacing::Length(Length::Px(v as f32)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<LetterSpacing, E> {
+                Ok(LetterSpacing::Length(Length::Px(v as f32)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<LetterSpacing, E> {
+                LetterSpacing::parse(v).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_any(SpacingVisitor)
+    }
+}
+
+/// An angle in degrees: `135` or `135deg`. 0 points up, 90 to the right, as in CSS gradients.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Angle(pub f32);
+
+impl<'de> Deserialize<'de> for Angle {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct AngleVisitor;
+        impl Visitor<'_> for AngleVisitor {
+            type Value = Angle;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an angle in degrees such as `180` or `135deg`")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Angle, E> {
+                Ok(Angle(v as f32))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Angle, E> {
+                Ok(Angle(v as f32))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Angle, E> {
+                Ok(Angle(v as f32))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Angle, E> {
+                let number = v.trim().strip_suffix("deg").unwrap_or(v.trim());
+                number
+                    .trim()
+                    .parse::<f32>()
+                    .ok()
+                    .filter(|a| a.is_finite())
+                    .map(Angle)
+                    .ok_or_else(|| {
+                        E::custom(format!(
+                            "expected an angle in degrees such as `180` or `135deg`, found `{v}`"
+                        ))
+                    })
+            }
+        }
+        deserializer.deserialize_any(AngleVisitor)
+    }
+}
+
+/// A fraction written as `40%` or `0.4`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fraction(pub f32);
+
+impl<'de> Deserialize<'de> for Fraction {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FractionVisitor;
+        impl FractionVisitor {
+            fn check<E: de::Error>(v: f64, text: &str) -> Result<Fraction, E> {
+                if (0.0..=1.0).contains(&v) {
+                    Ok(Fraction(v as f32))
+                } else {
+                    Err(E::custom(format!(
+                        "`{text}` is out of range: expected 0 to 1, or 0% to 100%"
+                    )))
+                }
+            }
+        }
+        impl Visitor<'_> for FractionVisitor {
+            type Value = Fraction;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a fraction such as `0.4` or `40%`")
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Fraction, E> {
+                Self::check(v as f64, &v.to_string())
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Fraction, E> {
+                Self::check(v as f64, &v.to_string())
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Fraction, E> {
+                Self::check(v, &v.to_string())
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Fraction, E> {
+                let t = v.trim();
+                let parsed = match t.strip_suffix('%') {
+                    Some(p) => p.trim().parse::<f64>().map(|p| p / 100.0),
+                    None => t.parse::<f64>(),
+                };
+                match parsed {
+                    Ok(value) => Self::check(value, v),
+                    Err(_) => Err(E::custom(format!(
+                        "expected a fraction such as `0.4` or `40%`, found `{v}`"
+                    ))),
+                }
+            }
+        }
+        deserializer.deserialize_any(FractionVisitor)
+    }
+}
+
+/// A gradient colour stop: a colour, or `{ color: …, at: 40% }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GradientStop {
+    pub color: ColorRef,
+    /// Position along the gradient, 0 to 1; spread evenly when not given.
+    pub at: Option<f32>,
+}
+
+impl<'de> Deserialize<'de> for GradientStop {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Explicit {
+            color: ColorRef,
+            at: Option<Fraction>,
+        }
+        struct StopVisitor;
+        impl<'de> Visitor<'de> for StopVisitor {
+            type Value = GradientStop;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a colour, or `{ color: \"#000\", at: 40% }`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<GradientStop, E> {
+                let color = ColorRef::deserialize(de::value::StrDeserializer::<E>::new(v))?;
+                Ok(GradientStop { color, at: None })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<GradientStop, A::Error> {
+                let e = Explicit::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(GradientStop {
+                    color: e.color,
+                    at: e.at.map(|f| f.0),
+                })
+            }
+        }
+        deserializer.deserialize_any(StopVisitor)
     }
 }
 
@@ -264,8 +445,9 @@ mod tests {
         assert_eq!(Length::parse("5.5vmin").unwrap(), Length::Vmin(5.5));
         assert!(Length::parse("5pt").unwrap_err().contains("unknown unit `pt`"));
         assert!(Length::parse("wide").is_err());
-        assert_eq!(Length::Vmin(10.0).to_px(0.0, (1080.0, 1920.0)), 108.0);
-        assert_eq!(Length::Percent(50.0).to_px(300.0, (1080.0, 1920.0)), 150.0);
+        assert_eq!(Length::Vmin(10.0).to_px(0.0, (1080.0, 1920.0), 1.0), 108.0);
+        assert_eq!(Length::Px(10.0).to_px(0.0, (270.0, 480.0), 0.25), 2.5);
+        assert_eq!(Length::Percent(50.0).to_px(300.0, (1080.0, 1920.0), 1.0), 150.0);
     }
 
     #[test]

@@ -167,7 +167,7 @@ fn compose_stack(
                 }
                 let set = set_in_box(
                     &text,
-                    "credit text",
+                    &format!("text of `{}`", style.element),
                     style,
                     content,
                     layout,
@@ -191,6 +191,7 @@ fn compose_stack(
                 color,
                 glyph,
                 space_before,
+                element,
             } => {
                 let glyph = glyph
                     .clone()
@@ -200,10 +201,12 @@ fn compose_stack(
                     min_size: *size,
                     max_size: *size,
                     line_height: 1.0,
+                    letter_spacing: 0.0,
                     color: *color,
                     align: stack.align,
                     case: Case::None,
                     max_lines: Some(1),
+                    element: element.clone(),
                     emphasis: None,
                 };
                 let set = set_text(&glyph, &style, fonts, language, f32::INFINITY, f32::INFINITY)
@@ -352,6 +355,7 @@ fn compose_stack(
                 items.push(Item::Glyphs {
                     color: style.color,
                     glyphs,
+                    element: style.element.clone(),
                 });
                 let ink = Rect {
                     x: x + ink_left,
@@ -396,47 +400,15 @@ pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Resu
     let mut placements = Vec::new();
     for element in &layout.elements {
         match element {
-            Element::Rect { rect, color, radius } => items.push(Item::Rect {
-                rect: *rect,
-                color: *color,
-                radius: *radius,
-            }),
-            Element::Image {
-                rect,
-                image,
-                align,
-                valign,
-            } => {
-                // Fit inside the box, keeping the image's proportions.
-                let scale = (rect.w / image.width() as f32).min(rect.h / image.height() as f32);
-                let (w, h) = (image.width() as f32 * scale, image.height() as f32 * scale);
-                let x = match align {
-                    Align::Left => rect.x,
-                    Align::Center => rect.x + (rect.w - w) / 2.0,
-                    Align::Right => rect.right() - w,
-                };
-                let y = match valign {
-                    VAlign::Top => rect.y,
-                    VAlign::Center => rect.y + (rect.h - h) / 2.0,
-                    VAlign::Bottom => rect.bottom() - h,
-                };
-                let placed = Rect {
-                    x: x.round(),
-                    y: y.round(),
-                    w: w.round(),
-                    h: h.round(),
-                };
-                items.push(Item::Image {
-                    rect: placed,
-                    image: image.clone(),
-                });
-                placements.push(Placement {
-                    kind: PlacementKind::Logo,
-                    frame: *rect,
-                    ink: placed,
-                    size: 0.0,
-                    lines: Vec::new(),
-                });
+            Element::Shape { .. } | Element::Picture { .. } | Element::Photo { .. } => {
+                super::pictures::compose_element(element, content, fonts, &mut items, &mut placements)
+                    .map_err(|e| match element {
+                        Element::Photo {
+                            initials: Some(initials),
+                            ..
+                        } => set_error(e, "photo initials", layout, &initials.style, fonts),
+                        _ => unreachable!("only photo initials are set as text"),
+                    })?
             }
             Element::Text {
                 rect,
@@ -451,7 +423,7 @@ pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Resu
                 let hang_room = (rect.x - layout.safe.x).max(0.0);
                 let set = set_in_box(
                     &text,
-                    "text",
+                    &format!("text of `{}`", style.element),
                     style,
                     content,
                     layout,

@@ -176,6 +176,22 @@ impl Measured<'_> {
     }
 }
 
+/// Widens each character by `spacing` em (after its last glyph, so marks stay on their base);
+/// done before breaking so that line widths include it.
+fn add_letter_spacing(glyphs: &mut [Glyph], spacing: f32) {
+    if spacing == 0.0 {
+        return;
+    }
+    for i in 0..glyphs.len() {
+        let ends_cluster = glyphs
+            .get(i + 1)
+            .is_none_or(|next| next.cluster != glyphs[i].cluster);
+        if ends_cluster {
+            glyphs[i].advance += spacing;
+        }
+    }
+}
+
 /// Like [`set_text`], with emphasis and a room for hanging punctuation.
 pub fn set_text_with(
     text: &str,
@@ -193,8 +209,9 @@ pub fn set_text_with(
             .collect(),
         _ => Vec::new(),
     };
-    let glyphs =
+    let mut glyphs =
         shape_styled(text, style.face, &overrides, fonts, options.language).map_err(SetError::Missing)?;
+    add_letter_spacing(&mut glyphs, style.letter_spacing);
     let mut segments = segments(text, &glyphs, options.language);
     measure_ink(&mut segments, text, &glyphs, fonts);
     let (mut ascender, mut descender) = {
@@ -351,10 +368,12 @@ mod tests {
             min_size: min,
             max_size: max,
             line_height: 1.2,
+            letter_spacing: 0.0,
             color: Rgba::BLACK,
             align: Align::Left,
             case: Case::None,
             max_lines: None,
+            element: String::new(),
             emphasis: None,
         }
     }

@@ -11,6 +11,7 @@ mod compose;
 mod fit;
 pub mod fonts;
 mod linebreak;
+mod pictures;
 mod place;
 mod shape;
 pub mod typography;
@@ -21,9 +22,7 @@ pub use fonts::{Face, FaceId, FontBook};
 pub use place::place_text;
 pub use shape::{shape, shape_styled, Glyph, MissingGlyph};
 
-use crate::template::{Rect, Rgba};
-use image::RgbaImage;
-use std::sync::Arc;
+use crate::template::{Outline, Paint, Picture, Rect, Rgba};
 
 /// A glyph at its final position: `x`, `y` are the pen position on the baseline, in canvas px.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,9 +37,28 @@ pub struct PlacedGlyph {
 /// One thing to paint, in painting order.
 #[derive(Debug, Clone)]
 pub enum Item {
-    Rect { rect: Rect, color: Rgba, radius: f32 },
-    Image { rect: Rect, image: Arc<RgbaImage> },
-    Glyphs { color: Rgba, glyphs: Vec<PlacedGlyph> },
+    Rect {
+        rect: Rect,
+        color: Rgba,
+        radius: f32,
+    },
+    /// A rectangle or ellipse filled with a colour or gradient.
+    Shape {
+        rect: Rect,
+        outline: Outline,
+        paint: Paint,
+    },
+    /// A picture fitted into `rect` and cropped to its outline.
+    Picture {
+        rect: Rect,
+        picture: Picture,
+    },
+    /// Text; `element` is the template element it comes from, for diagnostics.
+    Glyphs {
+        color: Rgba,
+        glyphs: Vec<PlacedGlyph>,
+        element: String,
+    },
 }
 
 /// What a placement on the card holds.
@@ -50,6 +68,8 @@ pub enum PlacementKind {
     Ornament,
     Text,
     Logo,
+    Image,
+    Photo,
 }
 
 /// Where a piece of content was put, for checks: `ink` must lie inside `frame`.

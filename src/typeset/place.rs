@@ -135,10 +135,11 @@ pub fn place_text(
             }
         }
     }
-    items.extend(
-        runs.into_iter()
-            .map(|(color, glyphs)| Item::Glyphs { color, glyphs }),
-    );
+    items.extend(runs.into_iter().map(|(color, glyphs)| Item::Glyphs {
+        color,
+        glyphs,
+        element: style.element.clone(),
+    }));
     Placement {
         kind,
         frame,
@@ -201,10 +202,12 @@ mod tests {
             min_size: 40.0,
             max_size: 40.0,
             line_height: 1.2,
+            letter_spacing: 0.0,
             color: Rgba::BLACK,
             align,
             case: Case::None,
             max_lines: None,
+            element: String::new(),
             emphasis: None,
         }
     }

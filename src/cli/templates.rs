@@ -1,0 +1,223 @@
+//! `pullquote templates …`: list, show, init, check, preview and schema.
+
+use super::args::TemplatesCommand;
+use super::plan::{self, PlanError};
+use super::{print_diagnostics, EXIT_FAILED_CARDS};
+use crate::batch::output::write_atomic;
+use crate::diagnostic::Diagnostic;
+use crate::proof;
+use crate::template::{schema, Template, FORMATS};
+use crate::typeset::FontBook;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(command: TemplatesCommand) -> Result<ExitCode, PlanError> {
+    match command {
+        TemplatesCommand::List => list(),
+        TemplatesCommand::Show { name } => show(&name),
+        TemplatesCommand::Init { dir, from, force } => init(&dir, &from, force),
+        TemplatesCommand::Check { template, strict } => check(&template, strict),
+        TemplatesCommand::Preview {
+            template,
+            output,
+            formats,
+            scale,
+            photo,
+        } => preview(&template, &output, &formats, scale, photo.as_deref()),
+        TemplatesCommand::Schema => {
+            print!("{}", schema::schema_text(FontBook::embedded()));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn list() -> Result<ExitCode, PlanError> {
+    for name in Template::builtin_names() {
+        let template = plan::template(name)?;
+        println!("{name:<10} {}", template.description.as_deref().unwrap_or(""));
+    }
+    println!("\nCopy one with `pullquote templates show NAME > brand.yaml`, or start a brand with `pullquote templates init DIR`.");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(name: &str) -> Result<ExitCode, PlanError> {
+    match Template::builtin_source(name) {
+        Some(source) => {
+            print!("{source}");
+            Ok(ExitCode::SUCCESS)
+        }
+        None => Err(Template::builtin(name)
+            .err()
+            .map(|e| e.0)
+            .unwrap_or_else(|| Box::new(Diagnostic::error(format!("no built-in template named `{name}`"))))),
+    }
+}
+
+/// The logo path every built-in uses, replaced by the placeholder in a starter template.
+const BUILTIN_LOGOS: &[&str] = &["assets/pullquote-logo.png", "assets/pullquote-logo-light.png"];
+const PLACEHOLDER_LOGO: &str = "assets/placeholder-logo.svg";
+
+fn init(dir: &Path, from: &str, force: bool) -> Result<ExitCode, PlanError> {
+    let Some(source) = Template::builtin_source(from) else {
+        return Err(Template::builtin(from)
+            .err()
+            .map(|e| e.0)
+            .unwrap_or_else(|| Box::new(Diagnostic::error(format!("no built-in template named `{from}`")))));
+    };
+    let mut yaml = format!(
+        "# yaml-language-server: $schema=./template.schema.json\n\
+         # A starter brand template, from the built-in `{from}`. Edit the brand section first:\n\
+         # palette, fonts and logo. Check it with `pullquote templates check brand.yaml` and see\n\
+         # it on every format with `pullquote templates preview brand.yaml -o proofs`.\n"
+    );
+    for line in source.lines() {
+        let line = match line.strip_prefix("name:") {
+            Some(_) => "name: brand".to_owned(),
+            None => BUILTIN_LOGOS
+                .iter()
+                .fold(line.to_owned(), |l, logo| l.replace(logo, PLACEHOLDER_LOGO)),
+        };
+        yaml.push_str(&line);
+        yaml.push('\n');
+    }
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("brand.yaml".into(), yaml.clone().into_bytes()),
+        (
+            "template.schema.json".into(),
+            schema::schema_text(FontBook::embedded()).into_bytes(),
+        ),
+    ];
+    // Every picture the template still refers to, with the placeholder logo.
+    for line in yaml.lines() {
+        if let Some(at) = line.find("assets/") {
+            let path = line[at..].trim_end_matches(['"', '\'', ' ']).to_owned();
+            if let Some(bytes) = Template::builtin_asset(&path) {
+                if !files.iter().any(|(p, _)| *p == path) {
+                    files.push((path, bytes.to_vec()));
+                }
+            }
+        }
+    }
+    if !force {
+        if let Some((existing, _)) = files.iter().find(|(p, _)| dir.join(p).exists()) {
+            return Err(Box::new(
+                Diagnostic::error(format!("`{}` already exists", dir.join(existing).display()))
+                    .with_hint("choose an empty folder, or pass --force to overwrite"),
+            ));
+        }
+    }
+    for (path, bytes) in &files {
+        let target = dir.join(path);
+        write_atomic(&target, bytes).map_err(|e| {
+            Box::new(Diagnostic::error(format!(
+                "failed to write `{}` ({e})",
+                target.display()
+            )))
+        })?;
+        println!("{}", target.display());
+    }
+    let template = Template::load(&dir.join("brand.yaml")).map_err(|e| e.0)?;
+    eprintln!(
+        "created template `{}`; edit {} and run `pullquote templates preview {} -o proofs`",
+        template.name,
+        dir.join("brand.yaml").display(),
+        dir.join("brand.yaml").display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(spec: &str, strict: bool) -> Result<ExitCode, PlanError> {
+    let template = plan::template(spec)?;
+    let warnings = proof::lint(&template, FORMATS);
+    print_diagnostics(&warnings);
+    let files = template.files();
+    let chain = if files.len() > 1 {
+        format!(
+            " (extends {})",
+            files[..files.len() - 1]
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" → ")
+        )
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "template `{}`{chain}: valid on {} formats, {} warning{}",
+        template.name,
+        FORMATS.len(),
+        warnings.len(),
+        if warnings.len() == 1 { "" } else { "s" }
+    );
+    Ok(if strict && !warnings.is_empty() {
+        ExitCode::from(EXIT_FAILED_CARDS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn preview(
+    spec: &str,
+    output: &Path,
+    formats: &[String],
+    scale: f32,
+    photo: Option<&Path>,
+) -> Result<ExitCode, PlanError> {
+    if !(scale > 0.0 && scale <= 4.0) {
+        return Err(Box::new(
+            Diagnostic::error(format!("--scale {scale} is out of range"))
+                .with_hint("use a factor between 0.05 and 4, e.g. 0.5 for a quick look"),
+        ));
+    }
+    let template = plan::template(spec)?;
+    let formats = if formats.is_empty() {
+        FORMATS.to_vec()
+    } else {
+        plan::formats(formats)?
+    };
+    let photo = photo.map(plan::photo).transpose()?;
+    let cards = proof::proofs(&template, &formats, scale, photo);
+    let mut failed = 0;
+    for card in &cards {
+        match &card.result {
+            Ok((_, image)) => {
+                let path = output.join(format!("{}-{}.png", card.sample, card.format.id));
+                write_png(&path, image)?;
+                println!("{}", path.display());
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!(
+                    "{}",
+                    Diagnostic::error(format!("{} sample on `{}`: {e}", card.sample, card.format.id))
+                );
+            }
+        }
+    }
+    let title = format!("{} · {}", template.name, template.origin.display_path().display());
+    let sheet = proof::contact_sheet(&title, &cards);
+    let path = output.join("contact-sheet.png");
+    write_png(&path, &sheet)?;
+    println!("{}", path.display());
+    Ok(if failed > 0 {
+        ExitCode::from(EXIT_FAILED_CARDS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_png(path: &Path, image: &image::RgbImage) -> Result<(), PlanError> {
+    let bytes = crate::encode::png(image).map_err(|e| {
+        Box::new(Diagnostic::error(format!(
+            "failed to encode `{}` ({e})",
+            path.display()
+        )))
+    })?;
+    write_atomic(path, &bytes).map(|_| ()).map_err(|e| {
+        Box::new(Diagnostic::error(format!(
+            "failed to write `{}` ({e})",
+            path.display()
+        )))
+    })
+}

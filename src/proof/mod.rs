@@ -1,0 +1,189 @@
+//! Proofs of a template: sample quotes (short, medium, long) set on every format, the checks a
+//! designer needs before publishing (legibility, contrast, fit) and a labelled contact sheet.
+
+mod sheet;
+
+pub use sheet::contact_sheet;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::render::{self, contrast};
+use crate::template::{CardContent, Format, Template, TemplateError};
+use crate::transcript::Language;
+use crate::typeset::{self, Card, FontBook, TypesetError};
+use image::{RgbImage, RgbaImage};
+use std::sync::Arc;
+
+/// A sample quote used to proof templates.
+#[derive(Debug, Clone, Copy)]
+pub struct Sample {
+    pub name: &'static str,
+    pub quote: &'static str,
+    pub speaker: &'static str,
+    pub role: &'static str,
+    pub organisation: &'static str,
+    pub language: Language,
+}
+
+/// Short, medium and long quotes, in both languages the typography knows.
+pub const SAMPLES: &[Sample] = &[
+    Sample {
+        name: "short",
+        quote: "On ne communique plus, on converse.",
+        speaker: "Camille Ferrand",
+        role: "directrice de la communication",
+        organisation: "Ville de Montauban",
+        language: Language::French,
+    },
+    Sample {
+        name: "medium",
+        quote: "People don’t share a press release. They share a sentence that sounds like somebody they trust.",
+        speaker: "Jonathan Okafor",
+        role: "head of social media",
+        organisation: "Northfield Museum",
+        language: Language::English,
+    },
+    Sample {
+        name: "long",
+        quote: "Pendant la crise, nous avons publié moins mais mieux : une information vérifiée chaque matin, les mêmes visages, les mêmes mots, et une réponse à chaque question posée en commentaire. La confiance s’est construite là, pas dans les campagnes.",
+        speaker: "Ludivine Marchetti-Roussel",
+        role: "responsable stratégie éditoriale et réseaux sociaux",
+        organisation: "Région Occitanie / Pyrénées-Méditerranée",
+        language: Language::French,
+    },
+];
+
+impl Sample {
+    pub fn content(&self) -> CardContent {
+        CardContent {
+            quote: self.quote.to_owned(),
+            speaker_name: self.speaker.to_owned(),
+            role: Some(self.role.to_owned()),
+            organisation: Some(self.organisation.to_owned()),
+            title: Some("Social media in public service".to_owned()),
+            date: Some("12 March 2026".to_owned()),
+            photo: None,
+            language: self.language,
+        }
+    }
+}
+
+/// Why a proof card could not be drawn.
+#[derive(Debug, thiserror::Error)]
+pub enum ProofError {
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    #[error(transparent)]
+    Typeset(#[from] TypesetError),
+}
+
+/// One sample set on one format.
+pub struct ProofCard {
+    pub sample: &'static str,
+    pub format: Format,
+    pub result: Result<(Card, RgbImage), ProofError>,
+}
+
+/// Sets every sample on every format, at `scale` of the real size.
+pub fn proofs(
+    template: &Template,
+    formats: &[Format],
+    scale: f32,
+    photo: Option<Arc<RgbaImage>>,
+) -> Vec<ProofCard> {
+    let fonts = FontBook::embedded();
+    let mut cards = Vec::new();
+    for sample in SAMPLES {
+        let mut content = sample.content();
+        content.photo = photo.clone();
+        for format in formats {
+            let scaled = format.scaled(scale);
+            let result = template
+                .resolve(&scaled, fonts)
+                .map_err(ProofError::from)
+                .and_then(|layout| Ok(typeset::compose(&layout, &content, fonts)?))
+                .map(|card| {
+                    let image = render::render(&card, fonts);
+                    (card, image)
+                });
+            cards.push(ProofCard {
+                sample: sample.name,
+                format: format.clone(),
+                result,
+            });
+        }
+    }
+    cards
+}
+
+/// Warnings about a template that loads: text that may get too small, text whose contrast with
+/// the pixels behind it is below WCAG AA, and sample quotes that do not fit a format.
+pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
+    let fonts = FontBook::embedded();
+    // One warning per problem and place, listing the formats it occurs on.
+    let mut warnings: Vec<(&str, Diagnostic, Vec<&str>)> = Vec::new();
+    let mut add = |kind: &'static str, d: Diagnostic, format: &'static str| {
+        let same = |(k, w, _): &&mut (&str, Diagnostic, Vec<&str>)| {
+            *k == kind && (&w.file, w.line, w.column) == (&d.file, d.line, d.column)
+        };
+        match warnings.iter_mut().find(|w| same(w)) {
+            Some((_, _, on)) if !on.contains(&format) => on.push(format),
+            Some(_) => {}
+            None => warnings.push((kind, d, vec![format])),
+        }
+    };
+    for format in formats {
+        if let Ok(layout) = template.resolve(format, fonts) {
+            for w in layout.warnings {
+                add("size", w, format.id);
+            }
+        }
+    }
+    // Fit is checked at full size; contrast on half-size proofs, as the ratio barely depends on
+    // the scale and painting is most of the cost.
+    for sample in SAMPLES {
+        for format in formats {
+            let fit = template
+                .resolve(format, fonts)
+                .map_err(ProofError::from)
+                .and_then(|layout| Ok(typeset::compose(&layout, &sample.content(), fonts)?));
+            if let Err(ProofError::Typeset(e)) = fit {
+                let d = Diagnostic::warning(format!("the {} sample quote: {e}", sample.name))
+                    .in_file(&template.origin.display_path())
+                    .with_hint(e.hint());
+                add("fit", d, format.id);
+            }
+        }
+    }
+    for proof in proofs(template, formats, 0.5, None) {
+        // Cards that could not be drawn were reported above.
+        let Ok((card, _)) = &proof.result else {
+            continue;
+        };
+        for text in contrast::text_contrast(card, fonts) {
+            if text.passes() {
+                continue;
+            }
+            let message = format!(
+                "text contrast {:.1}:1 is below WCAG AA ({}:1 for {} text) on the pixels behind it",
+                text.ratio,
+                text.required(),
+                if text.large { "large" } else { "normal" }
+            );
+            let d = template
+                .locate(&text.element, Severity::Warning, message)
+                .with_hint(
+                    "darken or lighten the text colour, or add a tint, darkening or a scrim behind it",
+                );
+            add("contrast", d, proof.format.id);
+        }
+    }
+    warnings
+        .into_iter()
+        .map(|(_, mut d, on)| {
+            if on.len() > 1 || !d.message.contains(on[0]) {
+                d.message = format!("{} (formats: {})", d.message, on.join(", "));
+            }
+            d
+        })
+        .collect()
+}

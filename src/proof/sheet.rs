@@ -1,0 +1,159 @@
+//! The contact sheet: every proof card of a template in one labelled image, a row per sample.
+
+use super::{ProofCard, ProofError};
+use crate::render::{draw_glyphs, paint::fill_rect};
+use crate::template::{Align, Case, Rect, Rgba, TextStyle};
+use crate::transcript::Language;
+use crate::typeset::{set_text, FontBook, PlacedGlyph};
+use image::imageops::{self, FilterType};
+use image::{Rgb, RgbImage};
+
+const ROW_HEIGHT: u32 = 300;
+const MARGIN: u32 = 32;
+const GUTTER: u32 = 24;
+const LABEL: f32 = 17.0;
+const HEADER: f32 = 22.0;
+const BACKDROP: Rgb<u8> = Rgb([232, 232, 236]);
+const LABEL_INK: Rgba = Rgba([70, 74, 82, 255]);
+const ERROR_INK: Rgba = Rgba([176, 32, 32, 255]);
+
+/// Draws one line of `text` with its top-left corner at (`x`, `y`); returns its width.
+fn label(canvas: &mut RgbImage, text: &str, x: f32, y: f32, size: f32, weight: u16, color: Rgba) -> f32 {
+    let fonts = FontBook::embedded();
+    let Some(face) = fonts.find("Inter", weight, false) else {
+        return 0.0;
+    };
+    let style = TextStyle {
+        face,
+        min_size: size,
+        max_size: size,
+        line_height: 1.2,
+        letter_spacing: 0.0,
+        color,
+        align: Align::Left,
+        case: Case::None,
+        max_lines: Some(1),
+        element: String::new(),
+        emphasis: None,
+    };
+    let Ok(set) = set_text(
+        text,
+        &style,
+        fonts,
+        Language::English,
+        f32::INFINITY,
+        f32::INFINITY,
+    ) else {
+        return 0.0;
+    };
+    let baseline = y + set.ascender * size;
+    let mut pen = x;
+    let mut glyphs = Vec::with_capacity(set.glyphs.len());
+    for g in &set.glyphs {
+        glyphs.push(PlacedGlyph {
+            face: g.face,
+            id: g.id,
+            x: pen + g.x_offset * size,
+            y: baseline - g.y_offset * size,
+            size,
+        });
+        pen += g.advance * size;
+    }
+    draw_glyphs(canvas, &glyphs, color, fonts);
+    pen - x
+}
+
+fn card_width(card: &ProofCard) -> u32 {
+    (ROW_HEIGHT as f32 * card.format.width as f32 / card.format.height as f32).round() as u32
+}
+
+/// Lays out `cards` (grouped by sample, in order) in rows, each card scaled to one height and
+/// labelled with its format; a card that failed shows why in its place.
+pub fn contact_sheet(title: &str, cards: &[ProofCard]) -> RgbImage {
+    let mut rows: Vec<Vec<&ProofCard>> = Vec::new();
+    for card in cards {
+        match rows.last_mut() {
+            Some(row) if row[0].sample == card.sample => row.push(card),
+            _ => rows.push(vec![card]),
+        }
+    }
+    let row_width = |row: &Vec<&ProofCard>| -> u32 {
+        row.iter()
+            .map(|c| card_width(c) + GUTTER)
+            .sum::<u32>()
+            .saturating_sub(GUTTER)
+    };
+    let width = rows.iter().map(row_width).max().unwrap_or(0).max(600) + 2 * MARGIN;
+    let header = 2 * MARGIN + HEADER as u32;
+    let row_pitch = (HEADER * 1.6) as u32 + ROW_HEIGHT + (LABEL * 3.4) as u32 + MARGIN;
+    let height = header + rows.len() as u32 * row_pitch;
+    let mut sheet = RgbImage::from_pixel(width, height, BACKDROP);
+    label(
+        &mut sheet,
+        title,
+        MARGIN as f32,
+        MARGIN as f32,
+        HEADER * 1.3,
+        700,
+        LABEL_INK,
+    );
+    let mut y = header as f32;
+    for row in &rows {
+        label(
+            &mut sheet,
+            row[0].sample,
+            MARGIN as f32,
+            y,
+            HEADER,
+            700,
+            LABEL_INK,
+        );
+        let top = y + HEADER * 1.6;
+        let mut x = MARGIN;
+        for card in row {
+            let w = card_width(card);
+            match &card.result {
+                Ok((_, image)) => {
+                    // Through DynamicImage so the resampler is the image crate's optimised build.
+                    let scaled = image::DynamicImage::ImageRgb8(image.clone())
+                        .resize_exact(w, ROW_HEIGHT, FilterType::Triangle)
+                        .into_rgb8();
+                    imageops::replace(&mut sheet, &scaled, i64::from(x), top as i64);
+                }
+                Err(error) => {
+                    let frame = Rect {
+                        x: x as f32,
+                        y: top,
+                        w: w as f32,
+                        h: ROW_HEIGHT as f32,
+                    };
+                    fill_rect(&mut sheet, frame, Rgba([250, 236, 236, 255]), 0.0);
+                    let reason = match error {
+                        ProofError::Typeset(crate::typeset::TypesetError::DoesNotFit { .. }) => {
+                            "does not fit"
+                        }
+                        ProofError::Typeset(_) => "missing glyphs",
+                        ProofError::Template(_) => "template error",
+                    };
+                    label(
+                        &mut sheet,
+                        reason,
+                        x as f32 + 8.0,
+                        top + 8.0,
+                        LABEL,
+                        700,
+                        ERROR_INK,
+                    );
+                }
+            }
+            let ink = if card.result.is_ok() { LABEL_INK } else { ERROR_INK };
+            let below = top + ROW_HEIGHT as f32 + LABEL * 0.5;
+            label(&mut sheet, card.format.id, x as f32, below, LABEL, 600, ink);
+            let size = format!("{}×{}", card.format.width, card.format.height);
+            label(&mut sheet, &size, x as f32, below + LABEL * 1.3, LABEL, 400, ink);
+            x += w + GUTTER;
+        }
+        y += row_pitch as f32;
+    }
+    sheet
+}

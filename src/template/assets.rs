@@ -1,0 +1,180 @@
+//! Pictures a template refers to (logo, background, images): decoded when the template loads,
+//! so a missing or broken file is a template error; SVG is drawn with resvg at the size used.
+
+use super::layout::Fit;
+use image::imageops::FilterType;
+use image::{DynamicImage, RgbaImage};
+use resvg::{tiny_skia, usvg};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::{Arc, Mutex};
+
+/// Pixels already drawn at a given size: every card of a format needs the same ones.
+type SizedCache = Arc<Mutex<BTreeMap<(u32, u32), Arc<RgbaImage>>>>;
+
+/// A decoded picture.
+#[derive(Clone)]
+pub struct Asset {
+    source: Source,
+    sized: SizedCache,
+    /// Hash of the file's bytes (or pixels), so a changed asset changes every card drawn with it.
+    digest: String,
+}
+
+#[derive(Clone)]
+enum Source {
+    Raster(Arc<RgbaImage>),
+    /// Vector art, drawn at whatever size a card needs.
+    Svg(Arc<usvg::Tree>),
+}
+
+impl fmt::Debug for Asset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (w, h) = self.size();
+        match self.source {
+            Source::Raster(_) => write!(f, "Raster({w}×{h})"),
+            Source::Svg(_) => write!(f, "Svg({w}×{h})"),
+        }
+    }
+}
+
+fn is_svg(path: &str, bytes: &[u8]) -> bool {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".svg") {
+        return true;
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+    head.trim_start().starts_with("<?xml") && head.contains("<svg") || head.trim_start().starts_with("<svg")
+}
+
+impl Asset {
+    /// Decodes PNG, JPEG or SVG bytes; the error says what was wrong with the file.
+    pub fn decode(path: &str, bytes: &[u8]) -> Result<Asset, String> {
+        if is_svg(path, bytes) {
+            let mut options = usvg::Options::default();
+            // A template must render the same everywhere: never read files an SVG links to.
+            options.image_href_resolver.resolve_string = Box::new(|_, _| None);
+            let tree = usvg::Tree::from_data(bytes, &options)
+                .map_err(|e| format!("is not a readable SVG file ({e})"))?;
+            return Ok(Asset::new(Source::Svg(Arc::new(tree)), bytes));
+        }
+        match image::guess_format(bytes) {
+            Ok(image::ImageFormat::Png | image::ImageFormat::Jpeg) => {}
+            Ok(other) => return Err(format!("is a {other:?} image: expected PNG, JPEG or SVG")),
+            Err(_) => return Err("is not a PNG, JPEG or SVG image".to_owned()),
+        }
+        let image = image::load_from_memory(bytes).map_err(|e| format!("cannot be decoded ({e})"))?;
+        if image.width() == 0 || image.height() == 0 {
+            return Err("is empty (0 pixels)".to_owned());
+        }
+        Ok(Asset::new(Source::Raster(Arc::new(image.to_rgba8())), bytes))
+    }
+
+    /// A picture already in memory, such as a speaker's photo.
+    pub fn from_image(image: Arc<RgbaImage>) -> Asset {
+        let pixels = image.as_raw().clone();
+        Asset::new(Source::Raster(image), &pixels)
+    }
+
+    fn new(source: Source, bytes: &[u8]) -> Asset {
+        Asset {
+            source,
+            sized: Arc::default(),
+            digest: crate::fingerprint::file_hash(bytes),
+        }
+    }
+
+    /// A hash of the asset's content.
+    pub fn digest(&self) -> &str {
+        &self.digest
+    }
+
+    /// Natural size in px (SVG: its declared size).
+    pub fn size(&self) -> (f32, f32) {
+        match &self.source {
+            Source::Raster(image) => (image.width() as f32, image.height() as f32),
+            Source::Svg(tree) => (tree.size().width(), tree.size().height()),
+        }
+    }
+
+    /// Width over height.
+    pub fn aspect(&self) -> f32 {
+        let (w, h) = self.size();
+        w / h.max(f32::EPSILON)
+    }
+
+    /// Pixels for a box of `width` × `height` px: the picture scaled to cover or fit inside it,
+    /// keeping its proportions (SVG drawn at that size). Cached per size.
+    pub fn pixels(&self, width: f32, height: f32, fit: Fit) -> Arc<RgbaImage> {
+        let (w, h) = self.size();
+        let scale = match fit {
+            Fit::Cover => (width / w).max(height / h),
+            Fit::Contain => (width / w).min(height / h),
+        };
+        let target = (
+            (w * scale).round().clamp(1.0, 8192.0) as u32,
+            (h * scale).round().clamp(1.0, 8192.0) as u32,
+        );
+        let mut sized = self.sized.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        sized
+            .entry(target)
+            .or_insert_with(|| match &self.source {
+                Source::Raster(image) if image.dimensions() == target => image.clone(),
+                // Through DynamicImage so the resampler runs as compiled in the image crate,
+                // optimised even in debug builds.
+                Source::Raster(image) => Arc::new(
+                    DynamicImage::ImageRgba8((**image).clone())
+                        .resize_exact(target.0, target.1, FilterType::CatmullRom)
+                        .into_rgba8(),
+                ),
+                Source::Svg(tree) => Arc::new(rasterize_svg(tree, target.0, target.1)),
+            })
+            .clone()
+    }
+}
+
+/// Draws `tree` stretched to `w` × `h` px (the caller keeps its proportions).
+fn rasterize_svg(tree: &usvg::Tree, w: u32, h: u32) -> RgbaImage {
+    let (sw, sh) = (tree.size().width(), tree.size().height());
+    let Some(mut pixmap) = tiny_skia::Pixmap::new(w, h) else {
+        return RgbaImage::new(1, 1);
+    };
+    let transform = tiny_skia::Transform::from_scale(w as f32 / sw, h as f32 / sh);
+    resvg::render(tree, transform, &mut pixmap.as_mut());
+    // tiny-skia stores premultiplied alpha; the compositor expects straight alpha.
+    let mut out = RgbaImage::new(w, h);
+    for (pixel, source) in out.pixels_mut().zip(pixmap.pixels()) {
+        let c = source.demultiply();
+        pixel.0 = [c.red(), c.green(), c.blue(), c.alpha()];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SVG: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" viewBox="0 0 40 20"><rect width="20" height="20" fill="#ff0000"/></svg>"##;
+
+    #[test]
+    fn svg_is_drawn_at_the_size_asked_for() {
+        let asset = Asset::decode("logo.svg", SVG.as_bytes()).unwrap();
+        assert_eq!(asset.aspect(), 2.0);
+        let pixels = asset.pixels(200.0, 100.0, Fit::Contain);
+        assert_eq!(pixels.dimensions(), (200, 100));
+        assert_eq!(pixels.get_pixel(50, 50).0, [255, 0, 0, 255]);
+        assert_eq!(pixels.get_pixel(150, 50).0[3], 0);
+        assert!(
+            Arc::ptr_eq(&pixels, &asset.pixels(200.0, 100.0, Fit::Cover)),
+            "cached"
+        );
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_image() {
+        assert!(Asset::decode("logo.png", b"hello")
+            .unwrap_err()
+            .contains("not a PNG"));
+        assert!(Asset::decode("logo.svg", b"<svg").unwrap_err().contains("SVG"));
+    }
+}

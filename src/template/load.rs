@@ -1,0 +1,431 @@
+//! Loading: reads a template and the chain of templates it `extends`, decodes the pictures each
+//! file refers to (relative to that file), and merges the chain into one template, remembering
+//! which file set each part so that later errors point into the right file.
+
+use super::assets::Asset;
+use super::raw::{AssetPath, RawElement, RawTemplate};
+use super::spans::Spans;
+use super::suggest::closest;
+use super::{builtin_asset, Builtin, Origin, TemplateError, BUILTINS};
+use crate::diagnostic::Diagnostic;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One template file of an `extends` chain.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    pub origin: Origin,
+    pub source: String,
+    pub spans: Spans,
+}
+
+/// Whether a diagnostic points at a mapping key or at its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Key,
+    Value,
+}
+
+impl Layer {
+    /// An error located at `path` in this file (or the nearest enclosing node that exists).
+    pub fn error(&self, path: &str, target: Target, message: String) -> Diagnostic {
+        let mut diagnostic = Diagnostic::error(message).in_file(&self.origin.display_path());
+        if let Some((span, up)) = self.spans.nearest(path) {
+            // A missing field is reported at its element, whose key is the better place to point.
+            let (line, column) = match (target, up) {
+                (Target::Key, _) | (_, 1..) => span.key.unwrap_or(span.value),
+                (Target::Value, 0) => span.value,
+            };
+            diagnostic = diagnostic.at(line, column).with_source(&self.source);
+        }
+        diagnostic
+    }
+}
+
+/// A template chain merged into one, with the provenance of every part.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Base first, the file asked for last.
+    pub layers: Vec<Layer>,
+    pub raw: RawTemplate,
+    /// Which layer set each path prefix (`elements`, `brand.palette.ink`, `formats.story.quote`).
+    pub owners: BTreeMap<String, usize>,
+    pub assets: BTreeMap<(usize, String), Asset>,
+}
+
+impl Loaded {
+    /// The layer that wrote `path`.
+    pub fn owner(&self, path: &str) -> usize {
+        let mut current = path;
+        loop {
+            if let Some(&layer) = self.owners.get(current) {
+                return layer;
+            }
+            match current.rsplit_once('.') {
+                Some((parent, _)) => current = parent,
+                None => return self.owners.get("").copied().unwrap_or(0),
+            }
+        }
+    }
+
+    /// An error at `path`, in the file that wrote it.
+    pub fn error(&self, path: &str, target: Target, message: String) -> Diagnostic {
+        self.layers[self.owner(path)].error(path, target, message)
+    }
+
+    pub fn asset(&self, path: &AssetPath) -> Option<&Asset> {
+        self.assets.get(&(path.layer, path.path.clone()))
+    }
+}
+
+/// Where a template comes from before it is read.
+pub enum Spec<'a> {
+    Builtin(&'a Builtin),
+    File(PathBuf),
+}
+
+fn boxed(diagnostic: Diagnostic) -> TemplateError {
+    TemplateError(Box::new(diagnostic))
+}
+
+/// Reads and parses one file, without following `extends`.
+fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
+    let (origin, source) = match spec {
+        Spec::Builtin(b) => (Origin::Builtin(b.name), b.source.to_owned()),
+        Spec::File(path) => {
+            let source = std::fs::read_to_string(path).map_err(|e| {
+                boxed(
+                    Diagnostic::error(format!("failed to read template `{}` ({e})", path.display()))
+                        .with_hint(format!(
+                            "built-in templates: {}",
+                            BUILTINS.iter().map(|b| b.name).collect::<Vec<_>>().join(", ")
+                        )),
+                )
+            })?;
+            (Origin::File(path.clone()), source)
+        }
+    };
+    let file = origin.display_path();
+    let spans = Spans::index(&source);
+    let raw: RawTemplate = serde_yaml::from_str(&source).map_err(|e| {
+        let message = yaml_message(&e);
+        let mut diagnostic = Diagnostic::error(message.clone()).in_file(&file);
+        let location =
+            refine_location(&message, &spans).or_else(|| e.location().map(|l| (l.line(), l.column())));
+        if let Some((line, column)) = location {
+            diagnostic = diagnostic.at(line, column).with_source(&source);
+        }
+        if let Some(hint) = yaml_hint(&e) {
+            diagnostic = diagnostic.with_hint(hint);
+        }
+        boxed(diagnostic)
+    })?;
+    Ok((
+        Layer {
+            origin,
+            source,
+            spans,
+        },
+        raw,
+    ))
+}
+
+/// The serde_yaml message without its trailing position (shown separately).
+fn yaml_message(e: &serde_yaml::Error) -> String {
+    let message = e.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message,
+    };
+    let message = message.replace("unknown variant", "unknown value");
+    // serde names the Rust types; a template author knows YAML's.
+    let mut message = message
+        .replace("invalid type: map,", "invalid type: a map,")
+        .replace("invalid type: sequence,", "invalid type: a list,");
+    for (rust, yaml) in [
+        ("expected f32", "expected a number"),
+        ("expected f64", "expected a number"),
+        ("expected u32", "expected a whole number"),
+        ("expected u16", "expected a whole number"),
+        ("expected a boolean", "expected `true` or `false`"),
+        ("expected a string", "expected text"),
+    ] {
+        message = message.replace(rust, yaml);
+    }
+    message
+}
+
+/// Where serde_yaml could only name the enclosing element: the value quoted in the message,
+/// looked up under the path the message starts with (`elements[0].children[1]: …`).
+fn refine_location(message: &str, spans: &Spans) -> Option<(usize, usize)> {
+    let (prefix, rest) = message.split_once(": ")?;
+    if prefix.contains(' ') {
+        return None;
+    }
+    let path = prefix.replace("[", ".").replace("]", "");
+    let start = rest.find('`')? + 1;
+    let end = start + rest[start..].find('`')?;
+    spans.find_value(&path, &rest[start..end])
+}
+
+/// A "did you mean" hint for unknown fields and values.
+fn yaml_hint(e: &serde_yaml::Error) -> Option<String> {
+    let message = e.to_string();
+    let start = message.find('`')? + 1;
+    let end = start + message[start..].find('`')?;
+    let word = &message[start..end];
+    let expected_at = message.find("expected")?;
+    let candidates: Vec<&str> = message[expected_at..].split('`').skip(1).step_by(2).collect();
+    closest(word, &candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+/// The identity used to detect `extends` cycles.
+fn identity(spec: &Spec) -> String {
+    match spec {
+        Spec::Builtin(b) => format!("builtin:{}", b.name),
+        Spec::File(path) => std::fs::canonicalize(path)
+            .unwrap_or_else(|_| path.clone())
+            .display()
+            .to_string(),
+    }
+}
+
+fn display_name(spec: &Spec) -> String {
+    match spec {
+        Spec::Builtin(b) => b.name.to_owned(),
+        Spec::File(path) => path.display().to_string(),
+    }
+}
+
+/// Reads `spec` and everything it extends, base first.
+pub fn load(spec: Spec) -> Result<Loaded, TemplateError> {
+    let mut chain = Vec::new();
+    let mut parsed = Vec::new();
+    read_chain(spec, &mut chain, &mut parsed)?;
+    let mut layers = Vec::new();
+    let mut assets = BTreeMap::new();
+    let mut merged = RawTemplate::default();
+    let mut owners = BTreeMap::new();
+    owners.insert(String::new(), 0);
+    for (index, (spec, layer, mut raw)) in parsed.into_iter().enumerate() {
+        load_assets(&spec, &layer, index, &mut raw, &mut assets)?;
+        merge(&mut merged, raw, index, &mut owners);
+        layers.push(layer);
+    }
+    Ok(Loaded {
+        layers,
+        raw: merged,
+        owners,
+        assets,
+    })
+}
+
+type Parsed<'a> = (Spec<'a>, Layer, RawTemplate);
+
+fn read_chain<'a>(
+    spec: Spec<'a>,
+    chain: &mut Vec<String>,
+    out: &mut Vec<Parsed<'a>>,
+) -> Result<(), TemplateError> {
+    chain.push(identity(&spec));
+    let (layer, raw) = parse_layer(&spec)?;
+    if let Some(parent) = &raw.extends {
+        let at = |message: String| layer.error("extends", Target::Value, message);
+        let parent_spec = match &spec {
+            _ if !parent.contains(['/', '\\', '.']) => match BUILTINS.iter().find(|b| b.name == parent) {
+                Some(b) => Spec::Builtin(b),
+                None => {
+                    let names: Vec<&str> = BUILTINS.iter().map(|b| b.name).collect();
+                    let mut d = at(format!(
+                        "`extends: {parent}` names no built-in template: expected one of {} or the path of a .yaml file",
+                        names.join(", ")
+                    ));
+                    if let Some(name) = closest(parent, &names) {
+                        d = d.with_hint(format!("did you mean `{name}`?"));
+                    }
+                    return Err(boxed(d));
+                }
+            },
+            Spec::Builtin(b) => {
+                return Err(boxed(at(format!(
+                    "built-in template `{}` can only extend another built-in, not `{parent}`",
+                    b.name
+                ))))
+            }
+            Spec::File(path) => {
+                let base = path.parent().unwrap_or(Path::new(""));
+                let parent_path = base.join(parent);
+                if !parent_path.is_file() {
+                    return Err(boxed(
+                        at(format!(
+                            "`extends` names `{parent}`, which does not exist (looked for `{}`)",
+                            parent_path.display()
+                        ))
+                        .with_hint("the path is relative to this template's folder"),
+                    ));
+                }
+                Spec::File(parent_path)
+            }
+        };
+        let id = identity(&parent_spec);
+        if let Some(start) = chain.iter().position(|c| *c == id) {
+            let mut cycle: Vec<String> = chain[start..]
+                .iter()
+                .map(|c| c.rsplit(['/', ':']).next().unwrap_or(c).to_owned())
+                .collect();
+            cycle.push(
+                display_name(&parent_spec)
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+            );
+            return Err(boxed(
+                at(format!("`extends` makes a cycle: {}", cycle.join(" → ")))
+                    .with_hint("a template cannot extend itself, directly or through another template"),
+            ));
+        }
+        read_chain(parent_spec, chain, out)?;
+    }
+    out.push((spec, layer, raw));
+    Ok(())
+}
+
+/// Every asset path of a template, with the YAML path where it is written.
+fn asset_fields(raw: &mut RawTemplate) -> Vec<(String, &mut AssetPath)> {
+    fn elements<'a>(list: &'a mut [RawElement], path: &str, out: &mut Vec<(String, &'a mut AssetPath)>) {
+        for (i, e) in list.iter_mut().enumerate() {
+            let here = format!("{path}.{i}");
+            if let Some(src) = &mut e.src {
+                out.push((format!("{here}.src"), src));
+            }
+            if let Some(children) = &mut e.children {
+                elements(children, &format!("{here}.children"), out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(logo) = &mut raw.brand.logo {
+        out.push(("brand.logo".to_owned(), logo));
+    }
+    if let Some(image) = raw.background.as_mut().and_then(|b| b.image.as_mut()) {
+        out.push(("background.image".to_owned(), image));
+    }
+    if let Some(list) = &mut raw.elements {
+        elements(list, "elements", &mut out);
+    }
+    for (key, patches) in &mut raw.formats {
+        for (id, patch) in patches.iter_mut() {
+            if let Some(src) = &mut patch.src {
+                out.push((format!("formats.{key}.{id}.src"), src));
+            }
+        }
+    }
+    out
+}
+
+fn load_assets(
+    spec: &Spec,
+    layer: &Layer,
+    index: usize,
+    raw: &mut RawTemplate,
+    assets: &mut BTreeMap<(usize, String), Asset>,
+) -> Result<(), TemplateError> {
+    for (path, asset) in asset_fields(raw) {
+        asset.layer = index;
+        let key = (index, asset.path.clone());
+        if assets.contains_key(&key) {
+            continue;
+        }
+        let written = &asset.path;
+        let bytes = match spec {
+            Spec::Builtin(_) => builtin_asset(written)
+                .map(<[u8]>::to_vec)
+                .ok_or_else(|| "not among the built-in assets".to_owned()),
+            Spec::File(file) => {
+                let full = file.parent().unwrap_or(Path::new("")).join(written);
+                std::fs::read(&full).map_err(|e| match e.kind() {
+                    std::io::ErrorKind::NotFound => format!("no such file: `{}`", full.display()),
+                    _ => format!("cannot read `{}` ({e})", full.display()),
+                })
+            }
+        };
+        let decoded = bytes.and_then(|b| Asset::decode(written, &b).map_err(|e| format!("the file {e}")));
+        match decoded {
+            Ok(decoded) => {
+                assets.insert(key, decoded);
+            }
+            Err(reason) => {
+                return Err(boxed(
+                    layer
+                        .error(
+                            &path,
+                            Target::Value,
+                            format!("cannot use picture `{written}`: {reason}"),
+                        )
+                        .with_hint("paths are relative to the template file; PNG, JPEG and SVG are accepted"),
+                ))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Lays `child` (layer `index`) over `merged`, recording which parts it set.
+fn merge(merged: &mut RawTemplate, child: RawTemplate, index: usize, owners: &mut BTreeMap<String, usize>) {
+    let mut own = |path: String| {
+        owners.insert(path, index);
+    };
+    if child.name.is_some() {
+        merged.name = child.name;
+        own("name".into());
+    }
+    if child.description.is_some() {
+        merged.description = child.description;
+        own("description".into());
+    }
+    merged.extends = child.extends;
+    for (name, color) in child.brand.palette {
+        own(format!("brand.palette.{name}"));
+        merged.brand.palette.insert(name, color);
+    }
+    for (name, font) in child.brand.fonts {
+        own(format!("brand.fonts.{name}"));
+        merged.brand.fonts.insert(name, font);
+    }
+    if child.brand.logo.is_some() {
+        merged.brand.logo = child.brand.logo;
+        own("brand.logo".into());
+    }
+    if child.brand.url.is_some() {
+        merged.brand.url = child.brand.url;
+        own("brand.url".into());
+    }
+    if child.brand.hashtags.is_some() {
+        merged.brand.hashtags = child.brand.hashtags;
+        own("brand.hashtags".into());
+    }
+    for (name, style) in child.styles {
+        own(format!("styles.{name}"));
+        merged.styles.insert(name, style);
+    }
+    if child.background.is_some() {
+        merged.background = child.background;
+        own("background".into());
+    }
+    if child.locale.is_some() {
+        merged.locale = child.locale;
+        own("locale".into());
+    }
+    if child.elements.is_some() {
+        merged.elements = child.elements;
+        own("elements".into());
+    }
+    for (key, patches) in child.formats {
+        let target = merged.formats.entry(key.clone()).or_default();
+        for (id, patch) in patches {
+            own(format!("formats.{key}.{id}"));
+            target.insert(id, patch);
+        }
+    }
+}

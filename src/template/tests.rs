@@ -1,0 +1,106 @@
+//! Resolution behaviour across modules: inheritance, overrides, anchors and styles.
+
+use super::{Element, Format, Template};
+use crate::typeset::FontBook;
+use std::path::Path;
+
+fn write(dir: &Path, name: &str, yaml: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, yaml).unwrap();
+    path
+}
+
+const BASE: &str = "brand:\n  palette:\n    ink: \"#111111\"\n    accent: \"#AA0000\"\nelements:\n  - type: rect\n    id: box\n    anchor: bottom-right\n    width: 100\n    height: 50\n    color: accent\n  - type: stack\n    id: main\n    children:\n      - type: quote\n        id: quote\n";
+
+fn first_shape(template: &Template, format: &str) -> (super::Rect, super::Paint) {
+    let layout = template
+        .resolve(&Format::by_id(format).unwrap(), FontBook::embedded())
+        .unwrap();
+    match &layout.elements[0] {
+        Element::Shape { rect, paint, .. } => (*rect, paint.clone()),
+        other => panic!("expected a shape, found {other:?}"),
+    }
+}
+
+#[test]
+fn anchors_place_boxes_that_have_only_a_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = Template::load(&write(dir.path(), "t.yaml", BASE)).unwrap();
+    let (rect, _) = first_shape(&template, "instagram-square");
+    assert_eq!((rect.x, rect.y, rect.w, rect.h), (980.0, 1030.0, 100.0, 50.0));
+    // In a story the safe area ends 20 % above the bottom.
+    let (rect, _) = first_shape(&template, "story");
+    assert_eq!(rect.bottom(), 1920.0 - 384.0);
+}
+
+#[test]
+fn a_child_template_overrides_its_parent_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "base.yaml", BASE);
+    let child = write(
+        dir.path(),
+        "child.yaml",
+        "extends: base.yaml\nbrand:\n  palette:\n    accent: \"#0000AA\"\n",
+    );
+    let template = Template::load(&child).unwrap();
+    let (_, paint) = first_shape(&template, "instagram-square");
+    assert_eq!(paint, super::Paint::Solid(super::Rgba([0, 0, 0xAA, 255])));
+    assert_eq!(template.files().len(), 2);
+}
+
+#[test]
+fn format_overrides_apply_from_all_to_shape_to_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = format!(
+        "{BASE}formats:\n  all:\n    box: {{ width: 10 }}\n  landscape:\n    box: {{ width: 20 }}\n  link:\n    box: {{ width: 30 }}\n"
+    );
+    let template = Template::load(&write(dir.path(), "t.yaml", &yaml)).unwrap();
+    assert_eq!(first_shape(&template, "instagram-square").0.w, 10.0);
+    assert_eq!(first_shape(&template, "x").0.w, 20.0);
+    assert_eq!(first_shape(&template, "link").0.w, 30.0);
+}
+
+#[test]
+fn px_lengths_follow_a_scaled_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = Template::load(&write(dir.path(), "t.yaml", BASE)).unwrap();
+    let small = Format::by_id("instagram-square").unwrap().scaled(0.25);
+    let layout = template.resolve(&small, FontBook::embedded()).unwrap();
+    let Element::Shape { rect, .. } = &layout.elements[0] else {
+        panic!()
+    };
+    assert_eq!(
+        (rect.w, rect.h, rect.right(), rect.bottom()),
+        (25.0, 12.5, 270.0, 270.0)
+    );
+}
+
+#[test]
+fn styles_fill_what_an_element_leaves_out_and_spacing_widens_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "styles:\n  quote: { size: 40, letter_spacing: 0.1em, color: \"#222222\" }\nelements:\n  - type: stack\n    children:\n      - type: quote\n        color: \"#333333\"\n";
+    let template = Template::load(&write(dir.path(), "t.yaml", yaml)).unwrap();
+    let fonts = FontBook::embedded();
+    let layout = template
+        .resolve(&Format::by_id("instagram-square").unwrap(), fonts)
+        .unwrap();
+    let Element::Stack(stack) = &layout.elements[0] else {
+        panic!()
+    };
+    let super::StackChild::Quote { style, .. } = &stack.children[0] else {
+        panic!()
+    };
+    assert_eq!((style.min_size, style.letter_spacing), (40.0, 0.1));
+    assert_eq!(
+        style.color,
+        super::Rgba([0x33, 0x33, 0x33, 255]),
+        "the element's own colour wins"
+    );
+    let mut plain = style.clone();
+    plain.letter_spacing = 0.0;
+    let lang = crate::transcript::Language::English;
+    let wide = crate::typeset::set_text("Spaced", style, fonts, lang, 1e6, 1e6).unwrap();
+    let tight = crate::typeset::set_text("Spaced", &plain, fonts, lang, 1e6, 1e6).unwrap();
+    let difference = wide.line_width_px(0) - tight.line_width_px(0);
+    assert!((difference - 6.0 * 4.0).abs() < 0.01, "{difference}");
+}

@@ -1,0 +1,159 @@
+//! `pullquote templates …` driven through the real binary in a temporary folder.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pullquote"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn list_names_every_builtin_with_its_description() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["templates", "list"]);
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    for name in ["paper", "bold", "photo", "minimal"] {
+        assert!(
+            stdout.lines().any(|l| l.starts_with(name) && l.len() > 20),
+            "{name} in\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn a_shown_builtin_checks_clean_once_copied() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["templates", "show", "minimal"]);
+    assert!(out.status.success());
+    std::fs::write(dir.path().join("copy.yaml"), &out.stdout).unwrap();
+    // The copy refers to the built-in's assets folder, which a copy does not have.
+    let check = run(dir.path(), &["templates", "check", "copy.yaml"]);
+    assert_eq!(check.status.code(), Some(2));
+    assert!(
+        text(&check.stderr).contains("assets/placeholder-logo.svg"),
+        "{}",
+        text(&check.stderr)
+    );
+    let unknown = run(dir.path(), &["templates", "show", "mininal"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("did you mean `minimal`?"));
+}
+
+#[test]
+fn init_creates_a_brand_template_that_checks_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["templates", "init", "brand", "--from", "bold"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for file in [
+        "brand/brand.yaml",
+        "brand/template.schema.json",
+        "brand/assets/placeholder-logo.svg",
+    ] {
+        assert!(dir.path().join(file).is_file(), "{file}");
+    }
+    let yaml = std::fs::read_to_string(dir.path().join("brand/brand.yaml")).unwrap();
+    assert!(yaml.starts_with("# yaml-language-server: $schema=./template.schema.json"));
+    assert!(yaml.contains("\nname: brand\n"));
+    let check = run(dir.path(), &["templates", "check", "brand/brand.yaml"]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    assert!(text(&check.stderr).contains("template `brand`: valid on 10 formats"));
+    let again = run(dir.path(), &["templates", "init", "brand"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(text(&again.stderr).contains("--force"));
+}
+
+#[test]
+fn strict_check_fails_on_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    // Light grey text on white: readable size, poor contrast.
+    let yaml = "background: \"#FFFFFF\"\nelements:\n  - type: stack\n    left: 8vmin\n    right: 8vmin\n    children:\n      - type: quote\n        color: \"#C8C8C8\"\n";
+    std::fs::write(dir.path().join("pale.yaml"), yaml).unwrap();
+    let lenient = run(dir.path(), &["templates", "check", "pale.yaml"]);
+    assert!(lenient.status.success());
+    let stderr = text(&lenient.stderr);
+    assert!(stderr.contains("below WCAG AA"), "{stderr}");
+    assert!(stderr.contains("pale.yaml:7:9"), "{stderr}");
+    let strict = run(dir.path(), &["templates", "check", "pale.yaml", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+#[test]
+fn preview_writes_every_sample_and_a_contact_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "templates",
+            "preview",
+            "paper",
+            "-o",
+            "proofs",
+            "--formats",
+            "story,link",
+            "--scale",
+            "0.2",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    for sample in ["short", "medium", "long"] {
+        for format in ["story", "link"] {
+            let png = image::open(dir.path().join(format!("proofs/{sample}-{format}.png"))).unwrap();
+            let expected = if format == "story" { (216, 384) } else { (240, 126) };
+            assert_eq!((png.width(), png.height()), expected);
+        }
+    }
+    let sheet = image::open(dir.path().join("proofs/contact-sheet.png")).unwrap();
+    assert!(sheet.width() > 600 && sheet.height() > 900);
+}
+
+#[test]
+fn render_draws_the_speakers_photo_in_a_circle() {
+    let dir = tempfile::tempdir().unwrap();
+    let photo = image::RgbImage::from_pixel(64, 64, image::Rgb([0, 160, 80]));
+    photo.save(dir.path().join("face.png")).unwrap();
+    let args = [
+        "render",
+        "--text",
+        "We answered every comment.",
+        "--speaker",
+        "Ada Lovelace",
+        "--format",
+        "instagram-square",
+        "-t",
+        "bold",
+        "-o",
+        "out",
+        "--photo",
+        "face.png",
+    ];
+    let out = run(dir.path(), &args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let card = image::open(dir.path().join("out/q01-ada-lovelace-instagram-square.png"))
+        .unwrap()
+        .to_rgb8();
+    // The photo's centre (8vmin + 6.5vmin from the left, 12vmin + 6.5vmin from the bottom).
+    let (x, y) = ((14.5 * 10.8) as u32, 1080 - (18.5 * 10.8) as u32);
+    assert_eq!(card.get_pixel(x, y).0, [0, 160, 80]);
+    // Its bounding box's corner lies outside the circle: the card's blue shows there.
+    let corner = card
+        .get_pixel((8.0 * 10.8) as u32 + 2, 1080 - (25.0 * 10.8) as u32 + 2)
+        .0;
+    assert!(corner[2] > corner[1], "{corner:?}");
+}
+
+#[test]
+fn schema_is_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["templates", "schema"]);
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["title"], "pullquote template");
+}
