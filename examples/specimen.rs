@@ -341,6 +341,7 @@ fn main() {
         height,
         background: Rgba([245, 240, 230, 255]),
         items: sheet.items,
+        layout_items: 0,
         placements: Vec::new(),
         safe: Rect {
             x: 0.0,

@@ -21,11 +21,13 @@ use crate::template::{CardContent, Format, Layout, Template, TemplateError};
 use crate::transcript::{self, ReadOptions, Speaker, Transcript};
 use crate::typeset::{self, Card, FontBook, TypesetError};
 use contact_sheet::{MissingCard, Section};
+use image::RgbImage;
 use manifest::{alt_text, CardEntry, InterviewEntry, Manifest, PreviousRun, QuoteEntry};
 use output::{alt_text_path, remove_stale_temporaries, write_atomic, Written};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Instant;
 
 /// How cards are written.
@@ -437,6 +439,9 @@ pub fn execute(work: &Work, progress: &dyn Progress) -> Report {
     }
     timings.add(Stage::Resolve, started);
 
+    // The pixels every card of a layout shares (background, photo, scrims), painted once.
+    let layout_pixels: BTreeMap<(usize, usize), OnceLock<RgbImage>> =
+        layouts.keys().map(|&key| (key, OnceLock::new())).collect();
     let previous: Vec<PreviousRun> = work.groups.iter().map(|g| PreviousRun::load(&g.dir)).collect();
     if !work.output.dry_run {
         for group in &work.groups {
@@ -463,7 +468,13 @@ pub fn execute(work: &Work, progress: &dyn Progress) -> Report {
         .map(|job| {
             // A bug met by one card must not take the whole batch down with it.
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                make_card(work, *job, &layouts, &previous[job.group], fonts, &timings)
+                let shared = Shared {
+                    layouts: &layouts,
+                    layout_pixels: &layout_pixels,
+                    fonts,
+                    timings: &timings,
+                };
+                make_card(work, *job, &shared, &previous[job.group])
             }))
             .unwrap_or_else(|panic| Err(CardError::Internal(panic_message(panic.as_ref()))));
             progress.card_done();
@@ -595,14 +606,21 @@ fn card_key(template: &Template, format: &Format, content: &CardContent, kind: I
     f.hex()
 }
 
-fn make_card(
-    work: &Work,
-    job: Job,
-    layouts: &BTreeMap<(usize, usize), Result<Layout, TemplateError>>,
-    previous: &PreviousRun,
-    fonts: &FontBook,
-    timings: &Timings,
-) -> Result<Done, CardError> {
+/// What every card job reads: layouts resolved once, their shared pixels, fonts and timings.
+struct Shared<'a> {
+    layouts: &'a BTreeMap<(usize, usize), Result<Layout, TemplateError>>,
+    layout_pixels: &'a BTreeMap<(usize, usize), OnceLock<RgbImage>>,
+    fonts: &'a FontBook,
+    timings: &'a Timings,
+}
+
+fn make_card(work: &Work, job: Job, shared: &Shared, previous: &PreviousRun) -> Result<Done, CardError> {
+    let Shared {
+        layouts,
+        layout_pixels,
+        fonts,
+        timings,
+    } = *shared;
     let group = &work.groups[job.group];
     let spec = &group.cards[job.card];
     let format = &work.formats[job.format];
@@ -674,7 +692,9 @@ fn make_card(
     let card = typeset::compose(layout, &spec.content, fonts)?;
     timings.add(Stage::Typeset, started);
     let started = Instant::now();
-    let image = render::render(&card, fonts);
+    let base =
+        layout_pixels[&(spec.template, job.format)].get_or_init(|| render::render_layout(&card, fonts));
+    let image = render::render_over(base, &card, fonts);
     timings.add(Stage::Render, started);
     let started = Instant::now();
     let metadata = Metadata {

@@ -7,14 +7,33 @@ use image::RgbImage;
 /// Blends `color` over the pixel at (x, y) with `coverage` in 0..=1.
 #[inline]
 pub(super) fn blend(canvas: &mut RgbImage, x: u32, y: u32, color: Rgba, coverage: f32) {
-    let alpha = coverage * f32::from(color.0[3]) / 255.0;
-    if alpha <= 0.0 {
+    let weight = weight(color, coverage);
+    if weight == 0 {
         return;
     }
-    let pixel = canvas.get_pixel_mut(x, y);
-    for c in 0..3 {
-        let under = f32::from(pixel.0[c]);
-        pixel.0[c] = (under + (f32::from(color.0[c]) - under) * alpha.min(1.0) + 0.5) as u8;
+    let index = (y as usize * canvas.width() as usize + x as usize) * 3;
+    let pixels: &mut [u8] = canvas;
+    blend_at(&mut pixels[index..index + 3], color, weight);
+}
+
+/// The blend weight in 0..=256 of `color` at `coverage`: fixed point keeps blending cheap and
+/// identical on every machine.
+#[inline]
+fn weight(color: Rgba, coverage: f32) -> u32 {
+    let alpha = coverage.clamp(0.0, 1.0) * f32::from(color.0[3]) * (256.0 / 255.0);
+    (alpha + 0.5) as u32
+}
+
+/// Blends `color` with `weight` (0..=256) over one RGB pixel.
+#[inline]
+fn blend_at(pixel: &mut [u8], color: Rgba, weight: u32) {
+    if weight >= 256 {
+        pixel.copy_from_slice(&color.0[..3]);
+        return;
+    }
+    let keep = 256 - weight;
+    for (channel, &paint) in pixel.iter_mut().zip(&color.0[..3]) {
+        *channel = ((u32::from(*channel) * keep + u32::from(paint) * weight + 128) >> 8) as u8;
     }
 }
 
@@ -113,24 +132,41 @@ fn sample_stops(stops: &[(f32, Rgba)], t: f32) -> Rgba {
     stops[stops.len() - 1].1
 }
 
+/// Entries in a gradient's colour table: fine enough that neighbouring entries differ by well
+/// under one level of an 8-bit channel.
+const GRADIENT_STEPS: usize = 2048;
+
+/// A gradient's colours at evenly spaced positions from 0 to 1.
+fn gradient_table(stops: &[(f32, Rgba)]) -> Vec<Rgba> {
+    (0..=GRADIENT_STEPS)
+        .map(|i| sample_stops(stops, i as f32 / GRADIENT_STEPS as f32))
+        .collect()
+}
+
+#[inline]
+fn lookup(table: &[Rgba], t: f32) -> Rgba {
+    let i = (t.clamp(0.0, 1.0) * GRADIENT_STEPS as f32 + 0.5) as usize;
+    table[i.min(GRADIENT_STEPS)]
+}
+
 /// Precomputed geometry for evaluating a paint at any pixel of `rect`.
-enum Sampler<'a> {
+enum Sampler {
     Solid(Rgba),
     Linear {
         center: (f32, f32),
         direction: (f32, f32),
         length: f32,
-        stops: &'a [(f32, Rgba)],
+        table: Vec<Rgba>,
     },
     Radial {
         center: (f32, f32),
         radius: f32,
-        stops: &'a [(f32, Rgba)],
+        table: Vec<Rgba>,
     },
 }
 
-impl<'a> Sampler<'a> {
-    fn new(paint: &'a Paint, rect: Rect) -> Sampler<'a> {
+impl Sampler {
+    fn new(paint: &Paint, rect: Rect) -> Sampler {
         match paint {
             Paint::Solid(c) => Sampler::Solid(*c),
             Paint::Gradient { shape, stops } => match shape {
@@ -143,15 +179,24 @@ impl<'a> Sampler<'a> {
                         center: (rect.x + rect.w / 2.0, rect.y + rect.h / 2.0),
                         direction,
                         length: length.max(f32::EPSILON),
-                        stops,
+                        table: gradient_table(stops),
                     }
                 }
                 GradientShape::Radial { center, radius } => Sampler::Radial {
                     center: *center,
                     radius: radius.max(f32::EPSILON),
-                    stops,
+                    table: gradient_table(stops),
                 },
             },
+        }
+    }
+
+    /// The colour for a whole row, when the paint does not vary along it.
+    fn row_colour(&self, y: u32) -> Option<Rgba> {
+        match self {
+            Sampler::Solid(c) => Some(*c),
+            Sampler::Linear { direction, .. } if direction.0.abs() < 1e-6 => Some(self.at(0, y)),
+            _ => None,
         }
     }
 
@@ -163,32 +208,83 @@ impl<'a> Sampler<'a> {
                 center,
                 direction,
                 length,
-                stops,
+                table,
             } => {
                 let along = (px - center.0) * direction.0 + (py - center.1) * direction.1;
-                sample_stops(stops, along / length + 0.5)
+                lookup(table, along / length + 0.5)
             }
             Sampler::Radial {
                 center,
                 radius,
-                stops,
+                table,
             } => {
                 let distance = ((px - center.0).powi(2) + (py - center.1).powi(2)).sqrt();
-                sample_stops(stops, distance / radius)
+                lookup(table, distance / radius)
             }
         }
     }
+}
+
+/// The columns of row `y` where a rectangle outline covers whole pixels: there, coverage is the
+/// row's vertical coverage alone and no corner needs computing.
+fn solid_span(rect: Rect, outline: Outline, y: u32) -> (u32, u32) {
+    let Outline::Rect { radius } = outline else {
+        return (0, 0);
+    };
+    let radius = radius.min(rect.w / 2.0).min(rect.h / 2.0).max(0.0);
+    let (top, bottom) = (y as f32, y as f32 + 1.0);
+    let inset = if top >= rect.y + radius && bottom <= rect.bottom() - radius {
+        0.0
+    } else {
+        radius
+    };
+    let start = (rect.x + inset).max(0.0).ceil() as u32;
+    let end = (rect.right() - inset).max(0.0).floor() as u32;
+    (start, end.max(start))
 }
 
 /// Fills `outline` in `rect` with `paint`.
 pub fn fill_shape(canvas: &mut RgbImage, rect: Rect, outline: Outline, paint: &Paint) {
     let (x0, y0, x1, y1) = pixel_bounds(canvas, rect);
     let sampler = Sampler::new(paint, rect);
+    let width = canvas.width() as usize;
+    // A gradient across the canvas (90° or 270°) has one colour per column: compute them once.
+    let columns: Option<Vec<(Rgba, u32)>> = match &sampler {
+        Sampler::Linear { direction, .. } if direction.1.abs() < 1e-6 => Some(
+            (x0..x1)
+                .map(|x| sampler.at(x, y0))
+                .map(|c| (c, weight(c, 1.0)))
+                .collect(),
+        ),
+        _ => None,
+    };
+    let pixels: &mut [u8] = canvas;
     for y in y0..y1 {
+        let (solid_start, solid_end) = solid_span(rect, outline, y);
+        let row_coverage = span_coverage(y as f32, rect.y, rect.bottom());
+        let row_colour = sampler.row_colour(y).map(|c| (c, weight(c, row_coverage)));
+        let row = &mut pixels[y as usize * width * 3..(y as usize + 1) * width * 3];
         for x in x0..x1 {
-            let c = coverage(rect, outline, x, y);
-            if c > 0.0 {
-                blend(canvas, x, y, sampler.at(x, y), c);
+            let solid = x >= solid_start && x < solid_end;
+            let (colour, w) = match (&row_colour, &columns) {
+                (Some(row_colour), _) if solid => *row_colour,
+                (None, Some(columns)) if solid && row_coverage >= 1.0 => columns[(x - x0) as usize],
+                _ => {
+                    let c = if solid {
+                        row_coverage
+                    } else {
+                        coverage(rect, outline, x, y)
+                    };
+                    if c <= 0.0 {
+                        continue;
+                    }
+                    let colour = row_colour.map_or_else(|| sampler.at(x, y), |(c, _)| c);
+                    (colour, weight(colour, c))
+                }
+            };
+            if w > 0 {
+                let i = x as usize * 3;
+                blend_at(&mut row[i..i + 3], colour, w);
             }
         }
     }
@@ -241,17 +337,47 @@ pub fn draw_picture(canvas: &mut RgbImage, rect: Rect, picture: &Picture) {
         return;
     }
     let (x0, y0, x1, y1) = pixel_bounds(canvas, clip);
+    let width = canvas.width() as usize;
+    let (ox, oy) = (ox as i64, oy as i64);
+    let source_pixels = source.as_raw();
+    let pixels: &mut [u8] = canvas;
     for y in y0..y1 {
+        let sy = i64::from(y) - oy;
+        if sy < 0 || sy >= i64::from(h) {
+            continue;
+        }
+        let source_row = sy as usize * w as usize * 4;
+        let (solid_start, solid_end) = solid_span(clip, picture.outline, y);
+        let row_coverage = span_coverage(y as f32, clip.y, clip.bottom());
+        let row = &mut pixels[y as usize * width * 3..(y as usize + 1) * width * 3];
         for x in x0..x1 {
-            let c = coverage(clip, picture.outline, x, y);
-            if c <= 0.0 {
+            let sx = i64::from(x) - ox;
+            if sx < 0 || sx >= i64::from(w) {
                 continue;
             }
-            let (sx, sy) = (x as f32 - ox, y as f32 - oy);
-            if sx < 0.0 || sy < 0.0 || sx >= w as f32 || sy >= h as f32 {
+            let s = source_row + sx as usize * 4;
+            let colour = Rgba([
+                source_pixels[s],
+                source_pixels[s + 1],
+                source_pixels[s + 2],
+                source_pixels[s + 3],
+            ]);
+            let i = x as usize * 3;
+            let solid = x >= solid_start && x < solid_end && row_coverage >= 1.0;
+            if solid && colour.0[3] == 255 {
+                // An opaque pixel fully inside: a copy, which is most of a photo background.
+                row[i..i + 3].copy_from_slice(&colour.0[..3]);
                 continue;
             }
-            blend(canvas, x, y, Rgba(source.get_pixel(sx as u32, sy as u32).0), c);
+            let c = if x >= solid_start && x < solid_end {
+                row_coverage
+            } else {
+                coverage(clip, picture.outline, x, y)
+            };
+            let w = weight(colour, c);
+            if w > 0 {
+                blend_at(&mut row[i..i + 3], colour, w);
+            }
         }
     }
 }

@@ -398,7 +398,13 @@ fn compose_stack(
 pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Result<Card, TypesetError> {
     let mut items = Vec::new();
     let mut placements = Vec::new();
+    // Items drawn before the first element that depends on the quote are the layout's alone.
+    let mut layout_items = None;
     for element in &layout.elements {
+        let from_layout_alone = matches!(element, Element::Shape { .. } | Element::Picture { .. });
+        if !from_layout_alone && layout_items.is_none() {
+            layout_items = Some(items.len());
+        }
         match element {
             Element::Shape { .. } | Element::Picture { .. } | Element::Photo { .. } => {
                 super::pictures::compose_element(element, content, fonts, &mut items, &mut placements)
@@ -449,6 +455,7 @@ pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Resu
         width: layout.width(),
         height: layout.height(),
         background: layout.background,
+        layout_items: layout_items.unwrap_or(items.len()),
         items,
         placements,
         safe: layout.safe,

@@ -93,6 +93,9 @@ pub struct Card {
     pub height: u32,
     pub background: Rgba,
     pub items: Vec<Item>,
+    /// How many leading `items` come from the layout alone (backgrounds, shapes, the logo) and
+    /// are the same on every card of this layout, so a batch can paint them once.
+    pub layout_items: usize,
     pub placements: Vec<Placement>,
     /// The format's safe area.
     pub safe: Rect,
