@@ -389,3 +389,38 @@ fn a_sheet_renders_one_card_per_row() {
         std::fs::read_to_string(dir.path().join("o/002-ludovic-amar-instagram-square.alt.txt")).unwrap();
     assert!(alt.starts_with("Citation de Ludovic Amar"), "{alt}");
 }
+
+#[test]
+fn the_peer_benchmark_card_renders_a_sheet() {
+    // benches/peer-card.yaml is how pullquote joins the side-by-side benchmark with other tools.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("cards.tsv"),
+        "id\tquote\tname\trole\n001\tLe doute, c’est le début du travail sérieux.\tCamille Roussel\tUrbaniste\n",
+    )
+    .unwrap();
+    let template = root().join("benches/peer-card.yaml");
+    let out = pullquote(
+        dir.path(),
+        &[
+            "render",
+            "cards.tsv",
+            "-t",
+            template.to_str().unwrap(),
+            "--format",
+            "instagram-square",
+            "-o",
+            "o",
+            "-q",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let card = image::open(dir.path().join("o/001-camille-roussel-instagram-square.png"))
+        .unwrap()
+        .to_rgb8();
+    assert_eq!(
+        card.get_pixel(5, 5).0,
+        [0x1E, 0x2A, 0x3A],
+        "the peers' background colour"
+    );
+}
