@@ -23,6 +23,7 @@ fn style(fonts: &FontBook) -> TextStyle {
         color: Rgba::BLACK,
         align: Align::Left,
         case: Case::None,
+        hanging: Default::default(),
         max_lines: None,
         element: "quote".into(),
         emphasis: Some(Emphasis {

@@ -45,6 +45,7 @@ impl Sheet {
             color,
             align: Align::Left,
             case: Case::None,
+            hanging: Default::default(),
             max_lines: None,
             element: "specimen".into(),
             emphasis: Some(Emphasis {

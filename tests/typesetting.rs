@@ -43,6 +43,7 @@ fn quote_style(fonts: &FontBook, align: Align) -> TextStyle {
         color: Rgba::BLACK,
         align,
         case: Case::None,
+        hanging: Default::default(),
         max_lines: None,
         element: "quote".into(),
         emphasis: Some(Emphasis {

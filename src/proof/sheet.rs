@@ -32,6 +32,7 @@ fn label(canvas: &mut RgbImage, text: &str, x: f32, y: f32, size: f32, weight: u
         color,
         align: Align::Left,
         case: Case::None,
+        hanging: Default::default(),
         max_lines: Some(1),
         element: String::new(),
         emphasis: None,

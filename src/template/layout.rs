@@ -3,7 +3,7 @@
 
 use super::assets::Asset;
 use super::format::Format;
-pub use super::raw::{Align, Case, Fit, VAlign};
+pub use super::raw::{Align, Case, Fit, Hanging, VAlign};
 use super::values::Rgba;
 use crate::diagnostic::Diagnostic;
 use crate::typeset::typography::Locale;
@@ -51,6 +51,8 @@ pub struct TextStyle {
     pub align: Align,
     pub case: Case,
     pub max_lines: Option<u32>,
+    /// Where an opening quotation mark that starts the text goes.
+    pub hanging: Hanging,
     /// The template element this text comes from (a path such as `elements.1.children.2`).
     pub element: String,
     /// How `**emphasised**` words are drawn; `None` draws them like the rest.

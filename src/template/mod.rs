@@ -18,8 +18,8 @@ pub use assets::Asset;
 pub use content::{CardContent, PLACEHOLDERS};
 pub use format::{Format, SafeInsets, Shape, DEFAULT_FORMATS, FORMATS};
 pub use layout::{
-    Align, Case, Element, Emphasis, Fit, GradientShape, Initials, Layout, Outline, Paint, Picture, Rect,
-    Stack, StackChild, TextStyle, VAlign,
+    Align, Case, Element, Emphasis, Fit, GradientShape, Hanging, Initials, Layout, Outline, Paint, Picture,
+    Rect, Stack, StackChild, TextStyle, VAlign,
 };
 pub use values::{Length, Rgba};
 

@@ -78,6 +78,7 @@ pub struct RawTextStyle {
     pub align: Option<Align>,
     pub case: Option<Case>,
     pub max_lines: Option<u32>,
+    pub hanging_punctuation: Option<Hanging>,
 }
 
 /// The canvas background: a colour, or layers of colour, gradient, image and overlay.
@@ -303,6 +304,19 @@ pub enum Case {
     Lower,
 }
 
+/// Where an opening quotation mark that starts a text goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Hanging {
+    /// Left of the box, in the margin the safe area leaves; the words line up with the lines below.
+    #[default]
+    Margin,
+    /// Inside the box: every line is set in by the mark's width, so the words still line up.
+    Inside,
+    /// Nowhere special: the mark is the first character of the first line.
+    None,
+}
+
 /// How a photo is cropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -356,6 +370,8 @@ pub struct RawElement {
     pub letter_spacing: Option<LetterSpacing>,
     pub case: Option<Case>,
     pub max_lines: Option<u32>,
+    /// Where an opening quotation mark that starts the text goes.
+    pub hanging_punctuation: Option<Hanging>,
     /// Extra space above this child in a stack, on top of the stack's gap.
     pub space_before: Option<Length>,
     /// Ornament glyph: `auto` (« in French, “ in English) or a literal character.
@@ -417,6 +433,7 @@ macro_rules! element_fields {
             letter_spacing,
             case,
             max_lines,
+            hanging_punctuation,
             space_before,
             glyph,
             src,

@@ -372,7 +372,8 @@ impl<'a> Resolver<'a> {
             color,
             align,
             case,
-            max_lines
+            max_lines,
+            hanging_punctuation
         );
         Ok(())
     }
@@ -463,6 +464,7 @@ impl<'a> Resolver<'a> {
             align: e.align.unwrap_or(Align::Left),
             case: e.case.unwrap_or(Case::None),
             max_lines: e.max_lines,
+            hanging: e.hanging_punctuation.unwrap_or_default(),
             element: node.path.clone(),
             emphasis: Some(self.emphasis(node, face)?),
         })
@@ -571,6 +573,7 @@ pub fn allowed_fields(kind: ElementKind) -> &'static [&'static str] {
             "align",
             "case",
             "max_lines",
+            "hanging_punctuation",
             "space_before",
             "emphasis_color",
             "emphasis_weight",
@@ -588,6 +591,7 @@ pub fn allowed_fields(kind: ElementKind) -> &'static [&'static str] {
             "valign",
             "case",
             "max_lines",
+            "hanging_punctuation",
             "space_before",
             "emphasis_color",
             "emphasis_weight"

@@ -46,6 +46,8 @@ fn field_schema(field: &str) -> Value {
         "letter_spacing" => json!({"$ref": "#/definitions/letterSpacing"}),
         "case" => json!({"enum": ["none", "upper", "lower"]}),
         "max_lines" => json!({"type": "integer", "minimum": 1}),
+        "hanging_punctuation" => json!({"enum": ["margin", "inside", "none"],
+            "description": "Where an opening quotation mark that starts the text goes: in the margin left of the box, inside it with every line set in, or nowhere special."}),
         "space_before" => {
             json!({"$ref": "#/definitions/length", "description": "Extra space above this child in a stack."})
         }
@@ -189,7 +191,8 @@ pub fn schema(fonts: &FontBook) -> Value {
             "textStyle": {"type": "object", "additionalProperties": false, "properties": {
                 "font": field_schema("font"), "size": field_schema("size"), "line_height": field_schema("line_height"),
                 "letter_spacing": field_schema("letter_spacing"), "color": field_schema("color"),
-                "align": field_schema("align"), "case": field_schema("case"), "max_lines": field_schema("max_lines")
+                "align": field_schema("align"), "case": field_schema("case"), "max_lines": field_schema("max_lines"),
+                "hanging_punctuation": field_schema("hanging_punctuation")
             }},
             "background": {"oneOf": [
                 {"$ref": "#/definitions/color"},

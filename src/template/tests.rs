@@ -104,3 +104,29 @@ fn styles_fill_what_an_element_leaves_out_and_spacing_widens_text() {
     let difference = wide.line_width_px(0) - tight.line_width_px(0);
     assert!((difference - 6.0 * 4.0).abs() < 0.01, "{difference}");
 }
+
+#[test]
+fn a_style_says_where_an_opening_mark_hangs() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "styles:\n  quote: { hanging_punctuation: inside }\nelements:\n  - type: stack\n    children:\n      - type: quote\n";
+    let template = Template::load(&write(dir.path(), "t.yaml", yaml)).unwrap();
+    let layout = template
+        .resolve(&Format::by_id("instagram-square").unwrap(), FontBook::embedded())
+        .unwrap();
+    let Element::Stack(stack) = &layout.elements[0] else {
+        panic!()
+    };
+    let super::StackChild::Quote { style, .. } = &stack.children[0] else {
+        panic!()
+    };
+    assert_eq!(style.hanging, super::Hanging::Inside);
+
+    let wrong = yaml.replace("inside", "outside");
+    let error = Template::load(&write(dir.path(), "w.yaml", &wrong))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("w.yaml:2:") && error.contains("margin") && error.contains("inside"),
+        "{error}"
+    );
+}

@@ -6,7 +6,7 @@ use super::place::{first_letter_ink_left, place_text, InkBounds};
 use super::typography::{for_display_in, mark_emphasis, split_emphasis};
 use super::{Card, Item, PlacedGlyph, Placement, PlacementKind, TypesetError};
 use crate::template::{
-    Align, CardContent, Case, Element, Layout, Rect, Stack, StackChild, TextStyle, VAlign,
+    Align, CardContent, Case, Element, Hanging, Layout, Rect, Stack, StackChild, TextStyle, VAlign,
 };
 use std::ops::Range;
 
@@ -93,7 +93,10 @@ fn set_in_box(
     let options = SetOptions {
         language: content.language,
         emphasis,
-        hang_room,
+        hang_room: match style.hanging {
+            Hanging::Margin => hang_room,
+            Hanging::Inside | Hanging::None => 0.0,
+        },
     };
     set_text_with(&drawn, style, fonts, &options, width, height)
         .map_err(|e| set_error(e, what, layout, style, fonts))
@@ -205,6 +208,7 @@ fn compose_stack(
                     color: *color,
                     align: stack.align,
                     case: Case::None,
+                    hanging: Default::default(),
                     max_lines: Some(1),
                     element: element.clone(),
                     emphasis: None,

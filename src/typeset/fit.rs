@@ -7,7 +7,7 @@ use super::fonts::FontBook;
 use super::linebreak::{greedy, line_width, measure_ink, segments, split_wide, Segment};
 use super::shape::{shape_styled, Glyph, MissingGlyph};
 use super::typography::hangs;
-use crate::template::{Align, TextStyle};
+use crate::template::{Align, Hanging, TextStyle};
 use crate::transcript::Language;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -223,7 +223,7 @@ pub fn set_text_with(
         ascender = ascender.max(face.ascender);
         descender = descender.max(face.descender);
     }
-    let hang = hanging_advance(text, &glyphs, style.align);
+    let hang = hanging_advance(text, &glyphs, style);
     let measured = Measured {
         text,
         glyphs: &glyphs,
@@ -337,8 +337,8 @@ pub fn set_text_with(
 
 /// The advance, in em, of an opening quotation mark (and the no-break space after a French one)
 /// starting a left-aligned text: it is set left of the line so the letters align.
-fn hanging_advance(text: &str, glyphs: &[Glyph], align: Align) -> f32 {
-    if align != Align::Left || !text.starts_with(hangs) {
+fn hanging_advance(text: &str, glyphs: &[Glyph], style: &TextStyle) -> f32 {
+    if style.align != Align::Left || style.hanging == Hanging::None || !text.starts_with(hangs) {
         return 0.0;
     }
     let first = text.chars().next().map_or(0, char::len_utf8);
@@ -372,6 +372,7 @@ mod tests {
             color: Rgba::BLACK,
             align: Align::Left,
             case: Case::None,
+            hanging: Default::default(),
             max_lines: None,
             element: String::new(),
             emphasis: None,
@@ -510,5 +511,21 @@ mod tests {
         )
         .unwrap();
         assert!((cramped.indent - cramped.hang * 40.0).abs() < 1e-3);
+    }
+
+    #[test]
+    fn a_style_can_keep_the_opening_mark_in_the_line() {
+        let fonts = FontBook::embedded();
+        let text = "«\u{A0}Oui, et encore\u{A0}»";
+        let options = SetOptions {
+            hang_room: 100.0,
+            ..SetOptions::new(Language::French)
+        };
+        let plain = TextStyle {
+            hanging: Hanging::None,
+            ..style(40.0, 40.0)
+        };
+        let set = set_text_with(text, &plain, fonts, &options, 1000.0, 200.0).unwrap();
+        assert_eq!((set.hang, set.indent), (0.0, 0.0));
     }
 }

@@ -206,6 +206,7 @@ mod tests {
             color: Rgba::BLACK,
             align,
             case: Case::None,
+            hanging: Default::default(),
             max_lines: None,
             element: String::new(),
             emphasis: None,

@@ -210,11 +210,16 @@ impl Rewriter {
 
     /// Removes plain spaces before the end of the output, keeping emphasis markers in place.
     fn trim_spaces(&mut self) {
+        self.trim_end_where(is_plain_space);
+    }
+
+    /// Removes trailing characters that match `space`, keeping emphasis markers in place.
+    fn trim_end_where(&mut self, space: fn(char) -> bool) {
         let mut markers = Vec::new();
         while let Some(&last) = self.out.last() {
             if is_marker(last) {
                 markers.push(last);
-            } else if !is_plain_space(last) {
+            } else if !space(last) {
                 break;
             }
             self.out.pop();
@@ -274,15 +279,20 @@ impl Rewriter {
         let (_, mark) = self.open[at];
         self.open.truncate(at);
         match mark {
-            '«' => {
-                self.trim_spaces();
-                self.out.push(NBSP);
-                self.out.push('»');
-            }
+            '«' => self.push_closing_guillemet(),
             '‘' => self.out.push('’'),
             _ => self.out.push('”'),
         }
         true
+    }
+
+    /// Writes `»` bound to the word before it by one no-break space, whatever spacing was typed.
+    fn push_closing_guillemet(&mut self) {
+        self.trim_end_where(is_any_space);
+        if self.previous().is_some() {
+            self.out.push(NBSP);
+        }
+        self.out.push('»');
     }
 
     fn dash(&self) -> char {
@@ -379,11 +389,7 @@ impl Rewriter {
                     if let Some(at) = self.open.iter().rposition(|(o, _)| *o == Open::Guillemet) {
                         self.open.truncate(at);
                     }
-                    self.trim_spaces();
-                    if self.previous().is_some() {
-                        self.out.push(NBSP);
-                    }
-                    self.out.push('»');
+                    self.push_closing_guillemet();
                 }
                 ';' | '!' | '?' | ':' => self.high_punctuation(i, c),
                 '%' if self.language == Language::French => {
@@ -525,9 +531,23 @@ mod tests {
         let text = "«\u{A0}Le terrain ne ment jamais\u{A0}», m’a dit mon premier chef. Il avait raison.";
         let drawn = super::for_display(text, crate::transcript::Language::French);
         assert!(
-            drawn.contains("jamais") && drawn.contains('»') && !drawn.contains(" »"),
+            drawn.contains("jamais\u{A0}»,") && !drawn.contains("\u{A0}\u{A0}"),
             "{drawn:?}"
         );
+        for typed in ["jamais »", "jamais\u{202F}»", "jamais»", "jamais \u{A0}»"] {
+            let drawn = super::for_display(
+                &format!("«\u{A0}Rien {typed}."),
+                crate::transcript::Language::French,
+            );
+            let spaces = drawn
+                .chars()
+                .filter(|c| matches!(c, '\u{A0}' | '\u{202F}' | ' '))
+                .count();
+            assert_eq!(
+                spaces, 3,
+                "one space in, one before the mark, one between words: {drawn:?}"
+            );
+        }
     }
 
     use super::*;

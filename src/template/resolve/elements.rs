@@ -274,6 +274,7 @@ impl Resolver<'_> {
                         color: text,
                         align: Align::Center,
                         case: Case::Upper,
+                        hanging: Default::default(),
                         max_lines: Some(1),
                         element: node.path.clone(),
                         emphasis: None,
