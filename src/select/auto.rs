@@ -2,7 +2,7 @@
 //! variety around the editor's own choices.
 
 use super::candidates::{self, Candidate, Segment};
-use super::features::{Context, Feature, Signal};
+use super::features::{Context, Feature, Signal, SpeakerWords};
 use super::score::Scored;
 use super::words::{self, WordStats};
 use super::{diversity, lexicon, sentences, Quote, QuoteKind, SelectOptions, Source, Span};
@@ -32,6 +32,11 @@ struct Located {
 fn transcript_candidates(transcript: &Transcript, options: &SelectOptions) -> Vec<Located> {
     let answers: Vec<String> = transcript.answers().map(|t| t.text()).collect();
     let stats = WordStats::new(answers.iter().map(String::as_str), transcript.language);
+    let speaker_words: Vec<SpeakerWords> = transcript
+        .speakers
+        .iter()
+        .map(|s| SpeakerWords::new(s.role.as_deref(), s.organisation.as_deref(), transcript.language))
+        .collect();
     let mut out = Vec::new();
     let mut answer_index = 0;
     let mut after_introduction_question = false;
@@ -41,12 +46,14 @@ fn transcript_candidates(transcript: &Transcript, options: &SelectOptions) -> Ve
             after_introduction_question = INTRODUCTION_CUES.iter().any(|c| q.contains(c));
             continue;
         }
-        let context = Context {
-            introduction: answer_index == 0 || after_introduction_question,
-            stats: Some(&stats),
-        };
+        let introduction = answer_index == 0 || after_introduction_question;
         answer_index += 1;
         let Some(speaker) = turn.speaker else { continue };
+        let context = Context {
+            introduction,
+            stats: Some(&stats),
+            speaker: speaker_words.get(speaker),
+        };
         for (p, paragraph) in turn.paragraphs.iter().enumerate() {
             let segment = Segment {
                 text: &paragraph.text,

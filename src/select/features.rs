@@ -29,6 +29,7 @@ pub enum Feature {
     Filler,
     Unfinished,
     Introduction,
+    SelfDescription,
     Cut,
     PlainWords,
     Past,
@@ -38,7 +39,7 @@ pub enum Feature {
 }
 
 impl Feature {
-    pub const ALL: [Feature; 26] = [
+    pub const ALL: [Feature; 27] = [
         Feature::FirstPerson,
         Feature::Opinion,
         Feature::Obligation,
@@ -59,6 +60,7 @@ impl Feature {
         Feature::Filler,
         Feature::Unfinished,
         Feature::Introduction,
+        Feature::SelfDescription,
         Feature::Cut,
         Feature::PlainWords,
         Feature::Past,
@@ -95,6 +97,7 @@ impl Feature {
             Feature::Filler => "filler",
             Feature::Unfinished => "unfinished",
             Feature::Introduction => "introduction",
+            Feature::SelfDescription => "self_description",
             Feature::Cut => "cut",
             Feature::PlainWords => "plain_words",
             Feature::Past => "past",
@@ -127,6 +130,7 @@ impl Feature {
             Feature::Filler => "spoken fillers",
             Feature::Unfinished => "unfinished: trails off or lacks a full stop",
             Feature::Introduction => "self-introduction answer",
+            Feature::SelfDescription => "the speaker describes their own job",
             Feature::Cut => "editorial cut",
             Feature::PlainWords => "plain words",
             Feature::Past => "tells a past story",
@@ -163,6 +167,49 @@ pub struct Context<'a> {
     pub introduction: bool,
     /// Word frequencies of the whole document, for distinctiveness.
     pub stats: Option<&'a WordStats>,
+    /// The words of the speaker's role and organisation, to notice them describing their job.
+    pub speaker: Option<&'a SpeakerWords>,
+}
+
+/// The content words of a speaker's role and organisation, in lower case.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SpeakerWords {
+    pub role: Vec<String>,
+    pub organisation: Vec<String>,
+}
+
+impl SpeakerWords {
+    pub fn new(role: Option<&str>, organisation: Option<&str>, language: Language) -> Self {
+        let content = |text: Option<&str>| -> Vec<String> {
+            let mut words: Vec<String> = tokenize(text.unwrap_or_default(), language)
+                .into_iter()
+                .map(|t| t.lower)
+                .filter(|w| w.chars().count() >= 4 && !lexicon::is_function_word(w, language))
+                .collect();
+            words.sort();
+            words.dedup();
+            words
+        };
+        SpeakerWords {
+            role: content(role),
+            organisation: content(organisation),
+        }
+    }
+
+    /// The role and organisation words that `words` use; a plural or a longer form of the same
+    /// word counts (`communication`, `communications`).
+    fn used_in(&self, words: &[&str]) -> (Vec<String>, Vec<String>) {
+        let same = |a: &str, b: &str| {
+            a == b || (a.len().min(b.len()) >= 5 && (a.starts_with(b) || b.starts_with(a)))
+        };
+        let used = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .filter(|own| words.iter().any(|w| same(w, own)))
+                .cloned()
+                .collect()
+        };
+        (used(&self.role), used(&self.organisation))
+    }
 }
 
 /// A passage to measure: its full text, and the spoken part of it.
@@ -370,6 +417,24 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     let unfinished = trails_off || !ending.ends_with(['.', '!', '?']);
     put(Feature::Unfinished, f64::from(unfinished), Vec::new());
     put(Feature::Introduction, f64::from(context.introduction), Vec::new());
+    // Naming one's own job is a presentation, not a thought: a word of the speaker's role or
+    // organisation, in the introduction answer or with a presentation phrase (`my role`). Alone,
+    // those words are often just the interview's topic.
+    let (role_words, organisation_words) = context.speaker.map(|s| s.used_in(&words)).unwrap_or_default();
+    let presents = counted(&lexicon.self_presentation);
+    let names_own_job = !(role_words.is_empty() && organisation_words.is_empty());
+    let describes = names_own_job && (context.introduction || !presents.is_empty());
+    let evidence = if describes {
+        presents
+            .into_iter()
+            .chain(role_words)
+            .chain(organisation_words)
+            .take(4)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    put(Feature::SelfDescription, f64::from(describes), evidence);
     put(Feature::Cut, f64::from(passage.cut), Vec::new());
 
     // Plain wording: fewer letters a word than plain speech has weighs positive, more negative.
@@ -665,6 +730,48 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_describing_their_own_job_is_noticed_but_their_topic_is_not() {
+        let own = SpeakerWords::new(
+            Some("responsable de l’animation des réseaux sociaux"),
+            Some("Région Occitanie"),
+            Language::French,
+        );
+        let describes = |text: &str, introduction: bool| {
+            let passage = Passage {
+                text,
+                speech: None,
+                cut: false,
+                sentences: 1,
+            };
+            let context = Context {
+                introduction,
+                stats: None,
+                speaker: Some(&own),
+            };
+            measure(passage, Language::French, context)
+                .into_iter()
+                .find(|s| s.feature == Feature::SelfDescription)
+                .unwrap()
+        };
+        let intro = "Responsable des médias sociaux, ça fait dix ans maintenant que je suis à la Région.";
+        let found = describes(intro, true);
+        assert_eq!(found.value, 1.0);
+        assert!(found.evidence.contains(&"responsable".to_owned()), "{found:?}");
+        let later = "Mon rôle, c’est d’animer les réseaux sociaux de la Région au quotidien.";
+        assert_eq!(
+            describes(later, false).value,
+            1.0,
+            "a presentation phrase and a role word"
+        );
+        let topic = "Les réseaux sociaux ne font pas venir les étudiants, le logement si.";
+        assert_eq!(
+            describes(topic, false).value,
+            0.0,
+            "the role's words as the topic"
+        );
+    }
+
+    #[test]
     fn distinctive_wording_is_measured_against_the_document() {
         let segments = [
             "our platform runs the platform team",
@@ -676,6 +783,7 @@ mod tests {
         let context = Context {
             introduction: false,
             stats: Some(&stats),
+            speaker: None,
         };
         let measure_one = |text: &str| {
             let passage = Passage {
@@ -706,6 +814,7 @@ mod tests {
         let context = Context {
             introduction: true,
             stats: None,
+            speaker: None,
         };
         let signals = measure(passage, Language::French, context);
         let get = |f: Feature| signals.iter().find(|s| s.feature == f).unwrap().value;

@@ -49,6 +49,8 @@ pub struct Lexicon {
     pub past: Vec<&'static str>,
     /// Words that look like past forms by their ending but are not (`need`, `jamais`).
     pub not_past: Vec<&'static str>,
+    /// Phrases with which speakers present themselves and their job.
+    pub self_presentation: Vec<&'static str>,
     /// Average letters per word of plain speech, where wording starts to weigh.
     pub plain_word_length: f64,
     /// Function words, left out of content-word counts.
@@ -133,6 +135,7 @@ fn list_mut<'a>(lexicon: &'a mut Lexicon, name: &str) -> Option<&'a mut Vec<&'st
         "past" => &mut lexicon.past,
         "not_past" => &mut lexicon.not_past,
         "function_words" => &mut lexicon.function_words,
+        "self_presentation" => &mut lexicon.self_presentation,
         _ => return None,
     })
 }
@@ -166,6 +169,7 @@ mod tests {
                 "past",
                 "not_past",
                 "function_words",
+                "self_presentation",
             ] {
                 assert!(list_mut(&mut probe, list).is_some());
                 let mut copy = parse(text).unwrap();

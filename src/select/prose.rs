@@ -74,6 +74,7 @@ pub fn score_sentences(text: &str, language: Language, options: &SelectOptions) 
     let context = Context {
         introduction: false,
         stats: Some(&stats),
+        speaker: None,
     };
     let window_options = SelectOptions {
         cuts: false,

@@ -32,8 +32,9 @@ const STEP_SIZE: f64 = 0.5;
 /// The smallest share of its design weight a feature keeps.
 const FLOOR: f64 = 0.25;
 
-/// Features the set says nothing about: it has no self-introductions and no cut passages.
-const FIXED: [Feature; 2] = [Feature::Introduction, Feature::Cut];
+/// Features the set says nothing about: it has no self-introductions, no speakers describing
+/// their own job and no cut passages.
+const FIXED: [Feature; 3] = [Feature::Introduction, Feature::SelfDescription, Feature::Cut];
 
 /// One sentence that fits a card on its own: its feature values and whether it is a pull quote.
 struct Sample {
