@@ -39,7 +39,7 @@ fn a_shown_builtin_checks_clean_once_copied() {
     let check = run(dir.path(), &["templates", "check", "copy.yaml"]);
     assert_eq!(check.status.code(), Some(2));
     assert!(
-        text(&check.stderr).contains("assets/placeholder-logo.svg"),
+        text(&check.stderr).contains("assets/pullquote-mark.svg"),
         "{}",
         text(&check.stderr)
     );

@@ -178,7 +178,7 @@ pub fn alt_text(content: &CardContent, format: &Format) -> String {
     // Emphasis markers are for drawing; a screen reader gets the words alone.
     let quote = crate::typeset::typography::strip_emphasis(content.quote.trim());
     let text = match content.language {
-        Language::French => format!("Citation de {who} : « {quote} »"),
+        Language::French => format!("Citation {} : « {quote} »", french_de(&who)),
         Language::English => format!("Quote from {who}: “{quote}”"),
     };
     match format.alt_text_limit {
@@ -188,6 +188,26 @@ pub fn alt_text(content: &CardContent, format: &Format) -> String {
             cut
         }
         _ => text,
+    }
+}
+
+/// "de" before a name, elided before a vowel sound as French requires: "d’Aziz", "de Ludovic".
+fn french_de(name: &str) -> String {
+    let is_vowel = |c: char| "aeiouyàâäéèêëîïôöùûüœæ".contains(c.to_lowercase().next().unwrap_or(c));
+    let mut letters = name.chars();
+    let first = letters.next().unwrap_or(' ');
+    let second = letters.next().unwrap_or(' ');
+    let elides = match first.to_lowercase().next().unwrap_or(first) {
+        // Y is a consonant before a vowel (Yasmine) and a vowel otherwise (Yves).
+        'y' => !is_vowel(second),
+        // Most names in H take the elision (d’Hélène, d’Henri).
+        'h' => is_vowel(second),
+        c => is_vowel(c),
+    };
+    if elides {
+        format!("d’{name}")
+    } else {
+        format!("de {name}")
     }
 }
 
@@ -214,6 +234,16 @@ mod tests {
             alt_text(&content(Language::French), &format),
             "Citation de Ludovic Amar, Responsable stratégie média digitale, Région Occitanie : « On a énormément communiqué. »"
         );
+    }
+
+    #[test]
+    fn french_de_elides_before_a_vowel_sound() {
+        assert_eq!(french_de("Aziz Oulhiyane"), "d’Aziz Oulhiyane");
+        assert_eq!(french_de("Émilie Roux"), "d’Émilie Roux");
+        assert_eq!(french_de("Yves Martin"), "d’Yves Martin");
+        assert_eq!(french_de("Hélène Diaz"), "d’Hélène Diaz");
+        assert_eq!(french_de("Yasmine Benali"), "de Yasmine Benali");
+        assert_eq!(french_de("Ludovic Amar"), "de Ludovic Amar");
     }
 
     #[test]

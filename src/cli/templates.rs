@@ -54,7 +54,11 @@ fn show(name: &str) -> Result<ExitCode, PlanError> {
 }
 
 /// The logo path every built-in uses, replaced by the placeholder in a starter template.
-const BUILTIN_LOGOS: &[&str] = &["assets/pullquote-logo.png", "assets/pullquote-logo-light.png"];
+const BUILTIN_LOGOS: &[&str] = &[
+    "assets/pullquote-logo.png",
+    "assets/pullquote-logo-light.png",
+    "assets/pullquote-mark.svg",
+];
 const PLACEHOLDER_LOGO: &str = "assets/placeholder-logo.svg";
 
 fn init(dir: &Path, from: &str, force: bool) -> Result<ExitCode, PlanError> {

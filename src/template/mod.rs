@@ -67,6 +67,10 @@ const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
         include_bytes!("../../templates/assets/placeholder-logo.svg"),
     ),
     (
+        "assets/pullquote-mark.svg",
+        include_bytes!("../../templates/assets/pullquote-mark.svg"),
+    ),
+    (
         "assets/evening-lights.jpg",
         include_bytes!("../../templates/assets/evening-lights.jpg"),
     ),

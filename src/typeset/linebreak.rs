@@ -50,7 +50,7 @@ const FRENCH_WEAK_WORDS: &[&str] = &[
     "le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "à", "en", "sur", "par", "pour", "dans",
     "sans", "sous", "chez", "vers", "avec", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta",
     "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "ne", "se", "je", "tu", "on",
-    "y",
+    "y", "parce", "d’un", "d’une", "d’y", "n’y", "qu’un", "qu’une", "l’on",
 ];
 
 const ENGLISH_ARTICLES: &[&str] = &["a", "an", "the", "i"];
@@ -71,7 +71,7 @@ fn penalty_after(content: &str, language: Language) -> f32 {
     if !content.ends_with(last) {
         return 0.0;
     }
-    let word = last.to_lowercase();
+    let word = last.to_lowercase().replace('\'', "’");
     match language {
         Language::French if FRENCH_WEAK_WORDS.contains(&word.as_str()) => WEAK_WORD_PENALTY,
         Language::English if ENGLISH_ARTICLES.contains(&word.as_str()) => ENGLISH_ARTICLE_PENALTY,
@@ -389,6 +389,13 @@ mod tests {
             costs,
             [WEAK_WORD_PENALTY, 0.0, WEAK_WORD_PENALTY, WEAK_WORD_PENALTY, 0.0]
         );
+    }
+
+    #[test]
+    fn breaking_inside_parce_que_or_after_an_elided_article_costs_more() {
+        let segs = measure("parce qu'un jour", Language::French);
+        let costs: Vec<f32> = segs.iter().map(|s| s.penalty).collect();
+        assert_eq!(costs, [WEAK_WORD_PENALTY, WEAK_WORD_PENALTY, 0.0]);
     }
 
     #[test]
