@@ -38,6 +38,10 @@ pub struct Segment {
 
 /// Cost of ending a line after an article or a short preposition ("de", "la", "à"…).
 const WEAK_WORD_PENALTY: f32 = 0.6;
+/// Cost of breaking inside a French locution read as one word ("parce que", "afin de").
+const LOCUTION_PENALTY: f32 = 1.5;
+/// First words of those locutions.
+const FRENCH_LOCUTION_STARTS: &[&str] = &["parce", "afin"];
 /// Cost of ending a line after an English article.
 const ENGLISH_ARTICLE_PENALTY: f32 = 0.3;
 /// Cost of breaking a URL at one of its slashes or dots rather than at a space.
@@ -50,7 +54,7 @@ const FRENCH_WEAK_WORDS: &[&str] = &[
     "le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "à", "en", "sur", "par", "pour", "dans",
     "sans", "sous", "chez", "vers", "avec", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta",
     "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "ne", "se", "je", "tu", "on",
-    "y", "parce", "d’un", "d’une", "d’y", "n’y", "qu’un", "qu’une", "l’on",
+    "y", "d’un", "d’une", "d’y", "n’y", "qu’un", "qu’une", "l’on",
 ];
 
 const ENGLISH_ARTICLES: &[&str] = &["a", "an", "the", "i"];
@@ -73,6 +77,7 @@ fn penalty_after(content: &str, language: Language) -> f32 {
     }
     let word = last.to_lowercase().replace('\'', "’");
     match language {
+        Language::French if FRENCH_LOCUTION_STARTS.contains(&word.as_str()) => LOCUTION_PENALTY,
         Language::French if FRENCH_WEAK_WORDS.contains(&word.as_str()) => WEAK_WORD_PENALTY,
         Language::English if ENGLISH_ARTICLES.contains(&word.as_str()) => ENGLISH_ARTICLE_PENALTY,
         _ => 0.0,
@@ -395,7 +400,7 @@ mod tests {
     fn breaking_inside_parce_que_or_after_an_elided_article_costs_more() {
         let segs = measure("parce qu'un jour", Language::French);
         let costs: Vec<f32> = segs.iter().map(|s| s.penalty).collect();
-        assert_eq!(costs, [WEAK_WORD_PENALTY, WEAK_WORD_PENALTY, 0.0]);
+        assert_eq!(costs, [LOCUTION_PENALTY, WEAK_WORD_PENALTY, 0.0]);
     }
 
     #[test]
