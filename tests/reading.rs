@@ -99,6 +99,20 @@ type Stated = (&'static str, Option<&'static str>);
 
 const STATED: &[(&str, &[Stated])] = &[
     (
+        "en-quoted-headline.txt",
+        &[
+            (
+                "Priya Natarajan",
+                Some("director of the Eastbrook Public Library"),
+            ),
+            ("Tom O'Hara", Some("the library's youth services coordinator")),
+        ],
+    ),
+    (
+        "fr-full-name-then-initials-journaliste.txt",
+        &[("Marie-Claire Dupont-Léger", Some("maire de Saint-Affrique"))],
+    ),
+    (
         "occitanie-social-media-interview.txt",
         &[
             (

@@ -21,6 +21,19 @@ const INTRODUCTION_CUES: &[&str] = &[
     "your background",
 ];
 
+/// Whether an answer opens (first two sentences) with the speaker presenting themselves: a
+/// presentation phrase (`my role`, `je suis responsable`) or a word of their own role or
+/// organisation. A later "I am" is an opinion, not a biography.
+fn presents_self(answer: &str, speaker: Option<&SpeakerWords>, language: Language) -> bool {
+    let spans = sentences::split(answer);
+    let opening_end = spans.get(1).or(spans.first()).map_or(answer.len(), |s| s.1);
+    let tokens = words::tokenize(&answer[..opening_end], language);
+    let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+    let phrases = words::found(&lower, &lexicon::of(language).self_presentation, language);
+    let (role, organisation) = speaker.map(|s| s.used_in(&lower)).unwrap_or_default();
+    !(phrases.is_empty() && role.is_empty() && organisation.is_empty())
+}
+
 /// A scored candidate and where it sits in the transcript.
 struct Located {
     span: Span,
@@ -46,9 +59,16 @@ fn transcript_candidates(transcript: &Transcript, options: &SelectOptions) -> Ve
             after_introduction_question = INTRODUCTION_CUES.iter().any(|c| q.contains(c));
             continue;
         }
-        let introduction = answer_index == 0 || after_introduction_question;
+        // The first answer is held back only when it reads as a biography: many interviews
+        // open on their strongest question.
+        let Some(speaker) = turn.speaker else {
+            answer_index += 1;
+            continue;
+        };
+        let introduction = after_introduction_question
+            || (answer_index == 0
+                && presents_self(&turn.text(), speaker_words.get(speaker), transcript.language));
         answer_index += 1;
-        let Some(speaker) = turn.speaker else { continue };
         let context = Context {
             introduction,
             stats: Some(&stats),

@@ -404,4 +404,26 @@ mod tests {
                 .any(|r| r.contains("self-introduction")));
         }
     }
+
+    #[test]
+    fn a_first_answer_that_is_no_biography_is_not_held_back() {
+        let transcript = parse(
+            "We spoke with Priya Natarajan, director of the Eastbrook Library.\n\
+             Why open until midnight?\n\
+             Priya Natarajan: Because that's when people need us. Libraries are the last free indoor space in town, and we should act like it.\n\
+             What next?\n\
+             Priya Natarajan: I'm the director here, and my role is to keep the doors open.\n",
+        );
+        let selection = select(&transcript, &SelectOptions::default());
+        let reasons_of = |needle: &str| {
+            selection
+                .quotes
+                .iter()
+                .find(|q| q.text.contains(needle))
+                .map(|q| q.reasons.join("; "))
+                .unwrap_or_default()
+        };
+        assert!(!reasons_of("last free indoor").contains("self-introduction"));
+        assert!(!reasons_of("last free indoor").is_empty());
+    }
 }

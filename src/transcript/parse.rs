@@ -391,6 +391,18 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
             }
         }
     }
+    // A quoted headline or standfirst above the interview is the editor's pull quote when an
+    // answer says it.
+    let headline_marks: Vec<_> = lines[..intro_end]
+        .iter()
+        .zip(&kinds)
+        .filter_map(|(line, kind)| match kind {
+            Kind::Mark(mark) => Some(mark.clone()),
+            Kind::Heading => marks::as_mark(line),
+            _ => None,
+        })
+        .filter(|mark| said.repeats(&mark.text))
+        .collect();
 
     let assembled = assemble(Context {
         lines: &lines,
@@ -412,6 +424,15 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
         ..
     } = assembled;
 
+    // A headline that a fuller set-apart quote in the body repeats adds nothing.
+    let mut body_marks = SpeechIndex::default();
+    for mark in &marks {
+        body_marks.add(&mark.text);
+    }
+    let headline_marks = headline_marks
+        .into_iter()
+        .filter(|h| !body_marks.repeats(&h.text));
+    marks.splice(0..0, headline_marks);
     turns.retain(|t| !t.paragraphs.is_empty());
     // Editor's notes inside answers are not speech.
     for turn in turns.iter_mut().filter(|t| t.kind == TurnKind::Answer) {

@@ -161,6 +161,11 @@ const LIST_SEPARATORS: &[&str] = &[
 /// "X, audience researcher, about what libraries teach" / "X, maraîchère, sur la saison".
 const CLAUSE_AFTER_ROLE: &[&str] = &[
     ", about ",
+    ", to talk ",
+    ", to discuss ",
+    ", to ask ",
+    ", to find out ",
+    ", to hear ",
     ", on ",
     ", who ",
     ", which ",
@@ -169,6 +174,7 @@ const CLAUSE_AFTER_ROLE: &[&str] = &[
     ", since ",
     ", sur ",
     ", pour ",
+    ", afin de ",
     ", qui ",
     ", dont ",
     ", entre ",
@@ -491,6 +497,14 @@ mod tests {
             Some("responsable stratégie média digitale")
         );
         assert_eq!(people[0].organisation.as_deref(), Some("Région Occitanie"));
+    }
+
+    #[test]
+    fn a_purpose_clause_ends_the_role() {
+        let intro = "Our reporter sat down with Priya Natarajan, director of the Eastbrook Public Library, and Tom O'Hara, the library's youth coordinator, to talk about the new opening hours.";
+        let people = people_in_intro(intro);
+        assert_eq!(people.len(), 2, "{people:?}");
+        assert_eq!(people[1].role.as_deref(), Some("the library's youth coordinator"));
     }
 
     #[test]
