@@ -99,6 +99,17 @@ type Stated = (&'static str, Option<&'static str>);
 
 const STATED: &[(&str, &[Stated])] = &[
     (
+        "fr-tirets-de-dialogue.txt",
+        &[(
+            "Sophie Marchand",
+            Some("cheffe du service communication de la métropole de Nantes"),
+        )],
+    ),
+    (
+        "en-kicker-and-first-name-labels.txt",
+        &[("Dana Whitfield", Some("Chief Executive, Harbour Arts Trust"))],
+    ),
+    (
         "en-quoted-headline.txt",
         &[
             (
@@ -175,7 +186,7 @@ const STATED: &[(&str, &[Stated])] = &[
     ("en-unlabelled-single.txt", &[("Sam Okafor", None)]),
     (
         "fr-windows-1252-crlf.txt",
-        &[("Sylvie Marty", Some("sage-femme libérale à Rodez depuis 1998"))],
+        &[("Sylvie Marty", Some("sage-femme libérale à Rodez"))],
     ),
     ("en-quoted-answers.txt", &[("Vic Ashdown", None)]),
     (

@@ -124,6 +124,19 @@ const CREDIT_WORDS: &[&str] = &[
     "update",
     "mise à jour",
 ];
+/// Lower-case words that label a whole piece, not a turn: `Interview : …`, `Entretien : …`.
+const KICKER_WORDS: &[&str] = &[
+    "interview",
+    "entretien",
+    "rencontre",
+    "portrait",
+    "q&a",
+    "exclusive",
+    "exclusif",
+    "transcript",
+    "transcription",
+];
+
 /// Lower-case words that may sit between capitalised words of a person's name.
 pub const NAME_PARTICLES: &[&str] = &[
     "de", "du", "des", "d’", "d'", "la", "le", "van", "von", "der", "den", "di", "da", "dos", "do", "ben",
@@ -246,6 +259,10 @@ fn classify(raw: &str) -> Option<LabelKind> {
         })
     {
         return Some(LabelKind::Credit);
+    }
+    // "Interview: Dana Whitfield, chief executive": a kicker that opens the intro, not a speaker.
+    if KICKER_WORDS.contains(&lower.as_str()) {
+        return None;
     }
     let words: Vec<&str> = raw.split(is_space).filter(|w| !w.is_empty()).collect();
     if words.is_empty() || words.len() > 5 {
@@ -490,6 +507,8 @@ mod tests {
         assert_eq!(kind("Q. Pourquoi ?"), Some(LabelKind::Question));
         assert_eq!(split_label("R. Parce que.").unwrap().rest, "Parce que.");
         assert_eq!(kind("Host: Welcome"), Some(LabelKind::Question));
+        assert_eq!(kind("Interview: Dana Whitfield, chief executive"), None);
+        assert_eq!(kind("Entretien : Anne Roux"), None);
         assert_eq!(
             kind("MARIA LOPEZ: Hello"),
             Some(LabelKind::Name("MARIA LOPEZ".into()))

@@ -70,6 +70,89 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Doctor",
 ];
 
+/// Nouns of job titles, in lower case: a capitalised run holding one is a title ("Chief
+/// Executive"), not a person, and "X est cheffe de …" / "X is the director of …" gives a role.
+const ROLE_NOUNS: &[&str] = &[
+    "chief",
+    "executive",
+    "director",
+    "manager",
+    "officer",
+    "president",
+    "mayor",
+    "editor",
+    "founder",
+    "co-founder",
+    "deputy",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "secretary",
+    "minister",
+    "coordinator",
+    "producer",
+    "ceo",
+    "head",
+    "lead",
+    "councillor",
+    "commissioner",
+    "curator",
+    "researcher",
+    "journalist",
+    "reporter",
+    "teacher",
+    "librarian",
+    "designer",
+    "strategist",
+    "specialist",
+    "directeur",
+    "directrice",
+    "président",
+    "présidente",
+    "maire",
+    "fondateur",
+    "fondatrice",
+    "cofondateur",
+    "cofondatrice",
+    "responsable",
+    "chargé",
+    "chargée",
+    "chef",
+    "cheffe",
+    "adjoint",
+    "adjointe",
+    "conseiller",
+    "conseillère",
+    "ministre",
+    "coordinateur",
+    "coordinatrice",
+    "rédacteur",
+    "rédactrice",
+    "journaliste",
+    "chercheur",
+    "chercheuse",
+    "enseignant",
+    "enseignante",
+    "bibliothécaire",
+    "conservateur",
+    "conservatrice",
+    "délégué",
+    "déléguée",
+    "secrétaire",
+    "gérant",
+    "gérante",
+    "élu",
+    "élue",
+    "vice-président",
+    "vice-présidente",
+    "community",
+];
+
+/// Whether a capitalised word is a job title's noun.
+fn is_role_noun(word: &str) -> bool {
+    ROLE_NOUNS.contains(&word.to_lowercase().as_str())
+}
+
 /// Words that make a capitalised run an organisation or place rather than a person.
 const ORGANISATION_WORDS: &[&str] = &[
     "Région",
@@ -283,8 +366,11 @@ fn name_spans(text: &str) -> Vec<(usize, usize, String)> {
         let elided_article = ["l’", "l'", "d’", "d'"]
             .iter()
             .any(|a| text[..words[i].start].ends_with(a));
-        let is_organisation =
-            run.iter().any(|w| ORGANISATION_WORDS.contains(w)) || after_article || elided_article;
+        let is_organisation = run
+            .iter()
+            .any(|w| ORGANISATION_WORDS.contains(w) || is_role_noun(w))
+            || after_article
+            || elided_article;
         if run.len() >= 2 && run.len() <= 4 && is_name(&run) && !is_organisation {
             spans.push((words[i].start, words[last_capital].end, run.join(" ")));
         }
@@ -300,6 +386,19 @@ fn role_after(text: &str, after: usize, next_name_start: Option<usize>) -> Optio
         (r, None)
     } else if let Some(r) = rest.strip_prefix(" (") {
         (r, Some(')'))
+    } else if let Some(r) = [" est ", " is ", " was ", " était "]
+        .iter()
+        .find_map(|v| rest.strip_prefix(v))
+    {
+        // "X est cheffe du service …", "X is the head of …": a role only when a title noun opens it.
+        let opening = r
+            .split([' ', '’', '\''])
+            .filter(|w| !w.is_empty())
+            .find(|w| !["le", "la", "l", "un", "une", "the", "a", "an", "our", "notre"].contains(w));
+        if !opening.is_some_and(is_role_noun) {
+            return None;
+        }
+        (r, None)
     } else {
         return None;
     };
@@ -313,7 +412,7 @@ fn role_after(text: &str, after: usize, next_name_start: Option<usize>) -> Optio
     }
     for stop in LIST_SEPARATORS
         .iter()
-        .chain([". ", ".\n", "; ", " – ", " — "].iter())
+        .chain([". ", ".\n", "; ", " – ", " — ", " depuis ", " since "].iter())
         .chain(CLAUSE_AFTER_ROLE.iter())
     {
         if let Some(i) = body[..end].find(stop) {
@@ -497,6 +596,25 @@ mod tests {
             Some("responsable stratégie média digitale")
         );
         assert_eq!(people[0].organisation.as_deref(), Some("Région Occitanie"));
+    }
+
+    #[test]
+    fn a_title_is_not_a_person_and_a_copula_can_give_the_role() {
+        let people = people_in_intro("Interview: Dana Whitfield, Chief Executive, Harbour Arts Trust");
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(
+            people[0].role.as_deref(),
+            Some("Chief Executive, Harbour Arts Trust")
+        );
+        let people = people_in_intro(
+            "Sophie Marchand est cheffe du service communication de la métropole de Nantes depuis 2019.",
+        );
+        assert_eq!(
+            people[0].role.as_deref(),
+            Some("cheffe du service communication de la métropole de Nantes")
+        );
+        let people = people_in_intro("Sophie Marchand est arrivée à Nantes en 2019.");
+        assert_eq!(people[0].role, None);
     }
 
     #[test]
