@@ -22,16 +22,14 @@ const INTRODUCTION_CUES: &[&str] = &[
 ];
 
 /// Whether an answer opens (first two sentences) with the speaker presenting themselves: a
-/// presentation phrase (`my role`, `je suis responsable`) or a word of their own role or
-/// organisation. A later "I am" is an opinion, not a biography.
-fn presents_self(answer: &str, speaker: Option<&SpeakerWords>, language: Language) -> bool {
+/// presentation phrase (`my role`, `je suis responsable`). Role or organisation words alone are
+/// usually the interview's topic, and a later "I am" is an opinion, not a biography.
+fn presents_self(answer: &str, language: Language) -> bool {
     let spans = sentences::split(answer);
     let opening_end = spans.get(1).or(spans.first()).map_or(answer.len(), |s| s.1);
     let tokens = words::tokenize(&answer[..opening_end], language);
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
-    let phrases = words::found(&lower, &lexicon::of(language).self_presentation, language);
-    let (role, organisation) = speaker.map(|s| s.used_in(&lower)).unwrap_or_default();
-    !(phrases.is_empty() && role.is_empty() && organisation.is_empty())
+    !words::found(&lower, &lexicon::of(language).self_presentation, language).is_empty()
 }
 
 /// A scored candidate and where it sits in the transcript.
@@ -66,8 +64,7 @@ fn transcript_candidates(transcript: &Transcript, options: &SelectOptions) -> Ve
             continue;
         };
         let introduction = after_introduction_question
-            || (answer_index == 0
-                && presents_self(&turn.text(), speaker_words.get(speaker), transcript.language));
+            || (answer_index == 0 && presents_self(&turn.text(), transcript.language));
         answer_index += 1;
         let context = Context {
             introduction,

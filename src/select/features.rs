@@ -198,7 +198,7 @@ impl SpeakerWords {
 
     /// The role and organisation words that `words` use; a plural or a longer form of the same
     /// word counts (`communication`, `communications`).
-    pub fn used_in(&self, words: &[&str]) -> (Vec<String>, Vec<String>) {
+    fn used_in(&self, words: &[&str]) -> (Vec<String>, Vec<String>) {
         let same = |a: &str, b: &str| {
             a == b || (a.len().min(b.len()) >= 5 && (a.starts_with(b) || b.starts_with(a)))
         };

@@ -425,5 +425,16 @@ mod tests {
         };
         assert!(!reasons_of("last free indoor").contains("self-introduction"));
         assert!(!reasons_of("last free indoor").is_empty());
+
+        let transcript = parse(
+            "We spoke with Priya Natarajan, director of the Eastbrook Library.\n\
+             Where do you start?\n\
+             Priya Natarajan: My role is to keep the doors open for everyone who needs a quiet, warm and free place in this town.\n",
+        );
+        let selection = select(&transcript, &SelectOptions::default());
+        assert!(selection.quotes[0]
+            .reasons
+            .iter()
+            .any(|r| r.contains("self-introduction")));
     }
 }
