@@ -75,7 +75,10 @@ fn penalty_after(content: &str, language: Language) -> f32 {
     if !content.ends_with(last) {
         return 0.0;
     }
-    let word = last.to_lowercase().replace('\'', "’");
+    let mut word = last.to_lowercase();
+    if word.contains('\'') {
+        word = word.replace('\'', "’");
+    }
     match language {
         Language::French if FRENCH_LOCUTION_STARTS.contains(&word.as_str()) => LOCUTION_PENALTY,
         Language::French if FRENCH_WEAK_WORDS.contains(&word.as_str()) => WEAK_WORD_PENALTY,
