@@ -141,6 +141,10 @@ fn strip_prefix_markup(line: &mut SourceLine) {
         }
         line.hint.block_quote = true;
     }
+    // `: answer` — a definition list's answer under its question line.
+    if text[start..end].starts_with(": ") {
+        start += 2;
+    }
     let body = &text[start..end];
     let inner_start = start + body.len() - body.trim_start_matches(is_space).len();
     if let Some(stamp_len) = timestamp_prefix(&text[inner_start..end]) {
