@@ -130,6 +130,51 @@ pub fn strongest(people: Vec<Person>) -> Vec<Person> {
     people.into_iter().filter(|p| p.evidence == best).collect()
 }
 
+/// An interviewee the page names only by their job: « Témoignage du chargé de mission … à la
+/// Communauté d’agglomération … », "Interview with the head of …". Credited by that job.
+pub fn unnamed(text: &str) -> Option<Person> {
+    const CUES: &[&str] = &[
+        "témoignage du ",
+        "témoignage de la ",
+        "témoignage de l’",
+        "témoignage de l'",
+        "témoignage d’un ",
+        "témoignage d’une ",
+        "entretien avec le ",
+        "entretien avec la ",
+        "entretien avec l’",
+        "entretien avec un ",
+        "entretien avec une ",
+        "rencontre avec le ",
+        "rencontre avec la ",
+        "questions au ",
+        "questions à la ",
+        "interview with the ",
+        "interview with a ",
+        "interview with an ",
+        "q&a with the ",
+        "we spoke with the ",
+        "we talked to the ",
+        "i talked to the ",
+    ];
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    let (at, cue) = CUES.iter().filter_map(|c| lower.find(c).map(|i| (i, c))).min()?;
+    let phrase = roles::cut_clause(text.get(at + cue.len()..)?);
+    if !roles::is_job_phrase(phrase) || phrase.chars().count() > 160 {
+        return None;
+    }
+    let (role, organisation) = roles::split(phrase);
+    Some(Person {
+        name: super::roster::capitalise_first(&role),
+        role: None,
+        organisation,
+        evidence: Evidence::Named,
+    })
+}
+
 /// A heading that is a person's name: a `## Name` section in a series of short interviews.
 pub fn heading_name(text: &str) -> Option<String> {
     let text = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | ':'));
@@ -217,6 +262,15 @@ mod tests {
         assert_eq!(best.len(), 1, "{best:?}");
         assert_eq!(best[0].name, "Carolyn Wu");
         assert_eq!(best[0].role.as_deref(), Some("self-taught programmer"));
+    }
+
+    #[test]
+    fn an_interviewee_named_by_their_job() {
+        let p =
+            unnamed("Témoignage du chargé de mission mobilité à la Communauté de communes du Val").unwrap();
+        assert_eq!(p.name, "Chargé de mission mobilité");
+        assert_eq!(p.organisation.as_deref(), Some("Communauté de communes du Val"));
+        assert!(unnamed("Témoignage du Grand Guéret").is_none());
     }
 
     #[test]

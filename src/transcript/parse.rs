@@ -458,11 +458,23 @@ fn gather_people(
     });
     // Without labels that name people, the answers belong to whoever the page presents most
     // clearly; everyone else is only mentioned.
-    let people = if labelled || headings.len() >= 2 {
+    let mut people = if labelled || headings.len() >= 2 {
         people
     } else {
         cast::strongest(people)
     };
+    // Nobody named: an interviewee presented only by their job, in a heading or the intro.
+    if people.is_empty() && !labelled {
+        let intro_headings = (0..intro.end)
+            .filter(|&i| matches!(kinds[i], Kind::Heading))
+            .map(|i| lines[i].text.as_str());
+        people.extend(
+            intro_headings
+                .chain(intro.title.as_deref())
+                .chain(intro.text.lines())
+                .find_map(cast::unnamed),
+        );
+    }
     (roster(people, &full_names, interviewers), false)
 }
 

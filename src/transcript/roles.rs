@@ -526,18 +526,7 @@ pub fn split(role: &str) -> (String, Option<String>) {
             // « la métropole de Nantes »).
             let weak = matches!(
                 sep.trim(),
-                "of the"
-                    | "of"
-                    | "du"
-                    | "de la"
-                    | "de l’"
-                    | "de l'"
-                    | "des"
-                    | "de"
-                    | "à la"
-                    | "à l’"
-                    | "à l'"
-                    | "au"
+                "of the" | "of" | "du" | "de la" | "de l’" | "de l'" | "des" | "de"
             );
             let after_job = role[..at]
                 .split(is_space)
