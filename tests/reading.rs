@@ -99,6 +99,30 @@ type Stated = (&'static str, Option<&'static str>);
 
 const STATED: &[(&str, &[Stated])] = &[
     (
+        "en-podcast-host-break.md",
+        &[("Tomasz Wierzba", Some("head of operations"))],
+    ),
+    (
+        "en-spotlight-self-intro.md",
+        &[("Rosalind Achebe", Some("data librarian"))],
+    ),
+    (
+        "fr-signature-entretien.md",
+        &[("Hélène Castanier", Some("cheffe de projet randonnée"))],
+    ),
+    (
+        "en-name-sections.md",
+        &[
+            ("Martha Quigley", None),
+            ("Daniel Osei", None),
+            ("Ruth Abernathy", None),
+        ],
+    ),
+    (
+        "en-answer-labels-moderated.md",
+        &[("Imogen Hart", Some("Accessibility Lead"))],
+    ),
+    (
         "fr-tirets-de-dialogue.txt",
         &[(
             "Sophie Marchand",

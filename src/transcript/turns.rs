@@ -106,7 +106,10 @@ pub(super) fn assemble(ctx: Context) -> Assembled {
     let mut has_used_label = vec![false; ctx.speakers.len()];
     let mut unlabelled_reported = false;
     // With `## Name` sections, unlabelled answers are the section's person's.
-    let mut section: Option<SpeakerId> = None;
+    let mut section: Option<SpeakerId> = ctx.sections[..ctx.start.min(ctx.sections.len())]
+        .iter()
+        .rev()
+        .find_map(|s| *s);
 
     for (i, kind) in ctx.kinds.iter().enumerate().skip(ctx.start) {
         let line = &ctx.lines[i];
