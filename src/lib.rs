@@ -25,6 +25,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod encode;
 pub mod fingerprint;
+pub mod fonts;
 pub mod proof;
 pub mod render;
 pub mod select;

@@ -5,7 +5,7 @@
 use super::format::FORMATS;
 use super::raw::{ElementKind, RawElement};
 use super::resolve::{allowed_fields, FORMAT_GROUPS};
-use crate::typeset::FontBook;
+use crate::fonts::FontBook;
 use serde_json::{json, Map, Value};
 
 /// What each element field means, shown by the editor on hover.
