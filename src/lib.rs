@@ -26,6 +26,7 @@ pub mod diagnostic;
 pub mod encode;
 pub mod fingerprint;
 pub mod fonts;
+pub mod locale;
 pub mod proof;
 pub mod render;
 pub mod select;

@@ -7,7 +7,7 @@ pub use super::raw::{Align, Case, Fit, Hanging, VAlign};
 use super::values::Rgba;
 use crate::diagnostic::Diagnostic;
 use crate::fonts::FaceId;
-use crate::typeset::typography::Locale;
+use crate::locale::Locale;
 
 /// A rectangle in canvas pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]

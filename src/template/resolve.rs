@@ -17,7 +17,7 @@ use super::{Template, TemplateError};
 use crate::diagnostic::Diagnostic;
 use crate::fonts::AxisError;
 use crate::fonts::{FaceId, FontBook};
-use crate::typeset::typography::Locale;
+use crate::locale::Locale;
 use std::collections::BTreeMap;
 use structure::check_structure;
 
