@@ -30,6 +30,7 @@ pub mod locale;
 pub mod proof;
 pub mod render;
 pub mod select;
+pub mod sheet;
 pub mod slug;
 pub mod template;
 pub mod transcript;
