@@ -3,6 +3,7 @@
 //! whole-paragraph bold or italic kept as a hint, two-column tables read as `label: answer`.
 
 use super::source::{Hint, SourceLine};
+use crate::boundary::SafeSlice;
 use roxmltree::{Document, Node, ParsingOptions};
 use std::io::Read;
 
@@ -262,7 +263,7 @@ fn collect_runs(node: Node, text: &mut String, runs: &mut usize, emphasised: &mu
                         _ => {}
                     }
                 }
-                if !text[before..].trim().is_empty() {
+                if !text.slice(before..).trim().is_empty() {
                     *runs += 1;
                     if run_is_emphasised(child) {
                         *emphasised += 1;

@@ -19,6 +19,7 @@
 //! ```
 
 use super::Language;
+use crate::boundary::SafeSlice;
 use crate::diagnostic::Diagnostic;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -231,7 +232,7 @@ pub fn split(text: &str) -> Option<Split<'_>> {
         offset += line.len();
     }
     let (end, body_start, lines) = yaml_end?;
-    let yaml = &text[4..end];
+    let yaml = text.slice(4..end);
     // Rules around a first answer (`---\nAO: …\n---`) are not front matter: the block must set
     // at least one key pullquote knows, at the start of a line.
     let is_front_matter = yaml.lines().any(|l| {
@@ -286,7 +287,7 @@ pub fn parse(yaml: &str) -> Result<FrontMatter, Box<Diagnostic>> {
 
 /// serde_yaml appends " at line L column C"; the diagnostic shows the position itself.
 fn strip_location(message: &str) -> &str {
-    message.find(" at line ").map_or(message, |i| &message[..i])
+    message.find(" at line ").map_or(message, |i| message.slice(..i))
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Turn labels at the start of a line (`AO:`, `LA :`, `**Aziz Oulhiyane** :`, `Q:`) and name initials.
 
+use crate::boundary::SafeSlice;
 use crate::slug::fold_accents;
 
 /// What a line-initial label says about the line.
@@ -242,12 +243,12 @@ pub fn split_label(line: &str) -> Option<Label<'_>> {
         .take_while(|&(i, _)| i <= 60)
         .find(|&(_, c)| c == ':' || c == '：')
         .map(|(i, _)| i)?;
-    let before = &line[..colon];
-    let colon_len = line[colon..].chars().next()?.len_utf8();
+    let before = line.slice(..colon);
+    let colon_len = line.slice(colon..).chars().next()?.len_utf8();
     let mut after_start = colon + colon_len;
     // A bold label may close its markers after the colon: `**AO :** text`.
     for marker in ["**", "__"] {
-        if line[after_start..].starts_with(marker) {
+        if line.slice(after_start..).starts_with(marker) {
             after_start += marker.len();
         }
     }
@@ -258,7 +259,7 @@ pub fn split_label(line: &str) -> Option<Label<'_>> {
     if raw.is_empty() || raw.contains("://") {
         return None;
     }
-    let rest_untrimmed = &line[after_start..];
+    let rest_untrimmed = line.slice(after_start..);
     let rest = rest_untrimmed.trim_matches(is_space);
     let rest_offset =
         after_start + (rest_untrimmed.len() - rest_untrimmed.trim_start_matches(is_space).len());
@@ -274,7 +275,7 @@ pub fn split_label(line: &str) -> Option<Label<'_>> {
 /// `Q. Pourquoi ?` and `R. Parce que.`: the press habit of a dotted letter for question and answer.
 fn dotted_marker(line: &str) -> Option<Label<'_>> {
     let start = line.len() - line.trim_start_matches(is_space).len();
-    let body = &line[start..];
+    let body = line.slice(start..);
     let kind = if body.starts_with("Q. ") || body.starts_with("Q.\u{a0}") {
         LabelKind::Question
     } else if body.starts_with("R. ") || body.starts_with("R.\u{a0}") {
@@ -283,11 +284,13 @@ fn dotted_marker(line: &str) -> Option<Label<'_>> {
         return None;
     };
     let after = start + 2;
-    let rest = line[after..].trim_start_matches([' ', '\u{a0}', '–', '—', '-']);
+    let rest = line
+        .slice(after..)
+        .trim_start_matches([' ', '\u{a0}', '–', '—', '-']);
     let rest_offset = line.len() - rest.len();
     Some(Label {
         kind,
-        raw: &line[start..start + 1],
+        raw: line.slice(start..start + 1),
         rest: rest.trim_end_matches(is_space),
         rest_offset,
     })
@@ -313,7 +316,10 @@ fn classify(raw: &str) -> Option<LabelKind> {
     }
     if CREDIT_WORDS.contains(&lower.as_str())
         || CREDIT_WORDS.iter().any(|w| {
-            lower.starts_with(w) && lower[w.len()..].starts_with(|c: char| c == ' ' || c.is_ascii_digit())
+            lower.starts_with(w)
+                && lower
+                    .slice(w.len()..)
+                    .starts_with(|c: char| c == ' ' || c.is_ascii_digit())
         })
     {
         return Some(LabelKind::Credit);
@@ -370,7 +376,7 @@ fn as_placeholder(words: &[&str]) -> Option<String> {
     let joined = words.join(" ");
     let lower = joined.to_lowercase();
     let word = PLACEHOLDER_WORDS.iter().find(|w| lower.starts_with(*w))?;
-    let tail = lower[word.len()..].trim_start_matches([' ', '_', '-', '#']);
+    let tail = lower.slice(word.len()..).trim_start_matches([' ', '_', '-', '#']);
     let numbered = !tail.is_empty()
         && tail.chars().count() <= 3
         && (tail.chars().all(|c| c.is_ascii_digit()) || tail.chars().all(|c| c.is_ascii_alphabetic()));

@@ -7,6 +7,7 @@
 use super::labels::is_space;
 use super::source::SourceLine;
 use super::EditorMark;
+use crate::boundary::SafeSlice;
 use crate::slug::fold_accent;
 use std::collections::HashSet;
 
@@ -57,13 +58,13 @@ fn quoted(trimmed: &str) -> Option<(usize, &str, Option<&str>)> {
     let open = trimmed.chars().next()?;
     let (_, closers) = OPENERS.iter().find(|(o, _)| *o == open)?;
     let body_start = open.len_utf8();
-    let body = &trimmed[body_start..];
+    let body = trimmed.slice(body_start..);
     // The last closing mark after which only a credit (or nothing) follows.
     for (at, c) in body.char_indices().rev() {
         if !closers.contains(&c) {
             continue;
         }
-        let after = body[at + c.len_utf8()..].trim_matches(is_space);
+        let after = body.slice(at + c.len_utf8()..).trim_matches(is_space);
         let credit = if after.is_empty() {
             None
         } else if after.starts_with(DASHES) || after.starts_with(',') {
@@ -77,7 +78,7 @@ fn quoted(trimmed: &str) -> Option<(usize, &str, Option<&str>)> {
             // Prose after the closing mark: the line is a sentence that starts with a quotation.
             return None;
         };
-        let inner_raw = &body[..at];
+        let inner_raw = body.slice(..at);
         let inner = inner_raw.trim_matches(is_space);
         let inner_offset = body_start + (inner_raw.len() - inner_raw.trim_start_matches(is_space).len());
         return Some((inner_offset, inner, credit.filter(|c| !c.is_empty())));
@@ -89,9 +90,9 @@ fn quoted(trimmed: &str) -> Option<(usize, &str, Option<&str>)> {
 fn split_trailing_credit(text: &str) -> (&str, Option<&str>) {
     for dash in ['—', '–', '―'] {
         if let Some(i) = text.rfind(&format!(" {dash} ")) {
-            let credit = text[i + 2 + dash.len_utf8()..].trim_matches(is_space);
+            let credit = text.slice(i + 2 + dash.len_utf8()..).trim_matches(is_space);
             if !credit.is_empty() && credit.chars().count() <= 80 && !credit.ends_with(['.', '?', '!']) {
-                return (text[..i].trim_matches(is_space), Some(credit));
+                return (text.slice(..i).trim_matches(is_space), Some(credit));
             }
         }
     }

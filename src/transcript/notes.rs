@@ -2,6 +2,7 @@
 //! not the speaker's words: they are taken out of the answer text and kept beside it.
 
 use super::EditorNote;
+use crate::boundary::SafeSlice;
 
 /// Words that mark a bracketed passage as the editor's, not the speaker's.
 const NOTE_CUES: &[&str] = &[
@@ -59,39 +60,43 @@ pub fn extract(text: &str) -> (String, Vec<EditorNote>) {
     let mut notes = Vec::new();
     let mut i = 0;
     while i < text.len() {
-        let rest = &text[i..];
+        let rest = text.slice(i..);
         let Some(open_rel) = rest.find(['(', '[']) else {
             out.push_str(rest);
             break;
         };
         let open = i + open_rel;
-        out.push_str(&text[i..open]);
+        out.push_str(text.slice(i..open));
         let Some(close) = matching_close(text, open) else {
-            out.push_str(&text[open..]);
+            out.push_str(text.slice(open..));
             break;
         };
-        let inner = &text[open + 1..close];
+        let inner = text.slice(open + 1..close);
         if is_note(inner, text.as_bytes()[open] == b'[') {
             // Take one neighbouring space with the note so no double space is left behind.
             let mut start = open;
             let mut end = close + 1;
             // Only a space that stands right before the note in the text goes with it.
-            let space_before = text[..open].ends_with(' ') && out.ends_with(' ');
+            let space_before = text.slice(..open).ends_with(' ') && out.ends_with(' ');
             if space_before
-                && (text[end..].starts_with([' ', ',', '.', ';', ':', '?', '!', ')']) || end == text.len())
+                && (text
+                    .slice(end..)
+                    .starts_with([' ', ',', '.', ';', ':', '?', '!', ')'])
+                    || end == text.len())
             {
                 out.pop();
                 start -= 1;
-            } else if text[end..].starts_with(' ') && (out.is_empty() || out.ends_with(['(', '«', '“'])) {
+            } else if text.slice(end..).starts_with(' ') && (out.is_empty() || out.ends_with(['(', '«', '“']))
+            {
                 end += 1;
             }
             notes.push(EditorNote {
                 offset: out.len(),
-                removed: text[start..end].to_owned(),
+                removed: text.slice(start..end).to_owned(),
             });
             i = end;
         } else {
-            out.push_str(&text[open..=close]);
+            out.push_str(text.slice(open..=close));
             i = close + 1;
         }
     }
@@ -106,7 +111,7 @@ fn matching_close(text: &str, open: usize) -> Option<usize> {
         ('[', ']')
     };
     let mut depth = 0usize;
-    for (k, ch) in text[open..].char_indices() {
+    for (k, ch) in text.slice(open..).char_indices() {
         if ch == o {
             depth += 1;
         } else if ch == c {
@@ -130,11 +135,14 @@ fn is_note(inner: &str, square: bool) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let ends_with_cue = NOTE_CUES.iter().any(|cue| {
-        bare.ends_with(cue) && bare[..bare.len() - cue.len()].ends_with([' ', ',', '(', '-', '–', '—'])
+        bare.ends_with(cue)
+            && bare
+                .slice(..bare.len() - cue.len())
+                .ends_with([' ', ',', '(', '-', '–', '—'])
     }) || NOTE_CUES.contains(&bare);
     let starts_with_cue = NOTE_CUES
         .iter()
-        .any(|cue| bare.starts_with(cue) && bare[cue.len()..].starts_with([' ', ':', ',', '\u{a0}']));
+        .any(|cue| bare.starts_with(cue) && bare.slice(cue.len()..).starts_with([' ', ':', ',', '\u{a0}']));
     let stage = STAGE_DIRECTIONS.contains(&bare)
         || (words.len() <= 3 && words.iter().any(|w| STAGE_DIRECTIONS.contains(w)));
     // Square brackets in speech are the transcriber's or the editor's by convention.

@@ -12,6 +12,7 @@ use super::turns::{
 };
 use super::{cast, notes, srt, text, vtt};
 use super::{EditorMark, Language, Paragraph, Speaker, SpeakerId, Transcript, Turn, TurnKind};
+use crate::boundary::SafeSlice;
 use crate::diagnostic::Diagnostic;
 
 /// Parses decoded transcript text (front matter, plain text, Markdown, WebVTT or SRT).
@@ -22,7 +23,7 @@ pub fn parse(text: &str) -> Transcript {
     match parse_text(text, None) {
         Ok(t) => t,
         Err(diagnostic) => {
-            let body = frontmatter::split(text).map_or(text, |s| &text[s.body_start..]);
+            let body = frontmatter::split(text).map_or(text, |s| text.slice(s.body_start..));
             let mut t =
                 parse_text(body, None).unwrap_or_else(|_| build(Vec::new(), Default::default(), None));
             t.diagnostics.insert(0, *diagnostic);
@@ -36,7 +37,7 @@ pub(crate) fn parse_text(text: &str, path: Option<&std::path::Path>) -> Result<T
     let (front, body, first_line) = match frontmatter::split(text) {
         Some(split) => (
             frontmatter::parse(split.yaml)?,
-            &text[split.body_start..],
+            text.slice(split.body_start..),
             split.lines + 1,
         ),
         None => (FrontMatter::default(), text, 1),

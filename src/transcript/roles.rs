@@ -5,6 +5,7 @@
 
 use super::labels::is_space;
 use super::names::is_given_name;
+use crate::boundary::SafeSlice;
 
 /// Nouns of job titles, in lower case.
 const JOB_NOUNS: &[&str] = &[
@@ -246,7 +247,7 @@ pub fn is_job_word(word: &str) -> bool {
         .to_lowercase();
     // "fondateurs", "potters": a plural job is a job.
     if lower.chars().count() > 4 && (lower.ends_with('s') || lower.ends_with('x')) && !lower.ends_with("ss") {
-        let singular = &lower[..lower.len() - 1];
+        let singular = lower.slice(..lower.len() - 1);
         if is_job_word(singular) {
             return true;
         }
@@ -362,7 +363,7 @@ const CLAUSE_VERBS: &[&str] = &[
 /// Where a role phrase stops: the end of its sentence or the clause that follows it.
 pub fn cut_clause(text: &str) -> &str {
     let mut end = text.len();
-    let find = |end: usize, pattern: &str| text[..end].find(pattern).unwrap_or(end);
+    let find = |end: usize, pattern: &str| text.slice(..end).find(pattern).unwrap_or(end);
     for stop in [
         ". ",
         ".\n",
@@ -393,9 +394,9 @@ pub fn cut_clause(text: &str) -> &str {
     }
     // ", explique le projet", ", who …": a comma then a verb ends the apposition.
     let mut at = 0;
-    while let Some(i) = text[at..end].find(", ") {
+    while let Some(i) = text.slice(at..end).find(", ") {
         let comma = at + i;
-        let next = text[comma + 2..end].split(is_space).next().unwrap_or("");
+        let next = text.slice(comma + 2..end).split(is_space).next().unwrap_or("");
         if CLAUSE_VERBS.contains(&next.to_lowercase().as_str()) || next.chars().all(|c| c.is_ascii_digit()) {
             end = comma;
             break;
@@ -405,15 +406,20 @@ pub fn cut_clause(text: &str) -> &str {
     // "and"/"et" joins two jobs ("founder and CEO") but also starts another clause or person.
     for joiner in [", and ", " and ", ", et ", " et ", " & "] {
         let mut from = 0;
-        while let Some(i) = text[from..end].find(joiner) {
+        while let Some(i) = text.slice(from..end).find(joiner) {
             let at = from + i;
-            let next: Vec<&str> = text[at + joiner.len()..end].split(is_space).take(4).collect();
+            let next: Vec<&str> = text
+                .slice(at + joiner.len()..end)
+                .split(is_space)
+                .take(4)
+                .collect();
             let words: &[&str] = match next.as_slice() {
                 [article, rest @ ..] if ["a", "an", "the", "un", "une", "le", "la"].contains(article) => rest,
                 all => all,
             };
             let word = words.first().copied().unwrap_or("");
-            let before_capital = text[..at]
+            let before_capital = text
+                .slice(..at)
                 .split(is_space)
                 .next_back()
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
@@ -446,18 +452,19 @@ pub fn cut_clause(text: &str) -> &str {
     ] {
         end = find(end, time);
     }
-    if let Some(i) = text[..end].find(" for ") {
-        if text[i + 5..].starts_with(|c: char| c.is_ascii_digit()) {
+    if let Some(i) = text.slice(..end).find(" for ") {
+        if text.slice(i + 5..).starts_with(|c: char| c.is_ascii_digit()) {
             end = i;
         }
     }
     // "a developer from South Korea": where they come from is not the job.
-    if let Some(i) = text[..end].find(" from ") {
-        if text[i + 6..].starts_with(char::is_uppercase) {
+    if let Some(i) = text.slice(..end).find(" from ") {
+        if text.slice(i + 6..).starts_with(char::is_uppercase) {
             end = i;
         }
     }
-    text[..end].trim_matches(|c: char| is_space(c) || matches!(c, ',' | '.' | ';' | ':'))
+    text.slice(..end)
+        .trim_matches(|c: char| is_space(c) || matches!(c, ',' | '.' | ';' | ':'))
 }
 
 /// Leading articles and possessives a credit does not need: "a", "the", « un », « le ».
@@ -516,9 +523,9 @@ pub fn split(role: &str) -> (String, Option<String>) {
     let mut best: Option<(usize, usize)> = None;
     for sep in AT {
         let mut from = 0;
-        while let Some(i) = role[from..].find(sep) {
+        while let Some(i) = role.slice(from..).find(sep) {
             let at = from + i;
-            let org = &role[at + sep.len()..];
+            let org = role.slice(at + sep.len()..);
             let capital = org.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
             // « chargé de mission », "head of digital": lower-case words stay in the role; so
             // does a name the role already holds (« cheffe du restaurant La Table du Tarn »).
@@ -528,14 +535,15 @@ pub fn split(role: &str) -> (String, Option<String>) {
                 sep.trim(),
                 "of the" | "of" | "du" | "de la" | "de l’" | "de l'" | "des" | "de"
             );
-            let after_job = role[..at]
+            let after_job = role
+                .slice(..at)
                 .split(is_space)
                 .next_back()
                 .is_some_and(|w| is_job_word(w) || w.starts_with(char::is_uppercase));
             if capital
                 && (!weak || after_job)
-                && is_job_phrase(&role[..at])
-                && !names_a_place(&role[..at])
+                && is_job_phrase(role.slice(..at))
+                && !names_a_place(role.slice(..at))
                 && best.is_none_or(|(b, _)| at < b)
             {
                 best = Some((at, at + sep.len()));
@@ -545,15 +553,15 @@ pub fn split(role: &str) -> (String, Option<String>) {
     }
     match best {
         Some((at, org_start)) => {
-            let mut org = &role[org_start..];
+            let mut org = role.slice(org_start..);
             // « maire de Saint-Antonin, réélu en 2020 »: the organisation ends before a remark.
             if let Some(i) = org.find(", ") {
-                if org[i + 2..].starts_with(char::is_lowercase) {
-                    org = &org[..i];
+                if org.slice(i + 2..).starts_with(char::is_lowercase) {
+                    org = org.slice(..i);
                 }
             }
             let org = org.trim_matches(|c: char| is_space(c) || matches!(c, ',' | '.'));
-            let head = role[..at].trim_matches(|c: char| is_space(c) || c == ',');
+            let head = role.slice(..at).trim_matches(|c: char| is_space(c) || c == ',');
             (head.to_owned(), (!org.is_empty()).then(|| org.to_owned()))
         }
         None => (role.to_owned(), None),
@@ -605,11 +613,17 @@ pub fn self_described(text: &str) -> Option<String> {
     let mut found: Option<(usize, usize)> = None;
     for cue in CUES {
         let mut from = 0;
-        while let Some(i) = lower[from..].find(cue) {
+        while let Some(i) = lower.slice(from..).find(cue) {
             let at = from + i;
             from = at + cue.len();
             // A cue must start a word.
-            if at > 0 && lower[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+            if at > 0
+                && lower
+                    .slice(..at)
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
             let Some(rest) = text.get(at + cue.len()..) else {

@@ -347,13 +347,13 @@ fn words(text: &str) -> Vec<Word<'_>> {
     let mut start = None;
     for (i, c) in text.char_indices() {
         // "Da.i'gyu-Kazotetsu": a full stop between letters stays in the word.
-        let dotted = c == '.' && start.is_some() && text[i + 1..].starts_with(char::is_alphabetic);
+        let dotted = c == '.' && start.is_some() && text.slice(i + 1..).starts_with(char::is_alphabetic);
         let in_word = c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '&') || dotted;
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push(Word {
-                    text: &text[s..i],
+                    text: text.slice(s..i),
                     start: s,
                     end: i,
                 });
@@ -364,7 +364,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
     }
     if let Some(s) = start {
         out.push(Word {
-            text: &text[s..],
+            text: text.slice(s..),
             start: s,
             end: text.len(),
         });
@@ -388,7 +388,7 @@ fn name_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut i = 0;
     let single_space = |a: &Word, b: &Word| {
-        let gap = &text[a.end..b.start];
+        let gap = text.slice(a.end..b.start);
         !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
     };
     while i < words.len() {
@@ -448,7 +448,8 @@ fn name_spans(text: &str) -> Vec<Span> {
         let initials: String = run.iter().filter_map(|w| w.chars().next()).collect();
         let expands = |acronym: &str| is_acronym(acronym) && acronym.trim_end_matches('s') == initials;
         let expands_acronym = (before.ends_with('(')
-            && before[..before.len() - 1]
+            && before
+                .slice(..before.len() - 1)
                 .split_whitespace()
                 .next_back()
                 .is_some_and(expands))
@@ -485,7 +486,7 @@ fn name_spans(text: &str) -> Vec<Span> {
 /// an apposition ("X, head of …", "X (CEO of …)"), a copula with a job ("X is a data scientist at
 /// …", « X est cheffe de … »), a relative clause ("X, who leads …"), « X travaille comme … ».
 fn role_after(text: &str, after: usize, limit: usize) -> Option<String> {
-    let rest = &text[after..limit.max(after)];
+    let rest = text.slice(after..limit.max(after));
     let (body, closing) = if let Some(r) = rest.strip_prefix(", ") {
         // "X, 48 ans, travaille …": an age is no role.
         let r = skip_age(r);
@@ -508,7 +509,7 @@ fn role_after(text: &str, after: usize, limit: usize) -> Option<String> {
     if let Some(c) = closing {
         end = body.find(c).unwrap_or(end);
     }
-    let role = roles::cut_clause(&body[..end]);
+    let role = roles::cut_clause(body.slice(..end));
     let first_word = role.split(' ').next().unwrap_or("");
     if role.is_empty() || ["qui", "who", "que", "which", "dont"].contains(&first_word) {
         return None;
@@ -530,7 +531,7 @@ fn skip_age(text: &str) -> &str {
             w.chars().all(|c| c.is_ascii_digit()) || ["ans", "years", "old", "aged", "year-old"].contains(&w)
         });
     if is_age {
-        text[first.len()..].trim_start_matches(',').trim_start()
+        text.slice(first.len()..).trim_start_matches(',').trim_start()
     } else {
         text
     }
@@ -575,7 +576,7 @@ fn strip_verb(body: &str) -> &str {
     ] {
         if body.starts_with(verb) {
             // "leads GSA’s API Strategy": what they lead, as the page says it.
-            return &body[4..];
+            return body.slice(4..);
         }
     }
     body
@@ -590,7 +591,7 @@ fn shared_organisation(text: &str) -> Option<String> {
             // `lower` and `text` have the same byte layout for the characters in these cues.
             let rest = text.get(start..)?;
             let end = rest.find(['.', ';', '\n', ',']).unwrap_or(rest.len());
-            let org = rest[..end].trim();
+            let org = rest.slice(..end).trim();
             let org = ["la ", "le ", "l’", "l'", "les ", "the "]
                 .iter()
                 .find_map(|a| org.strip_prefix(a))
@@ -618,7 +619,8 @@ fn preceded_by(text: &str, at: usize, cues: &[&str]) -> bool {
     let lower = lower.trim_end_matches([' ', '\u{a0}', ',', ':']);
     cues.iter().any(|cue| {
         lower.ends_with(cue)
-            && !lower[..lower.len() - cue.len()]
+            && !lower
+                .slice(..lower.len() - cue.len())
                 .chars()
                 .next_back()
                 .is_some_and(char::is_alphanumeric)
@@ -639,7 +641,7 @@ pub fn people_in_intro(intro: &str) -> Vec<Person> {
         // A role stops before the next person named after a list separator.
         let limit = next
             .filter(|&n| {
-                let between = &intro[span.end..n];
+                let between = intro.slice(span.end..n);
                 between.ends_with(", ")
                     || between.ends_with(" et ")
                     || between.ends_with(" and ")
@@ -648,7 +650,7 @@ pub fn people_in_intro(intro: &str) -> Vec<Person> {
             .unwrap_or(intro.len());
         let role = role_after(intro, span.end, limit);
         let joined_to_next = next.is_some_and(|n| {
-            let between = &intro[span.end..n];
+            let between = intro.slice(span.end..n);
             [" et ", " and ", ", ", " & "].contains(&between)
         });
         let mut evidence =
@@ -668,7 +670,7 @@ pub fn people_in_intro(intro: &str) -> Vec<Person> {
             };
         // "Entretien avec X, maire, et Y, adjoint": people listed after the cue share it.
         if let Some(named_end) = last_named_end {
-            let between = &intro[named_end..span.start];
+            let between = intro.slice(named_end..span.start);
             let listed = [
                 ", et ",
                 " et ",
@@ -741,10 +743,16 @@ pub fn self_introduced(text: &str, known: &[String]) -> Vec<Person> {
     let lower = text.to_lowercase();
     for cue in SELF_CUES {
         let mut from = 0;
-        while let Some(i) = lower[from..].find(cue) {
+        while let Some(i) = lower.slice(from..).find(cue) {
             let at = from + i;
             from = at + cue.len();
-            if at > 0 && lower[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+            if at > 0
+                && lower
+                    .slice(..at)
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            {
                 continue;
             }
             let Some(rest) = text.get(at + cue.len()..) else {
@@ -782,7 +790,8 @@ pub fn self_introduced(text: &str, known: &[String]) -> Vec<Person> {
             let name_end = rest
                 .find(name[name.len() - 1])
                 .map_or(0, |i| i + name[name.len() - 1].len());
-            let role = rest[name_end..]
+            let role = rest
+                .slice(name_end..)
                 .strip_prefix(", ")
                 .filter(|r| {
                     ["a ", "an ", "the ", "un ", "une ", "le ", "la "]
@@ -901,7 +910,7 @@ fn singular_role(role: &str) -> Option<String> {
         .enumerate()
         .map(|(i, w)| {
             if i < head_len && w.to_lowercase().ends_with('s') && is_plural_word(w) {
-                w[..w.len() - 1].to_owned()
+                w.slice(..w.len() - 1).to_owned()
             } else {
                 (*w).to_owned()
             }

@@ -4,6 +4,7 @@
 
 use super::source::{is_timing_line, Hint, SourceLine};
 use super::vtt::decode_entities;
+use crate::boundary::SafeSlice;
 
 /// Reads the cues of an SRT file; `first_line` is the file line of `text`'s first line.
 pub fn lines(text: &str, first_line: usize) -> Vec<SourceLine> {
@@ -95,8 +96,8 @@ fn bracketed_speaker(text: &str, column: usize) -> (Option<String>, String, usiz
     for (open, close) in [('[', ']'), ('(', ')')] {
         if let Some(after) = text.strip_prefix(open) {
             if let Some(end) = after.find(close) {
-                let name = after[..end].trim();
-                let rest = after[end + 1..].trim_start_matches([' ', ':']);
+                let name = after.slice(..end).trim();
+                let rest = after.slice(end + 1..).trim_start_matches([' ', ':']);
                 let is_name = !name.is_empty()
                     && name.chars().count() <= 40
                     && name.chars().next().is_some_and(char::is_uppercase)

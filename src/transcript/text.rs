@@ -4,6 +4,7 @@
 use super::labels::{is_space, split_label};
 use super::source::{is_timestamp, Format, SourceLine};
 use super::turns::numbered;
+use crate::boundary::SafeSlice;
 
 /// Splits `text` (already free of front matter) into lines; `first_line` is the file line of
 /// its first line.
@@ -127,33 +128,33 @@ fn strip_prefix_markup(line: &mut SourceLine) {
     let leading = text.len() - text.trim_start_matches(is_space).len();
     let mut start = leading;
     let mut end = text.trim_end_matches(is_space).len();
-    let body = &text[start..end];
+    let body = text.slice(start..end);
     if let Some(rest) = body.strip_prefix('#') {
         let hashes = 1 + rest.len() - rest.trim_start_matches('#').len();
         start += hashes;
         line.hint.heading = true;
         // Closing hashes: `## Title ##`.
-        end = start + text[start..end].trim_end_matches('#').len();
+        end = start + text.slice(start..end).trim_end_matches('#').len();
     } else if body.starts_with('>') {
-        while text[start..end].starts_with('>') {
+        while text.slice(start..end).starts_with('>') {
             start += 1;
-            start += text[start..end].len() - text[start..end].trim_start_matches(is_space).len();
+            start += text.slice(start..end).len() - text.slice(start..end).trim_start_matches(is_space).len();
         }
         line.hint.block_quote = true;
     }
     // `: answer` — a definition list's answer under its question line.
-    if text[start..end].starts_with(": ") {
+    if text.slice(start..end).starts_with(": ") {
         start += 2;
     }
-    let body = &text[start..end];
+    let body = text.slice(start..end);
     let inner_start = start + body.len() - body.trim_start_matches(is_space).len();
-    if let Some(stamp_len) = timestamp_prefix(&text[inner_start..end]) {
+    if let Some(stamp_len) = timestamp_prefix(text.slice(inner_start..end)) {
         start = inner_start + stamp_len;
     }
-    let body = &text[start..end];
+    let body = text.slice(start..end);
     start += body.len() - body.trim_start_matches(is_space).len();
-    end = start + text[start..end].trim_end_matches(is_space).len();
-    let body = &text[start..end];
+    end = start + text.slice(start..end).trim_end_matches(is_space).len();
+    let body = text.slice(start..end);
     for marker in ["**", "__", "*", "_"] {
         if let Some(inner) = is_wrapped(body, marker) {
             // A bold label `**AO** : …` is not a wrapped line: `inner` would hold `**`.
@@ -165,8 +166,8 @@ fn strip_prefix_markup(line: &mut SourceLine) {
             break;
         }
     }
-    let column = line.column + text[..start].chars().count();
-    line.text = text[start..end].to_owned();
+    let column = line.column + text.slice(..start).chars().count();
+    line.text = text.slice(start..end).to_owned();
     line.column = column;
 }
 
@@ -251,20 +252,20 @@ fn unlink(line: &mut SourceLine) {
     let mut out = String::with_capacity(line.text.len());
     let mut rest = line.text.as_str();
     while let Some(open) = rest.find('[') {
-        let after = &rest[open + 1..];
+        let after = rest.slice(open + 1..);
         let Some(close) = after.find("](") else { break };
-        let Some(end) = after[close + 2..].find(')') else {
+        let Some(end) = after.slice(close + 2..).find(')') else {
             break;
         };
-        let label = &after[..close];
+        let label = after.slice(..close);
         if label.contains('[') || label.contains(']') {
-            out.push_str(&rest[..open + 1]);
+            out.push_str(rest.slice(..open + 1));
             rest = after;
             continue;
         }
-        out.push_str(&rest[..open]);
+        out.push_str(rest.slice(..open));
         out.push_str(label);
-        rest = &after[close + 2 + end + 1..];
+        rest = after.slice(close + 2 + end + 1..);
     }
     out.push_str(rest);
     line.text = out;
@@ -274,18 +275,18 @@ fn unlink(line: &mut SourceLine) {
 fn timestamp_prefix(text: &str) -> Option<usize> {
     let (inner, consumed) = if let Some(rest) = text.strip_prefix('[') {
         let close = rest.find(']')?;
-        (&rest[..close], close + 2)
+        (rest.slice(..close), close + 2)
     } else if let Some(rest) = text.strip_prefix('(') {
         let close = rest.find(')')?;
-        (&rest[..close], close + 2)
+        (rest.slice(..close), close + 2)
     } else {
         let end = text.find(char::is_whitespace)?;
-        (&text[..end], end)
+        (text.slice(..end), end)
     };
     if !is_timestamp(inner.trim()) {
         return None;
     }
-    let rest = &text[consumed..];
+    let rest = text.slice(consumed..);
     let separator = rest.len()
         - rest
             .trim_start_matches([' ', '\t', '-', '–', '—', '\u{a0}'])

@@ -6,6 +6,7 @@ use super::marks;
 use super::source::SourceLine;
 use super::speakers::resolve;
 use super::{EditorMark, Paragraph, Speaker, SpeakerId, Turn, TurnKind};
+use crate::boundary::SafeSlice;
 use crate::diagnostic::Diagnostic;
 
 /// How a single source line was read.
@@ -50,13 +51,13 @@ pub(super) fn numbered(text: &str) -> Option<(u32, usize)> {
     if digits == 0 || digits > 2 {
         return None;
     }
-    let rest = &text[digits..];
+    let rest = text.slice(digits..);
     let rest = rest.strip_prefix(['.', ')'])?;
     let after = rest.trim_start_matches(is_space);
     if after.len() == rest.len() || after.is_empty() {
         return None;
     }
-    Some((text[..digits].parse().ok()?, text.len() - after.len()))
+    Some((text.slice(..digits).parse().ok()?, text.len() - after.len()))
 }
 
 /// What the assembler needs from the classification.
@@ -315,7 +316,7 @@ pub(super) fn at_line(d: Diagnostic, line: &SourceLine, column: usize, source: O
 
 /// A paragraph of `text[offset..]`, where `text` is a prefix of the line's text.
 pub(super) fn paragraph(line: &SourceLine, text: &str, offset: usize) -> Paragraph {
-    let text_in_line = &text[offset..];
+    let text_in_line = text.slice(offset..);
     let leading = text_in_line.len() - text_in_line.trim_start_matches(is_space).len();
     let start = offset + leading;
     Paragraph {

@@ -2,6 +2,7 @@
 //! tags, other tags and character references removed. Cues continue each other's sentences.
 
 use super::source::{is_timing_line, Hint, SourceLine};
+use crate::boundary::SafeSlice;
 
 /// Reads the cues of a WebVTT file; `first_line` is the file line of `text`'s first line.
 pub fn lines(text: &str, first_line: usize) -> Vec<SourceLine> {
@@ -65,10 +66,10 @@ fn segments(line: &str, voice: &mut Option<String>) -> Vec<(Option<String>, Stri
     };
     let mut pos = 0;
     while pos < line.len() {
-        let rest = &line[pos..];
+        let rest = line.slice(pos..);
         if let Some(after) = rest.strip_prefix('<') {
             if let Some(end) = after.find('>') {
-                let tag = &after[..end];
+                let tag = after.slice(..end);
                 let next = pos + end + 2;
                 if let Some(spec) = tag.strip_prefix('v').filter(|s| s.starts_with([' ', '.', '\t'])) {
                     // `<v.loud Roger Bingham>`: classes after dots, the name after white space.
@@ -101,7 +102,7 @@ fn segments(line: &str, voice: &mut Option<String>) -> Vec<(Option<String>, Stri
             .skip(1)
             .find(|&(_, c)| c == '<')
             .map_or(line.len(), |(n, _)| pos + n);
-        let chunk = &line[pos..next];
+        let chunk = line.slice(pos..next);
         if current.start.is_none() && !chunk.trim().is_empty() {
             current.start = Some(pos + chunk.len() - chunk.trim_start().len());
         }
@@ -113,7 +114,7 @@ fn segments(line: &str, voice: &mut Option<String>) -> Vec<(Option<String>, Stri
     done.into_iter()
         .filter(|s| !s.text.trim().is_empty())
         .map(|s| {
-            let column = s.start.map_or(1, |b| line[..b].chars().count() + 1);
+            let column = s.start.map_or(1, |b| line.slice(..b).chars().count() + 1);
             (s.voice, s.text.trim().to_owned(), column)
         })
         .collect()
@@ -127,10 +128,10 @@ pub fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + 1..];
+        out.push_str(rest.slice(..at));
+        let after = rest.slice(at + 1..);
         let end = after.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| match &after[..e] {
+        let decoded = end.and_then(|e| match after.slice(..e) {
             "amp" => Some('&'),
             "lt" => Some('<'),
             "gt" => Some('>'),
@@ -139,16 +140,16 @@ pub fn decode_entities(text: &str) -> String {
             "rlm" => Some('\u{200f}'),
             "quot" => Some('"'),
             "apos" => Some('\''),
-            num if num.starts_with("#x") || num.starts_with("#X") => {
-                u32::from_str_radix(&num[2..], 16).ok().and_then(char::from_u32)
-            }
-            num if num.starts_with('#') => num[1..].parse().ok().and_then(char::from_u32),
+            num if num.starts_with("#x") || num.starts_with("#X") => u32::from_str_radix(num.slice(2..), 16)
+                .ok()
+                .and_then(char::from_u32),
+            num if num.starts_with('#') => num.slice(1..).parse().ok().and_then(char::from_u32),
             _ => None,
         });
         match (decoded, end) {
             (Some(c), Some(e)) => {
                 out.push(c);
-                rest = &after[e + 1..];
+                rest = after.slice(e + 1..);
             }
             _ => {
                 out.push('&');
