@@ -4,6 +4,7 @@ use super::args::TemplatesCommand;
 use super::plan::{self, PlanError};
 use super::{print_diagnostics, EXIT_FAILED_CARDS};
 use crate::batch::output::write_atomic;
+use crate::boundary::SafeSlice;
 use crate::diagnostic::Diagnostic;
 use crate::proof;
 use crate::template::{schema, Template, FORMATS};
@@ -94,7 +95,7 @@ fn init(dir: &Path, from: &str, force: bool) -> Result<ExitCode, PlanError> {
     // Every picture the template still refers to, with the placeholder logo.
     for line in yaml.lines() {
         if let Some(at) = line.find("assets/") {
-            let path = line[at..].trim_end_matches(['"', '\'', ' ']).to_owned();
+            let path = line.slice(at..).trim_end_matches(['"', '\'', ' ']).to_owned();
             if let Some(bytes) = Template::builtin_asset(&path) {
                 if !files.iter().any(|(p, _)| *p == path) {
                     files.push((path, bytes.to_vec()));

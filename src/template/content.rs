@@ -1,5 +1,6 @@
 //! What a card says: the quote and its credit, and `{placeholder}` expansion in template text.
 
+use crate::boundary::SafeSlice;
 use crate::transcript::Language;
 use image::RgbaImage;
 use std::sync::Arc;
@@ -91,20 +92,24 @@ pub fn substitute(text: &str, value: &dyn Fn(&str) -> Option<String>, keep_escap
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find(['{', '}']) {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i..];
+        out.push_str(rest.slice(..i));
+        let tail = rest.slice(i..);
         if tail.starts_with("{{") || tail.starts_with("}}") {
-            out.push_str(if keep_escapes { &tail[..2] } else { &tail[..1] });
-            rest = &tail[2..];
+            out.push_str(if keep_escapes {
+                tail.slice(..2)
+            } else {
+                tail.slice(..1)
+            });
+            rest = tail.slice(2..);
         } else if let (true, Some(end)) = (tail.starts_with('{'), tail.find('}')) {
-            match value(tail[1..end].trim()) {
+            match value(tail.slice(1..end).trim()) {
                 Some(v) => out.push_str(&v),
-                None => out.push_str(&tail[..=end]),
+                None => out.push_str(tail.slice(..=end)),
             }
-            rest = &tail[end + 1..];
+            rest = tail.slice(end + 1..);
         } else {
-            out.push_str(&tail[..1]);
-            rest = &tail[1..];
+            out.push_str(tail.slice(..1));
+            rest = tail.slice(1..);
         }
     }
     out.push_str(rest);
@@ -116,17 +121,17 @@ pub fn unknown_placeholders(text: &str) -> Vec<String> {
     let mut unknown = Vec::new();
     let mut rest = text;
     while let Some(i) = rest.find('{') {
-        let tail = &rest[i..];
+        let tail = rest.slice(i..);
         if let Some(after) = tail.strip_prefix("{{") {
             rest = after;
             continue;
         }
         let Some(end) = tail.find('}') else { break };
-        let name = tail[1..end].trim();
+        let name = tail.slice(1..end).trim();
         if !PLACEHOLDERS.contains(&name) {
             unknown.push(name.to_owned());
         }
-        rest = &tail[end + 1..];
+        rest = tail.slice(end + 1..);
     }
     unknown
 }

@@ -7,6 +7,7 @@ use super::raw::{AssetPath, RawElement, RawTemplate};
 use super::spans::Spans;
 use super::suggest::closest;
 use super::{builtin_asset, Builtin, Origin, TemplateError, BUILTINS};
+use crate::boundary::SafeSlice;
 use crate::diagnostic::Diagnostic;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -134,7 +135,7 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
 fn yaml_message(e: &serde_yaml::Error) -> String {
     let message = e.to_string();
     let message = match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
+        Some(i) => message.slice(..i).to_owned(),
         None => message,
     };
     let message = message.replace("unknown variant", "unknown value");
@@ -164,18 +165,23 @@ fn refine_location(message: &str, spans: &Spans) -> Option<(usize, usize)> {
     }
     let path = prefix.replace("[", ".").replace("]", "");
     let start = rest.find('`')? + 1;
-    let end = start + rest[start..].find('`')?;
-    spans.find_value(&path, &rest[start..end])
+    let end = start + rest.slice(start..).find('`')?;
+    spans.find_value(&path, rest.slice(start..end))
 }
 
 /// A "did you mean" hint for unknown fields and values.
 fn yaml_hint(e: &serde_yaml::Error) -> Option<String> {
     let message = e.to_string();
     let start = message.find('`')? + 1;
-    let end = start + message[start..].find('`')?;
-    let word = &message[start..end];
+    let end = start + message.slice(start..).find('`')?;
+    let word = message.slice(start..end);
     let expected_at = message.find("expected")?;
-    let candidates: Vec<&str> = message[expected_at..].split('`').skip(1).step_by(2).collect();
+    let candidates: Vec<&str> = message
+        .slice(expected_at..)
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .collect();
     closest(word, &candidates).map(|c| format!("did you mean `{c}`?"))
 }
 

@@ -1,6 +1,7 @@
 //! Template values parsed while the YAML is read, so a bad one is reported at its line and column:
 //! lengths with units, colours, size ranges and font references.
 
+use crate::boundary::SafeSlice;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -286,8 +287,8 @@ impl Rgba {
         if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
             return None;
         }
-        let nibble = |i: usize| u8::from_str_radix(&hex[i..i + 1], 16).ok().map(|v| v * 17);
-        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        let nibble = |i: usize| u8::from_str_radix(hex.slice(i..i + 1), 16).ok().map(|v| v * 17);
+        let byte = |i: usize| u8::from_str_radix(hex.slice(i..i + 2), 16).ok();
         match hex.len() {
             3 => Some(Rgba([nibble(0)?, nibble(1)?, nibble(2)?, 255])),
             4 => Some(Rgba([nibble(0)?, nibble(1)?, nibble(2)?, nibble(3)?])),

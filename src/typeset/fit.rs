@@ -7,6 +7,7 @@ use super::fonts::FontBook;
 use super::linebreak::{greedy, line_width, measure_ink, segments, split_wide, Segment};
 use super::shape::{shape_styled, Glyph, MissingGlyph};
 use super::typography::hangs;
+use crate::boundary::SafeSlice;
 use crate::template::{Align, Hanging, TextStyle};
 use crate::transcript::Language;
 use std::borrow::Cow;
@@ -342,7 +343,8 @@ fn hanging_advance(text: &str, glyphs: &[Glyph], style: &TextStyle) -> f32 {
         return 0.0;
     }
     let first = text.chars().next().map_or(0, char::len_utf8);
-    let body = text[first..]
+    let body = text
+        .slice(first..)
         .char_indices()
         .find(|(_, c)| !matches!(c, '\u{A0}' | '\u{202F}'))
         .map_or(text.len(), |(i, _)| first + i);

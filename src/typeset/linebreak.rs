@@ -5,6 +5,7 @@
 use super::fonts::FontBook;
 use super::shape::Glyph;
 use super::typography::forbidden_at_line_start;
+use crate::boundary::SafeSlice;
 use crate::transcript::Language;
 use std::ops::Range;
 use unicode_linebreak::{linebreaks, BreakOpportunity};
@@ -112,13 +113,17 @@ fn opportunities(text: &str) -> Vec<Opportunity> {
             continue;
         }
         let Some(start) = word_start.take() else { continue };
-        let word = &text[start..i];
+        let word = text.slice(start..i);
         if !is_url_like(word) {
             continue;
         }
         for (j, d) in word.char_indices() {
             let after = j + d.len_utf8();
-            let next_is_alnum = word[after..].chars().next().is_some_and(char::is_alphanumeric);
+            let next_is_alnum = word
+                .slice(after..)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
             if matches!(d, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#') && next_is_alnum && after > 1 {
                 breaks.push(Opportunity {
                     at: start + after,
@@ -131,7 +136,13 @@ fn opportunities(text: &str) -> Vec<Opportunity> {
     breaks.sort_by_key(|b| (b.at, b.in_url));
     breaks.dedup_by_key(|b| b.at);
     breaks.retain(|b| {
-        b.mandatory || b.at >= text.len() || !text[b.at..].chars().next().is_some_and(forbidden_at_line_start)
+        b.mandatory
+            || b.at >= text.len()
+            || !text
+                .slice(b.at..)
+                .chars()
+                .next()
+                .is_some_and(forbidden_at_line_start)
     });
     breaks
 }
@@ -145,7 +156,7 @@ pub fn segments(text: &str, glyphs: &[Glyph], language: Language) -> Vec<Segment
         if end <= start {
             continue;
         }
-        let content = text[start..end].trim_end();
+        let content = text.slice(start..end).trim_end();
         let penalty = if opportunity.in_url {
             URL_PENALTY
         } else {
@@ -159,7 +170,7 @@ pub fn segments(text: &str, glyphs: &[Glyph], language: Language) -> Vec<Segment
             trailing: 0.0,
             forced_break: opportunity.mandatory,
             penalty,
-            starts_word: start == 0 || text[..start].ends_with(char::is_whitespace),
+            starts_word: start == 0 || text.slice(..start).ends_with(char::is_whitespace),
             lead: 0.0,
             tail: 0.0,
         });
@@ -174,7 +185,7 @@ pub fn segments(text: &str, glyphs: &[Glyph], language: Language) -> Vec<Segment
             trailing: 0.0,
             forced_break: false,
             penalty: 0.0,
-            starts_word: start == 0 || text[..start].ends_with(char::is_whitespace),
+            starts_word: start == 0 || text.slice(..start).ends_with(char::is_whitespace),
             lead: 0.0,
             tail: 0.0,
         });
@@ -187,7 +198,7 @@ pub fn segments(text: &str, glyphs: &[Glyph], language: Language) -> Vec<Segment
         }
     }
     for segment in &mut segments {
-        let content_end = segment.start + text[segment.start..segment.end].trim_end().len();
+        let content_end = segment.start + text.slice(segment.start..segment.end).trim_end().len();
         segment.trailing = segment
             .glyphs
             .iter()
@@ -213,7 +224,7 @@ pub fn measure_ink(segments: &mut [Segment], text: &str, glyphs: &[Glyph], fonts
             })
     };
     for segment in segments {
-        let content_end = segment.start + text[segment.start..segment.end].trim_end().len();
+        let content_end = segment.start + text.slice(segment.start..segment.end).trim_end().len();
         let visible = || {
             segment
                 .glyphs
@@ -241,7 +252,7 @@ pub fn split_wide(segments: &[Segment], text: &str, glyphs: &[Glyph], max: f32) 
             out.push(segment.clone());
             continue;
         }
-        let content_end = segment.start + text[segment.start..segment.end].trim_end().len();
+        let content_end = segment.start + text.slice(segment.start..segment.end).trim_end().len();
         let width_of = |range: Range<usize>| -> f32 {
             segment
                 .glyphs
@@ -253,7 +264,7 @@ pub fn split_wide(segments: &[Segment], text: &str, glyphs: &[Glyph], max: f32) 
         let mut piece_start = segment.start;
         let mut piece_width = 0.0;
         let mut cuts = Vec::new();
-        for (offset, grapheme) in text[segment.start..content_end].grapheme_indices(true) {
+        for (offset, grapheme) in text.slice(segment.start..content_end).grapheme_indices(true) {
             let at = segment.start + offset;
             let w = width_of(at..at + grapheme.len());
             if at > piece_start && piece_width + w > max {

@@ -5,6 +5,7 @@ use super::bidi::visual_runs;
 use super::fit::SetText;
 use super::fonts::FontBook;
 use super::{Item, PlacedGlyph, Placement, PlacementKind};
+use crate::boundary::SafeSlice;
 use crate::template::{Align, Rect, Rgba, TextStyle};
 use std::ops::Range;
 
@@ -13,7 +14,7 @@ fn visual_glyphs(set: &SetText, line: usize) -> (Range<usize>, Vec<usize>) {
     let segments = &set.segments[set.lines[line].clone()];
     let start = segments.first().map_or(0, |s| s.start);
     let end = segments.last().map_or(0, |s| s.end);
-    let content = start..start + set.text[start..end].trim_end().len();
+    let content = start..start + set.text.slice(start..end).trim_end().len();
     let mut logical: Vec<usize> = segments
         .iter()
         .flat_map(|s| s.glyphs.iter().copied())

@@ -2,6 +2,7 @@
 //! French no-break spacing (France or Québec), typographic apostrophes, quotation marks nested by
 //! level, ellipses and dashes that never start a line, and `**emphasis**` markup.
 
+use crate::boundary::SafeSlice;
 use crate::locale::{EnglishConvention, FrenchConvention, Locale};
 use crate::transcript::Language;
 use std::ops::Range;
@@ -33,9 +34,9 @@ pub fn mark_emphasis(text: &str) -> String {
     let mut rest = text;
     for n in 0..pairs * 2 {
         let at = rest.find("**").expect("counted above");
-        out.push_str(&rest[..at]);
+        out.push_str(rest.slice(..at));
         out.push(if n % 2 == 0 { EMPHASIS_START } else { EMPHASIS_END });
-        rest = &rest[at + 2..];
+        rest = rest.slice(at + 2..);
     }
     out.push_str(rest);
     out
