@@ -2,8 +2,14 @@
 //! flipped, a shuffle of the tokens transcripts are made of, or a real interview (from
 //! `../shared/data/interviews`, read in place) cut, joined, relabelled or re-encoded — reading and
 //! selecting return a transcript or an error, never panic, and every position lies inside the input.
+//! What `extract` does with the selection (the quotes file it writes, read back as `render` reads
+//! it, and each card's text) is checked on the way, and the real binary's `extract` is run on
+//! random bytes and random text too.
+
+mod common;
 
 use proptest::prelude::*;
+use pullquote::select::review::QuotesFile;
 use pullquote::transcript::{self, ReadOptions, Transcript};
 use std::path::Path;
 
@@ -20,7 +26,14 @@ fn check(bytes: &[u8], name: &str) {
     match transcript::read_bytes(bytes, Path::new(name), &ReadOptions::default()) {
         Ok(t) => {
             check_positions(&t);
-            let _ = pullquote::select::select(&t, &pullquote::select::SelectOptions::default());
+            let selection = pullquote::select::select(&t, &pullquote::select::SelectOptions::default());
+            let yaml = QuotesFile::new(Some(Path::new(name)), &t, &selection.quotes).to_yaml();
+            if let Err(e) = QuotesFile::parse(&yaml, Path::new("quotes.yaml")) {
+                panic!("extract's quotes file does not read back: {e:?}\n{yaml}");
+            }
+            for quote in &selection.quotes {
+                let _ = pullquote::batch::card_content(quote, &t);
+            }
         }
         Err(e) => {
             let shown = e.to_diagnostic().to_string();
@@ -160,6 +173,35 @@ proptest! {
         }
         bytes.truncate(cut.index(bytes.len() + 1));
         check(&bytes, name);
+    }
+}
+
+/// `pullquote extract --json -o quotes.yaml` on `bytes` saved as `name`: a report or a clear
+/// error, never a panic (exit code 101).
+fn check_extract(bytes: &[u8], name: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), bytes).unwrap();
+    let output = common::pullquote(dir.path(), &["extract", name, "--json", "-o", "quotes.yaml"]);
+    let stderr = common::stderr(&output);
+    assert!(
+        matches!(output.status.code(), Some(0 | 1 | 2)) && !stderr.contains("panicked"),
+        "extract {name}: {:?}\n{stderr}",
+        output.status
+    );
+}
+
+// Each case starts the binary, so fewer cases than the in-process properties above.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn extract_never_panics_on_random_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        check_extract(&bytes, "fuzz.txt");
+    }
+
+    #[test]
+    fn extract_never_panics_on_random_text(text in "\\PC{0,600}", markdown in any::<bool>()) {
+        check_extract(text.as_bytes(), if markdown { "fuzz.md" } else { "fuzz.txt" });
     }
 }
 
