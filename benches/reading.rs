@@ -2,9 +2,16 @@
 //! unlabelled questions, editor marks, editor's notes, a quoted lyric) and a Word document of the
 //! same interview, and prints the median MB/s over repeated runs.
 //!
+//! It also reads the real interviews beside the repository (`../shared/data/interviews`, or
+//! `$PULLQUOTE_SHARED/data/interviews`), each run reading every annotated one enough times to pass
+//! 8 MB, and says so when they are missing.
+//!
 //! Run with `cargo bench --bench reading` (add `-- --quick` for fewer, smaller runs). Besides wall
 //! time, on Linux it reports throughput per second of this thread's CPU time, which other work on a
 //! shared machine disturbs far less.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 use pullquote::transcript::{self, ReadOptions};
 use std::path::Path;
@@ -75,25 +82,44 @@ fn median(mut values: Vec<f64>) -> (f64, f64, f64) {
 
 /// Median MB/s of reading `bytes` (measured against `text_len`, the size of the text itself).
 fn measure(name: &str, bytes: &[u8], text_len: usize, runs: usize) {
+    measure_files(name, &[(name.to_owned(), bytes.to_vec())], text_len, 1, runs);
+}
+
+/// The real interviews beside the repository, as (file name, bytes).
+fn real_interviews() -> Vec<(String, Vec<u8>)> {
+    let (dir, files) = common::real_interviews();
+    if files.is_empty() {
+        println!("real interviews: skipped, nothing at {}", dir.display());
+    }
+    files
+}
+
+/// Median MB/s of reading every file `passes` times per run (`text_len`: the size of one pass).
+fn measure_files(name: &str, files: &[(String, Vec<u8>)], text_len: usize, passes: usize, runs: usize) {
     let options = ReadOptions::default();
     let mut wall_rates = Vec::with_capacity(runs);
     let mut cpu_rates = Vec::with_capacity(runs);
     let mut answers = 0;
-    let megabytes = text_len as f64 / 1e6;
+    let megabytes = (text_len * passes) as f64 / 1e6;
     for _ in 0..runs {
         let cpu_start = thread_cpu_ns();
         let start = Instant::now();
-        let transcript =
-            transcript::read_bytes(bytes, Path::new(name), &options).expect("the transcript reads");
+        answers = 0;
+        for _ in 0..passes {
+            for (file, bytes) in files {
+                let transcript =
+                    transcript::read_bytes(bytes, Path::new(file), &options).expect("the transcript reads");
+                answers += transcript.answers().count();
+            }
+        }
         let seconds = start.elapsed().as_secs_f64();
         if let (Some(a), Some(b)) = (cpu_start, thread_cpu_ns()) {
             cpu_rates.push(megabytes / ((b - a) as f64 / 1e9));
         }
-        answers = transcript.answers().count();
         wall_rates.push(megabytes / seconds);
     }
     let (wall, low, high) = median(wall_rates);
-    print!("{name:<16} {megabytes:>6.1} MB of text, {answers} answers, {runs} runs: median {wall:.1} MB/s wall (min {low:.1}, max {high:.1})");
+    print!("{name:<16} {megabytes:>6.1} MB of text, {} answers per pass, {runs} runs: median {wall:.1} MB/s wall (min {low:.1}, max {high:.1})", answers / passes);
     if !cpu_rates.is_empty() {
         let (cpu, low, high) = median(cpu_rates);
         print!(", {cpu:.1} MB/s of CPU time (min {low:.1}, max {high:.1})");
@@ -110,4 +136,11 @@ fn main() {
     measure("large-1252.txt", &windows_1252, text.len(), runs);
     let docx = docx_of(&text);
     measure("large.docx", &docx, text.len(), runs);
+    let interviews = real_interviews();
+    if !interviews.is_empty() {
+        let size: usize = interviews.iter().map(|(_, b)| b.len()).sum();
+        let passes = (8_000_000 / size.max(1)).max(1);
+        let name = format!("{} interviews", interviews.len());
+        measure_files(&name, &interviews, size, passes, runs);
+    }
 }

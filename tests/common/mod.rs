@@ -45,3 +45,30 @@ pub fn files(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// The annotated real interviews beside the repository (`$PULLQUOTE_SHARED/data/interviews`,
+/// `../shared` by default): each `.md` or `.txt` file with its `.json` annotation, as (file name,
+/// bytes) sorted by name, and the folder looked in. Empty when the folder is missing.
+pub fn real_interviews() -> (PathBuf, Vec<(String, Vec<u8>)>) {
+    let shared = std::env::var_os("PULLQUOTE_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
+    let dir = shared.join("data/interviews");
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+                .filter(|p| p.with_extension("json").exists())
+                .filter_map(|p| {
+                    Some((
+                        p.file_name()?.to_string_lossy().into_owned(),
+                        std::fs::read(&p).ok()?,
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    (dir, files)
+}
