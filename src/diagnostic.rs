@@ -126,6 +126,9 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// A diagnostic is an error value a program can pass on with `?`.
+impl std::error::Error for Diagnostic {}
+
 #[cfg(test)]
 mod tests {
     use super::*;

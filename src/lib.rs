@@ -14,13 +14,14 @@
 //! let template = template::Template::builtin("paper")?;
 //! let format = template::Format::by_id("instagram-square").unwrap();
 //! let layout = template.resolve(&format, fonts)?;
-//! let content = pullquote::batch::card_content(&selection.quotes[0], &interview);
+//! let content = pullquote::card::CardRequest::from_selection(&selection.quotes[0], &interview).content(None);
 //! let card = typeset::compose(&layout, &content, fonts)?;
 //! let png = encode::png(&render::render(&card, fonts))?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 pub mod batch;
+pub mod card;
 pub mod cli;
 pub mod diagnostic;
 pub mod encode;

@@ -1,6 +1,6 @@
 //! Quotes from a spreadsheet: a CSV or TSV file with one card per row, as a team keeps them in a
 //! shared sheet. Columns: `quote`, `name`, `role`, and optionally `organisation`, `format`,
-//! `template`, `lang`, `highlight` and `id`.
+//! `template`, `lang`, `highlight`, `photo`, `date`, `kicker` and `id`.
 
 use crate::diagnostic::Diagnostic;
 use crate::transcript::Language;
@@ -22,6 +22,12 @@ pub struct SheetRow {
     pub template: Option<String>,
     pub language: Option<Language>,
     pub highlight: Vec<String>,
+    /// The speaker's portrait, relative to the sheet's folder.
+    pub photo: Option<String>,
+    /// The date the card prints.
+    pub date: Option<String>,
+    /// A short label above the quote.
+    pub kicker: Option<String>,
 }
 
 const COLUMNS: &[&str] = &[
@@ -33,6 +39,9 @@ const COLUMNS: &[&str] = &[
     "template",
     "lang",
     "highlight",
+    "photo",
+    "date",
+    "kicker",
     "id",
 ];
 
@@ -47,6 +56,9 @@ fn column_name(header: &str) -> Option<&'static str> {
         "template" => "template",
         "lang" | "language" | "langue" => "lang",
         "highlight" | "highlights" => "highlight",
+        "photo" | "portrait" => "photo",
+        "date" => "date",
+        "kicker" | "surtitre" => "kicker",
         "id" => "id",
         _ => return None,
     };
@@ -159,6 +171,9 @@ pub fn read(path: &Path) -> Result<Vec<SheetRow>, Box<Diagnostic>> {
             template: get("template"),
             language,
             highlight: list("highlight"),
+            photo: get("photo"),
+            date: get("date"),
+            kicker: get("kicker"),
         });
     }
     if rows.is_empty() {

@@ -50,6 +50,12 @@ impl Timings {
         self.nanos[stage as usize].fetch_add(nanos, Ordering::Relaxed);
     }
 
+    /// Adds `duration` to `stage`.
+    pub fn add_duration(&self, stage: Stage, duration: Duration) {
+        let nanos = duration.as_nanos().min(u128::from(u64::MAX)) as u64;
+        self.nanos[stage as usize].fetch_add(nanos, Ordering::Relaxed);
+    }
+
     pub fn get(&self, stage: Stage) -> Duration {
         Duration::from_nanos(self.nanos[stage as usize].load(Ordering::Relaxed))
     }

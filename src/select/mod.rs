@@ -40,6 +40,9 @@ pub struct QuoteSpeaker {
     pub role: Option<String>,
     #[serde(default)]
     pub organisation: Option<String>,
+    /// A portrait, from the transcript's front matter or a quotes file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<std::path::PathBuf>,
 }
 
 impl From<&Speaker> for QuoteSpeaker {
@@ -49,6 +52,7 @@ impl From<&Speaker> for QuoteSpeaker {
             name: s.name.clone(),
             role: s.role.clone(),
             organisation: s.organisation.clone(),
+            photo: s.photo.clone(),
         }
     }
 }
