@@ -13,14 +13,21 @@ pub struct SheetRow {
     pub line: usize,
     /// The row's `id` column, or its position.
     pub id: String,
+    /// The quote (`**` marks emphasis).
     pub quote: String,
+    /// The speaker's name.
     pub name: String,
+    /// Their role.
     pub role: Option<String>,
+    /// Their organisation.
     pub organisation: Option<String>,
     /// Formats named in the row (`format` column, comma or semicolon separated).
     pub formats: Vec<String>,
+    /// A built-in template or a template file, relative to the sheet.
     pub template: Option<String>,
+    /// The row's language (`lang` column).
     pub language: Option<Language>,
+    /// Words of the quote to emphasise.
     pub highlight: Vec<String>,
     /// The speaker's portrait, relative to the sheet's folder.
     pub photo: Option<String>,
