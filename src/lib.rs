@@ -53,6 +53,7 @@
 #![warn(missing_docs)]
 
 pub mod batch;
+pub mod boundary;
 pub mod card;
 #[cfg(feature = "cli")]
 pub mod cli;
