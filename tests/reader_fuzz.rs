@@ -3,7 +3,7 @@
 //! `../shared/data/interviews`, read in place) cut, joined, relabelled or re-encoded — reading and
 //! selecting return a transcript or an error, never panic, and every position lies inside the input.
 //! What `extract` does with the selection (the quotes file it writes, read back as `render` reads
-//! it, and each card's text) is checked on the way, and the real binary's `extract` is run on
+//! it, and each card's request) is checked on the way, and the real binary's `extract` is run on
 //! random bytes and random text too.
 
 mod common;
@@ -32,7 +32,7 @@ fn check(bytes: &[u8], name: &str) {
                 panic!("extract's quotes file does not read back: {e:?}\n{yaml}");
             }
             for quote in &selection.quotes {
-                let _ = pullquote::batch::card_content(quote, &t);
+                let _ = pullquote::card::CardRequest::from_selection(quote, &t);
             }
         }
         Err(e) => {
