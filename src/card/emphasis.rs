@@ -1,6 +1,7 @@
 //! Emphasis spans of a card's text: `**markup**` read out of the text and highlight words found
 //! in it, both as byte ranges of the plain text.
 
+use crate::boundary::SafeSlice;
 use std::ops::Range;
 
 /// The text without its paired `**` markers, and the byte ranges they enclosed. An unpaired
@@ -16,13 +17,13 @@ pub fn parse_markup(text: &str) -> (String, Vec<Range<usize>>) {
     let mut start = 0;
     for n in 0..pairs * 2 {
         let at = rest.find("**").expect("counted above");
-        plain.push_str(&rest[..at]);
+        plain.push_str(rest.slice(..at));
         if n % 2 == 0 {
             start = plain.len();
         } else if plain.len() > start {
             spans.push(start..plain.len());
         }
-        rest = &rest[at + 2..];
+        rest = rest.slice(at + 2..);
     }
     plain.push_str(rest);
     (plain, spans)
@@ -69,8 +70,10 @@ pub fn find_highlights(text: &str, words: &[String]) -> (Vec<Range<usize>>, Vec<
                 continue;
             };
             // A word's edge must not fall inside a longer word: `mieux` is not in `mieuxvaut`.
-            let starts_word = !is_word(needle.chars().next()) || !is_word(text[..start].chars().next_back());
-            let ends_word = !is_word(needle.chars().next_back()) || !is_word(text[end..].chars().next());
+            let starts_word =
+                !is_word(needle.chars().next()) || !is_word(text.slice(..start).chars().next_back());
+            let ends_word =
+                !is_word(needle.chars().next_back()) || !is_word(text.slice(end..).chars().next());
             if starts_word && ends_word {
                 spans.push(start..end);
                 found = true;

@@ -55,13 +55,13 @@ pub fn mark_ranges(text: &str, ranges: &[Range<usize>]) -> String {
         {
             continue;
         }
-        out.push_str(&text[at..r.start]);
+        out.push_str(text.slice(at..r.start));
         out.push(EMPHASIS_START);
         out.push_str(&text[r.clone()]);
         out.push(EMPHASIS_END);
         at = r.end;
     }
-    out.push_str(&text[at..]);
+    out.push_str(text.slice(at..));
     out
 }
 
