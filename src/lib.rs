@@ -32,5 +32,6 @@ pub mod slug;
 pub mod template;
 pub mod transcript;
 pub mod typeset;
+pub(crate) mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -7,7 +7,7 @@ pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "docx", "v
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum InputError {
-    #[error("failed to read transcript `{0}` (no such file or folder)")]
+    #[error("failed to read transcript `{0}` (not found)")]
     Missing(String),
     #[error("`{0}` matches no file")]
     NoMatch(String),

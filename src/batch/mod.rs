@@ -12,7 +12,7 @@ mod timings;
 pub use timings::{Stage, Timings};
 
 use crate::diagnostic::Diagnostic;
-use crate::encode::{self, EncodeError, ImageKind, Metadata};
+use crate::encode::{self, Effort, EncodeError, ImageKind, Metadata};
 use crate::fingerprint::{file_hash, Fingerprint};
 use crate::render;
 use crate::select::review::QuotesFile;
@@ -34,6 +34,8 @@ use std::time::Instant;
 #[derive(Debug, Clone)]
 pub struct OutputOptions {
     pub kind: ImageKind,
+    /// How hard to squeeze PNG files.
+    pub effort: Effort,
     /// Replace files that differ from what a previous run wrote.
     pub force: bool,
     /// Decide what would be written, and write nothing.
@@ -44,6 +46,7 @@ impl Default for OutputOptions {
     fn default() -> Self {
         OutputOptions {
             kind: ImageKind::Png,
+            effort: Effort::Normal,
             force: false,
             dry_run: false,
         }
@@ -587,7 +590,13 @@ fn relative_folder(root: &Path, dir: &Path) -> String {
 }
 
 /// The key that changes whenever anything the card depends on changes.
-fn card_key(template: &Template, format: &Format, content: &CardContent, kind: ImageKind) -> String {
+fn card_key(
+    template: &Template,
+    format: &Format,
+    content: &CardContent,
+    kind: ImageKind,
+    effort: Effort,
+) -> String {
     let mut f = Fingerprint::default()
         .str(env!("CARGO_PKG_VERSION"))
         .str(&template.fingerprint())
@@ -602,6 +611,9 @@ fn card_key(template: &Template, format: &Format, content: &CardContent, kind: I
         .str(content.language.code());
     for part in [&content.role, &content.organisation, &content.title] {
         f = f.str(part.as_deref().unwrap_or("\u{0}"));
+    }
+    if effort == Effort::Smallest {
+        f = f.str("oxipng");
     }
     f.hex()
 }
@@ -629,7 +641,7 @@ fn make_card(work: &Work, job: Job, shared: &Shared, previous: &PreviousRun) -> 
     let name = format!("{}-{}.{}", spec.stem, format.id, kind.extension());
     let path = group.dir.join(&name);
     let alt = alt_text(&spec.content, format);
-    let key = card_key(template, format, &spec.content, kind);
+    let key = card_key(template, format, &spec.content, kind, work.output.effort);
     let entry =
         |name: &str, kind: ImageKind, font_size: f32, warnings: Vec<String>, file_hash: String| CardEntry {
             path: name.to_owned(),
@@ -701,7 +713,7 @@ fn make_card(work: &Work, job: Job, shared: &Shared, previous: &PreviousRun) -> 
         description: alt.clone(),
         credit: spec.speaker.name.clone(),
     };
-    let encoded = encode::encode(&image, kind, &metadata, format.max_bytes)?;
+    let encoded = encode::encode_with(&image, kind, work.output.effort, &metadata, format.max_bytes)?;
     timings.add(Stage::Encode, started);
 
     let mut warnings = Vec::new();

@@ -103,6 +103,11 @@ pub fn output_options(args: &OutputArgs) -> Result<OutputOptions, PlanError> {
     }
     Ok(OutputOptions {
         kind,
+        effort: if args.optimize {
+            crate::encode::Effort::Smallest
+        } else {
+            crate::encode::Effort::Normal
+        },
         force: args.force,
         dry_run: args.dry_run,
     })
@@ -233,7 +238,7 @@ pub fn photo(path: &std::path::Path) -> Result<std::sync::Arc<image::RgbaImage>,
                 .with_hint("pass a PNG or JPEG portrait"),
         )
     };
-    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
-    let image = image::load_from_memory(&bytes).map_err(|e| fail(e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(|e| fail(crate::diagnostic::io_reason(&e)))?;
+    let image = crate::template::decode_upright(&bytes).map_err(|e| fail(e.to_string()))?;
     Ok(std::sync::Arc::new(image.to_rgba8()))
 }

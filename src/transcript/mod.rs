@@ -219,7 +219,7 @@ pub struct ReadOptions {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("failed to read transcript `{}` ({source})", path.display())]
+    #[error("failed to read transcript `{}` ({})", path.display(), crate::diagnostic::io_reason(source))]
     Io { path: PathBuf, source: std::io::Error },
     #[error("transcript `{}` is empty: expected the text of an interview", path.display())]
     Empty { path: PathBuf },
