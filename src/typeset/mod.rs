@@ -1,7 +1,7 @@
 //! Typesetting: places every piece of text and every shape of a layout for one quote, producing a
 //! [`Card`] that the renderer paints without further decisions.
 //!
-//! For each text: apply language typography (typography.rs) → shape with rustybuzz, per-character
+//! For each text: apply language typography (typography.rs) → shape with harfrust, per-character
 //! fallback and bidi runs (shape.rs, bidi.rs) → find break opportunities (linebreak.rs) → choose
 //! size and breaks together (fit.rs, balance.rs) → place the glyphs in visual order (place.rs).
 
@@ -9,19 +9,19 @@ mod balance;
 mod bidi;
 mod compose;
 mod fit;
-pub mod fonts;
 mod linebreak;
 mod pictures;
 mod place;
 mod shape;
 pub mod typography;
 
+pub use crate::fonts::{Face, FaceId, FontBook};
 pub use compose::compose;
 pub use fit::{set_text, set_text_with, SetError, SetOptions, SetText};
-pub use fonts::{Face, FaceId, FontBook};
 pub use place::place_text;
 pub use shape::{shape, shape_styled, Glyph, MissingGlyph};
 
+use crate::fonts;
 use crate::template::{Outline, Paint, Picture, Rect, Rgba};
 
 /// A glyph at its final position: `x`, `y` are the pen position on the baseline, in canvas px.
