@@ -290,3 +290,66 @@ fn jpeg_cards_decode_and_carry_their_alt_text() {
         image::load_from_memory(&bytes).unwrap();
     }
 }
+
+#[test]
+fn inputs_with_the_same_name_both_survive() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(root().join(SEED)).unwrap();
+    for folder in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join("interview.txt"), &seed).unwrap();
+    }
+    let run = || {
+        let out = pullquote(
+            dir.path(),
+            &["run", "a/interview.txt", "b", "-o", "out", "--formats", "x"],
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        stderr(&out)
+    };
+    let warnings = run();
+    assert!(
+        warnings.contains("`a/interview.txt` also gives the folder name `interview`")
+            && warnings.contains("out/interview-2"),
+        "{warnings}"
+    );
+    let source = |folder: &str| {
+        let text =
+            std::fs::read_to_string(dir.path().join("out").join(folder).join("manifest.json")).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        (
+            json["interview"]["source"].as_str().unwrap().to_owned(),
+            json["interview"]["slug"].as_str().unwrap().to_owned(),
+        )
+    };
+    assert_eq!(
+        source("interview"),
+        ("a/interview.txt".into(), "interview".into())
+    );
+    assert_eq!(
+        source("interview-2"),
+        ("b/interview.txt".into(), "interview-2".into())
+    );
+    // Each input keeps its folder on the next run: nothing to redo.
+    let before = files(&dir.path().join("out"));
+    assert!(run().contains("unchanged"));
+    assert_eq!(files(&dir.path().join("out")), before);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_loop_is_one_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let talks = dir.path().join("talks");
+    std::fs::create_dir(&talks).unwrap();
+    std::fs::copy(root().join(SEED), talks.join("talk.txt")).unwrap();
+    std::os::unix::fs::symlink(&talks, talks.join("again")).unwrap();
+    std::os::unix::fs::symlink(talks.join("talk.txt"), talks.join("same.txt")).unwrap();
+    let out = pullquote(dir.path(), &["run", "talks", "-o", "out", "--formats", "x", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let manifests: Vec<_> = files(&dir.path().join("out"))
+        .into_iter()
+        .filter(|p| p.ends_with("manifest.json"))
+        .collect();
+    assert_eq!(manifests, [Path::new("same/manifest.json")]);
+}

@@ -251,6 +251,17 @@ pub struct Group {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Group {
+    /// Takes the folder [`Folders::claim`] gave: the manifest's slug names it, and the warning
+    /// about a shared name is the group's.
+    fn claimed(&mut self, warning: Option<Diagnostic>) {
+        if let Some(name) = self.dir.file_name() {
+            self.interview.slug = name.to_string_lossy().into_owned();
+        }
+        self.diagnostics.extend(warning);
+    }
+}
+
 /// Everything to make in one run.
 pub struct Work<'a> {
     pub groups: Vec<Group>,
@@ -348,6 +359,47 @@ pub fn quotes_group(input: &QuotesInput, dir: PathBuf, formats: usize) -> Group 
     }
 }
 
+/// The output folders of one run, one per input: two inputs with the same name (`a/talk.txt`,
+/// `b/talk.txt`) would otherwise write into one folder and the second manifest would replace the
+/// first's.
+struct Folders<'a> {
+    root: &'a Path,
+    /// Folder name → the input that has it.
+    taken: BTreeMap<String, PathBuf>,
+}
+
+impl<'a> Folders<'a> {
+    fn new(root: &'a Path) -> Self {
+        Folders {
+            root,
+            taken: BTreeMap::new(),
+        }
+    }
+
+    /// The folder for `input`, named `slug`, or `slug-2`, `slug-3`… when an earlier input has it,
+    /// with a warning saying so. Inputs come in a fixed order, so each keeps its folder from run
+    /// to run.
+    fn claim(&mut self, slug: &str, input: &Path) -> (PathBuf, Option<Diagnostic>) {
+        let mut name = slug.to_owned();
+        let mut n = 1;
+        while self.taken.contains_key(&name) {
+            n += 1;
+            name = format!("{slug}-{n}");
+        }
+        let warning = (n > 1).then(|| {
+            Diagnostic::warning(format!(
+                "`{}` also gives the folder name `{slug}`; its cards go into `{}`",
+                self.taken[slug].display(),
+                self.root.join(&name).display()
+            ))
+            .in_file(input)
+            .with_hint("give the inputs different file names to choose the folders")
+        });
+        self.taken.insert(name.clone(), input.to_path_buf());
+        (self.root.join(name), warning)
+    }
+}
+
 /// An interview read and its quotes selected.
 type Prepared = (Transcript, select::Selection);
 
@@ -372,22 +424,23 @@ pub fn run(plan: &Plan, progress: &dyn Progress) -> Report {
         .collect();
     let mut unreadable = Vec::new();
     let mut groups = Vec::new();
+    let mut folders = Folders::new(&plan.output_dir);
     if let Some(quotes) = &plan.quotes {
-        groups.push(quotes_group(
-            quotes,
-            plan.output_dir.join(quotes.slug()),
-            plan.formats.len(),
-        ));
+        let (dir, warning) = folders.claim(&quotes.slug(), &quotes.path);
+        let mut group = quotes_group(quotes, dir, plan.formats.len());
+        group.claimed(warning);
+        groups.push(group);
     }
     for (input, result) in prepared {
         match result {
             Ok((transcript, selection)) => {
-                let dir = plan.output_dir.join(transcript.slug());
+                let (dir, warning) = folders.claim(&transcript.slug(), &input);
                 let mut group =
                     interview_group(&transcript, &selection.quotes, &input, dir, plan.formats.len());
                 group
                     .diagnostics
                     .extend(selection.diagnostics.into_iter().map(|d| d.in_file(&input)));
+                group.claimed(warning);
                 groups.push(group);
             }
             Err(e) => unreadable.push((input, e)),
