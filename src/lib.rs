@@ -70,6 +70,7 @@ mod slug;
 pub mod template;
 pub mod transcript;
 pub mod typeset;
+pub(crate) mod yaml;
 
 pub use card::{render_card, CardError, CardRequest, RenderedCard};
 pub use diagnostic::{Diagnostic, Severity};

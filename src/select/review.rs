@@ -217,8 +217,12 @@ impl QuotesFile {
     pub fn read(path: &Path) -> Result<(QuotesFile, Vec<Diagnostic>), Box<Diagnostic>> {
         let text = std::fs::read_to_string(path).map_err(|e| {
             Box::new(
-                Diagnostic::error(format!("failed to read quotes file `{}` ({e})", path.display()))
-                    .with_hint("write one with `pullquote extract INTERVIEW -o quotes.yaml`"),
+                Diagnostic::error(format!(
+                    "failed to read quotes file `{}` ({})",
+                    path.display(),
+                    crate::diagnostic::io_reason(&e)
+                ))
+                .with_hint("write one with `pullquote extract INTERVIEW -o quotes.yaml`"),
             )
         })?;
         QuotesFile::parse(&text, path)

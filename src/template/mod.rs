@@ -8,12 +8,12 @@ mod load;
 mod raw;
 mod resolve;
 pub mod schema;
-mod spans;
 pub(crate) mod suggest;
 #[cfg(test)]
 mod tests;
 mod values;
 
+pub(crate) use assets::decode_upright;
 pub use assets::Asset;
 pub use content::{CardContent, PLACEHOLDERS};
 pub use format::{Format, SafeInsets, Shape, DEFAULT_FORMATS, FORMATS};

@@ -254,7 +254,7 @@ pub struct ReadOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The file could not be opened or read.
-    #[error("failed to read transcript `{}` ({source})", path.display())]
+    #[error("failed to read transcript `{}` ({})", path.display(), crate::diagnostic::io_reason(source))]
     Io {
         /// The file.
         path: PathBuf,

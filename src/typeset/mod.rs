@@ -1,7 +1,7 @@
 //! Typesetting: places every piece of text and every shape of a layout for one quote, producing a
 //! [`Card`] that the renderer paints without further decisions.
 //!
-//! For each text: apply language typography (typography.rs) → shape with rustybuzz, per-character
+//! For each text: apply language typography (typography.rs) → shape with harfrust, per-character
 //! fallback and bidi runs (shape.rs, bidi.rs) → find break opportunities (linebreak.rs) → choose
 //! size and breaks together (fit.rs, balance.rs) → place the glyphs in visual order (place.rs).
 
