@@ -29,6 +29,8 @@ pub mod proof;
 pub mod render;
 pub mod select;
 pub mod slug;
+#[cfg(feature = "studio")]
+pub mod studio;
 pub mod template;
 pub mod transcript;
 pub mod typeset;

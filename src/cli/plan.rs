@@ -8,7 +8,7 @@ use crate::select::review::QuotesFile;
 use crate::select::QuoteSpeaker;
 use crate::select::SelectOptions;
 use crate::template::CardContent;
-use crate::template::{suggest::did_you_mean, Format, Template, DEFAULT_FORMATS};
+use crate::template::{Format, Template, DEFAULT_FORMATS};
 use crate::transcript::Language;
 use crate::transcript::{encoding_for_label, ReadOptions};
 use std::path::Path;
@@ -24,13 +24,7 @@ pub fn formats(ids: &[String]) -> Result<Vec<Format>, PlanError> {
     };
     let mut formats: Vec<Format> = Vec::new();
     for id in ids {
-        let format = Format::by_id(id).ok_or_else(|| {
-            let known = Format::ids();
-            Box::new(
-                Diagnostic::error(format!("unknown format `{id}`{}", did_you_mean(id, &known)))
-                    .with_hint(format!("formats: {}", known.join(", "))),
-            )
-        })?;
+        let format = Format::lookup(id)?;
         if !formats.iter().any(|f| f.id == format.id) {
             formats.push(format);
         }

@@ -32,6 +32,28 @@ pub(super) fn for_each_pixel(
     }
 }
 
+/// The box the glyphs' outlines cover, in canvas px; `None` for blank text.
+pub fn ink_bounds(glyphs: &[PlacedGlyph], fonts: &FontBook) -> Option<crate::template::Rect> {
+    let mut bounds: Option<(f32, f32, f32, f32)> = None;
+    for placed in glyphs {
+        let face = fonts.face(placed.face);
+        let glyph =
+            GlyphId(placed.id).with_scale_and_position(face.px_scale(placed.size), point(placed.x, placed.y));
+        let Some(outline) = face.raster.outline_glyph(glyph) else {
+            continue;
+        };
+        let b = outline.px_bounds();
+        let (x0, y0, x1, y1) = bounds.unwrap_or((b.min.x, b.min.y, b.max.x, b.max.y));
+        bounds = Some((x0.min(b.min.x), y0.min(b.min.y), x1.max(b.max.x), y1.max(b.max.y)));
+    }
+    bounds.map(|(x0, y0, x1, y1)| crate::template::Rect {
+        x: x0,
+        y: y0,
+        w: x1 - x0,
+        h: y1 - y0,
+    })
+}
+
 pub fn draw_glyphs(canvas: &mut RgbImage, glyphs: &[PlacedGlyph], color: Rgba, fonts: &FontBook) {
     let size = canvas.dimensions();
     for_each_pixel(glyphs, fonts, size, |x, y, coverage| {

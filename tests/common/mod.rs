@@ -45,3 +45,6 @@ pub fn files(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+pub mod http;
+pub mod studio;
