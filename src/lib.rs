@@ -25,9 +25,12 @@ pub mod cli;
 pub mod diagnostic;
 pub mod encode;
 pub mod fingerprint;
+pub mod fonts;
+pub mod locale;
 pub mod proof;
 pub mod render;
 pub mod select;
+pub mod sheet;
 pub mod slug;
 #[cfg(feature = "studio")]
 pub mod studio;
