@@ -71,8 +71,8 @@ pub fn post_json(addr: &str, path: &str, body: &serde_json::Value) -> Response {
     request(addr, "POST", path, &[("Content-Type", "application/json")], &body)
 }
 
-fn read_response(stream: TcpStream) -> Response {
-    let mut reader = BufReader::new(stream);
+/// The status line and headers of a response.
+fn read_head(reader: &mut impl BufRead) -> (u16, Vec<(String, String)>) {
     let mut line = String::new();
     reader.read_line(&mut line).unwrap();
     let status = line
@@ -92,6 +92,13 @@ fn read_response(stream: TcpStream) -> Response {
             headers.push((name.trim().to_owned(), value.trim().to_owned()));
         }
     }
+    (status, headers)
+}
+
+fn read_response(stream: TcpStream) -> Response {
+    let mut reader = BufReader::new(stream);
+    let (status, headers) = read_head(&mut reader);
+    let mut line = String::new();
     let find = |name: &str| {
         headers
             .iter()
@@ -136,20 +143,7 @@ impl Events {
         stream.write_all(head("GET", addr, path, &[]).as_bytes()).unwrap();
         stream.write_all(b"\r\n").unwrap();
         let mut reader = BufReader::new(stream);
-        let mut line = String::new();
-        reader.read_line(&mut line).unwrap();
-        let status = line
-            .split_whitespace()
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        loop {
-            line.clear();
-            reader.read_line(&mut line).unwrap();
-            if line.trim_end().is_empty() {
-                break;
-            }
-        }
+        let (status, _) = read_head(&mut reader);
         Events { reader, status }
     }
 

@@ -214,7 +214,7 @@ async function draw(card, token) {
   try {
     result = await render(card.row.quote, card.format, thumbnailScale(card.format));
   } catch (error) {
-    if (token === card.token) showFailure(card, error);
+    if (token === card.token) { showFailure(card, error); drawn(card); }
     return;
   }
   if (token !== card.token) { URL.revokeObjectURL(result.url); return; }
@@ -236,6 +236,7 @@ async function draw(card, token) {
   card.count.textContent = String(result.warnings.length);
   card.count.classList.toggle('contrast', result.warnings.some((w) => w.kind === 'contrast'));
   card.count.title = result.warnings.map((w) => w.message).join('\n');
+  drawn(card);
 }
 
 function showFailure(card, error) {
@@ -244,23 +245,44 @@ function showFailure(card, error) {
   card.frame.append(el('div', { class: 'failure', title: (error && error.hint) || '', text: message }));
 }
 
+// Cards on screen first, then the nearest ones: what the designer is looking at changes first.
+function byDistanceToView(cards) {
+  const view = window.innerHeight;
+  const distance = (card) => {
+    const box = card.frame.getBoundingClientRect();
+    return box.bottom < 0 ? -box.bottom : Math.max(0, box.top - view);
+  };
+  return cards.map((card) => [distance(card), card]).sort((a, b) => a[0] - b[0]);
+}
+
 function renderAll() {
-  studio.pass = { generation: studio.generation, started: performance.now(), cards: 0 };
+  const cards = byDistanceToView(studio.rows.flatMap((row) => row.cards));
+  const visible = new Set(cards.filter(([d]) => d === 0).map(([, card]) => card));
+  studio.pass = { generation: studio.generation, started: performance.now(), cards: cards.length, visible, visibleMs: null };
   if (!document.body.classList.contains('broken')) setStatus('busy', 'rendering…');
-  for (const row of studio.rows) for (const card of row.cards) { request(card); studio.pass.cards += 1; }
+  for (const [, card] of cards) request(card);
+}
+
+// Called as each card of a pass is drawn: notes when the last card that was on screen is done.
+function drawn(card) {
+  const pass = studio.pass;
+  if (!pass || !pass.visible.delete(card) || pass.visible.size) return;
+  pass.visibleMs = Math.round(performance.now() - pass.started);
+  document.body.dataset.visibleAt = String(Date.now());
 }
 
 function idle() {
   const pass = studio.pass;
   if (!pass) return;
   const ms = Math.round(performance.now() - pass.started);
-  studio.lastUpdate = { generation: pass.generation, ms, cards: pass.cards, done: Date.now() };
+  studio.lastUpdate = { generation: pass.generation, ms, visibleMs: pass.visibleMs, cards: pass.cards, done: Date.now() };
   document.body.dataset.generation = String(pass.generation);
   document.body.dataset.updatedAt = String(studio.lastUpdate.done);
   studio.pass = null;
   if (!document.body.classList.contains('broken')) {
     const time = new Date().toLocaleTimeString();
-    setStatus('live', `updated ${time} · ${pass.cards} cards in ${ms} ms`);
+    const onScreen = pass.visibleMs == null ? '' : ` (on screen: ${pass.visibleMs} ms)`;
+    setStatus('live', `updated ${time} · ${pass.cards} cards in ${ms} ms${onScreen}`);
   }
 }
 
