@@ -7,6 +7,7 @@
 mod common;
 
 use common::{chromium, pullquote, root, stderr, HEADLESS, SEED};
+use std::path::PathBuf;
 use std::process::Command;
 
 #[test]

@@ -193,7 +193,6 @@ fn the_studio_page_updates_itself_in_chromium_or_says_it_is_skipped() {
     );
     let square = PIXEL.replace("FORMAT", "instagram-square");
     assert_eq!(browser.run(&square), json!([0xF5, 0xF0, 0xE6]));
-    browser.screenshot(&shots.join("studio.png"));
 
     // A colour saved in the YAML reaches the page by itself.
     let yaml = std::fs::read_to_string(&yaml_path).unwrap();
@@ -275,6 +274,19 @@ fn the_studio_page_updates_itself_in_chromium_or_says_it_is_skipped() {
         "[...document.querySelectorAll('.row[data-key=\"yours\"] .card img')].filter(i => i.naturalWidth > 0).length === 10",
         "the typed quote on every format",
     );
+
+    // The error fixed: it goes, and the cards follow the file again.
+    std::fs::write(&yaml_path, &yaml).unwrap();
+    browser.wait_for(
+        "document.getElementById('error').hidden && document.body.dataset.generation === '3'",
+        "the fixed template",
+    );
+    assert_eq!(browser.run(&square), json!([0xF5, 0xF0, 0xE6]));
+    assert_eq!(
+        browser.run("return document.getElementById('status').dataset.state;"),
+        json!("live")
+    );
+    browser.screenshot(&shots.join("studio.png"));
 
     // The API the page uses answers any HTTP client.
     let response = http::post_json(
