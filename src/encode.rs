@@ -12,12 +12,16 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ImageKind {
+    /// PNG, lossless (the default).
     Png,
+    /// JPEG at quality 90 (lower only to meet a size limit).
     Jpeg,
+    /// Lossless WebP.
     Webp,
 }
 
 impl ImageKind {
+    /// The file extension.
     pub fn extension(self) -> &'static str {
         match self {
             ImageKind::Png => "png",
@@ -26,6 +30,7 @@ impl ImageKind {
         }
     }
 
+    /// The kind named `name` (`png`, `jpg`/`jpeg`, `webp`).
     pub fn parse(name: &str) -> Option<ImageKind> {
         match name.to_ascii_lowercase().as_str() {
             "png" => Some(ImageKind::Png),
@@ -48,22 +53,35 @@ pub struct Metadata {
 /// Encoded bytes and how they were made.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Encoded {
+    /// The file's bytes.
     pub bytes: Vec<u8>,
+    /// Their type: the one asked for, or JPEG to meet a size limit.
     pub kind: ImageKind,
     /// The JPEG quality used, for JPEG output.
     pub quality: Option<u8>,
 }
 
+/// Why an image could not be encoded.
 #[derive(Debug, thiserror::Error)]
 pub enum EncodeError {
+    /// The PNG encoder failed.
     #[error("{0}")]
     Png(#[from] png::EncodingError),
+    /// The JPEG or WebP encoder failed.
     #[error("{0}")]
     Image(#[from] image::ImageError),
     #[error(
         "the smallest JPEG ({size} bytes at quality {quality}) is still over the format's {cap}-byte limit"
     )]
-    OverCap { size: usize, quality: u8, cap: u64 },
+    /// Even the lowest JPEG quality is over the network's size limit.
+    OverCap {
+        /// The smallest file's size, in bytes.
+        size: usize,
+        /// The lowest quality tried.
+        quality: u8,
+        /// The format's limit, in bytes.
+        cap: u64,
+    },
 }
 
 /// JPEG qualities tried, best first, when a format caps the file size.

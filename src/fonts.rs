@@ -13,14 +13,21 @@ pub type AxisValue = ([u8; 4], f32);
 /// One parsed font file (or one instance of a variable font), ready for shaping (rustybuzz) and
 /// rasterising (ab_glyph).
 pub struct Face {
+    /// The family name templates use.
     pub family: &'static str,
+    /// Its weight (100–900).
     pub weight: u16,
+    /// Whether it is italic.
     pub italic: bool,
+    /// The shaper's view of the font.
     pub shaper: rustybuzz::Face<'static>,
+    /// The rasteriser's view of the font.
     pub raster: FontRef<'static>,
+    /// Design units per em.
     pub units_per_em: f32,
     /// Ascender and descender in em (descender positive, below the baseline).
     pub ascender: f32,
+    /// The descender.
     pub descender: f32,
     /// Extra space the font asks for between lines, in em.
     pub line_gap: f32,
@@ -155,14 +162,26 @@ pub struct FontBook {
 #[derive(Debug, Clone, PartialEq)]
 pub enum AxisError {
     /// The face is not a variable font.
-    NotVariable { family: &'static str },
+    NotVariable {
+        /// The face's family.
+        family: &'static str,
+    },
     /// The font has no such axis.
-    UnknownAxis { tag: String, known: Vec<String> },
+    UnknownAxis {
+        /// The tag asked for.
+        tag: String,
+        /// The tags the font has.
+        known: Vec<String>,
+    },
     /// The value lies outside the axis range.
     OutOfRange {
+        /// The axis.
         tag: String,
+        /// The value asked for.
         value: f32,
+        /// The axis's smallest value.
         min: f32,
+        /// The axis's largest value.
         max: f32,
     },
 }
@@ -216,6 +235,7 @@ impl FontBook {
         }
     }
 
+    /// The face with id `id`.
     pub fn face(&self, id: FaceId) -> &Face {
         match self.faces.get(id) {
             Some(face) => face,
@@ -226,6 +246,7 @@ impl FontBook {
         }
     }
 
+    /// Every family, once each, in registry order.
     pub fn families(&self) -> Vec<&'static str> {
         let mut families: Vec<&'static str> = self.faces.iter().map(|f| f.family).collect();
         families.dedup();

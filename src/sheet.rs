@@ -1,6 +1,6 @@
 //! Quotes from a spreadsheet: a CSV or TSV file with one card per row, as a team keeps them in a
 //! shared sheet. Columns: `quote`, `name`, `role`, and optionally `organisation`, `format`,
-//! `template`, `lang`, `highlight` and `id`.
+//! `template`, `lang`, `highlight`, `photo`, `date`, `kicker` and `id`.
 
 use crate::diagnostic::Diagnostic;
 use crate::transcript::Language;
@@ -13,15 +13,28 @@ pub struct SheetRow {
     pub line: usize,
     /// The row's `id` column, or its position.
     pub id: String,
+    /// The quote (`**` marks emphasis).
     pub quote: String,
+    /// The speaker's name.
     pub name: String,
+    /// Their role.
     pub role: Option<String>,
+    /// Their organisation.
     pub organisation: Option<String>,
     /// Formats named in the row (`format` column, comma or semicolon separated).
     pub formats: Vec<String>,
+    /// A built-in template or a template file, relative to the sheet.
     pub template: Option<String>,
+    /// The row's language (`lang` column).
     pub language: Option<Language>,
+    /// Words of the quote to emphasise.
     pub highlight: Vec<String>,
+    /// The speaker's portrait, relative to the sheet's folder.
+    pub photo: Option<String>,
+    /// The date the card prints.
+    pub date: Option<String>,
+    /// A short label above the quote.
+    pub kicker: Option<String>,
 }
 
 const COLUMNS: &[&str] = &[
@@ -33,6 +46,9 @@ const COLUMNS: &[&str] = &[
     "template",
     "lang",
     "highlight",
+    "photo",
+    "date",
+    "kicker",
     "id",
 ];
 
@@ -47,6 +63,9 @@ fn column_name(header: &str) -> Option<&'static str> {
         "template" => "template",
         "lang" | "language" | "langue" => "lang",
         "highlight" | "highlights" => "highlight",
+        "photo" | "portrait" => "photo",
+        "date" => "date",
+        "kicker" | "surtitre" => "kicker",
         "id" => "id",
         _ => return None,
     };
@@ -159,6 +178,9 @@ pub fn read(path: &Path) -> Result<Vec<SheetRow>, Box<Diagnostic>> {
             template: get("template"),
             language,
             highlight: list("highlight"),
+            photo: get("photo"),
+            date: get("date"),
+            kicker: get("kicker"),
         });
     }
     if rows.is_empty() {

@@ -2,7 +2,7 @@
 
 /// Lower-case ASCII words joined by `-`: "Aziz Oulhiyane" → `aziz-oulhiyane`.
 pub fn slugify(text: &str) -> String {
-    let folded = crate::transcript::fold_accents(text);
+    let folded = fold_accents(text);
     let mut slug = String::with_capacity(folded.len());
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {

@@ -43,7 +43,7 @@ const STUDIO_HELP: &str = "Open a live page showing a template on every format, 
 
 The page shows the sample quotes (short, medium and long, in French and English), a quote typed into it, and the quotes of --transcript, each on every format. Saving the template or any file it uses updates the page within a fraction of a second; an error is shown with its file, line and column while the last good cards stay; contrast and size warnings are drawn on the card they concern. Click a card to see it at real size.
 
-The same server answers the render API: POST /api/render with JSON {text, speaker, role, organisation, photo, template, format, lang, date, title, scale} returns a PNG, its alt text in the X-Alt-Text header (percent-encoded UTF-8); GET /api/formats and GET /api/templates list what it accepts. Only files inside the template's folder are served or read as photos. See README.md.";
+The same server answers the render API: POST /api/render with JSON {text, speaker, role, organisation, photo, template, format, lang, date, title, kicker, outlet, scale} returns a PNG, its alt text in the X-Alt-Text header (percent-encoded UTF-8); GET /api/formats and GET /api/templates list what it accepts. Only files inside the template's folder are served or read as photos. See README.md.";
 
 #[cfg(feature = "studio")]
 #[derive(Debug, Args)]
@@ -124,17 +124,19 @@ pub struct ReadArgs {
     pub encoding: Option<String>,
 }
 
+/// How quotes are selected from a transcript. Options, not defaults, so that a run that selects
+/// nothing (`run --quotes`) can tell the user one was given for nothing.
 #[derive(Debug, Args)]
 pub struct SelectArgs {
-    /// Number of quotes to select, editor-marked ones included.
-    #[arg(long = "max", value_name = "N", default_value_t = 5)]
-    pub max_quotes: usize,
-    /// Shortest automatic quote, in characters.
-    #[arg(long, value_name = "N", default_value_t = 60)]
-    pub min_chars: usize,
-    /// Longest automatic quote, in characters (what the cards show at a readable size).
-    #[arg(long, value_name = "N", default_value_t = 280)]
-    pub max_chars: usize,
+    /// Number of quotes to select, editor-marked ones included [default: 5].
+    #[arg(long = "max", value_name = "N")]
+    pub max_quotes: Option<usize>,
+    /// Shortest automatic quote, in characters [default: 60].
+    #[arg(long, value_name = "N")]
+    pub min_chars: Option<usize>,
+    /// Longest automatic quote, in characters (what the cards show at a readable size) [default: 280].
+    #[arg(long, value_name = "N")]
+    pub max_chars: Option<usize>,
     /// Keep automatic quotes word for word: no `[…]` cuts of leading connectives or hesitations.
     #[arg(long)]
     pub no_cuts: bool,
@@ -214,6 +216,11 @@ pub struct OutputArgs {
     /// Print a JSON report on standard output instead of the summary.
     #[arg(long)]
     pub json: bool,
+    /// Keep the cards an earlier run wrote into the folder that this run no longer makes (a quote
+    /// disabled or removed, a format dropped) instead of removing them; they are listed, and
+    /// recorded in the manifest so a later run can still remove them.
+    #[arg(long)]
+    pub keep_stale: bool,
     /// Print only errors.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -230,7 +237,8 @@ pub struct OutputArgs {
 pub struct RenderArgs {
     /// A quotes file written by `extract -o` (.yaml, rendering each enabled quote in order), or a
     /// CSV/TSV sheet with one card per row (columns quote, name, role; optional organisation, format,
-    /// template, lang, id). Without it, give the quote with --text and --speaker.
+    /// template, lang, highlight, photo, date, kicker, id). Without it, give the quote with --text
+    /// and --speaker.
     #[arg(value_name = "FILE", conflicts_with_all = ["text", "speaker", "role", "organisation"])]
     pub input: Option<PathBuf>,
     /// The quote, verbatim; words between `**` are drawn with the template's emphasis.
@@ -251,6 +259,18 @@ pub struct RenderArgs {
     /// The date `{date}` shows, as it should be printed.
     #[arg(long)]
     pub date: Option<String>,
+    /// The interview's title, for templates that show `{interview.title}`.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A short label above the quote, for templates that show `{kicker}`.
+    #[arg(long)]
+    pub kicker: Option<String>,
+    /// Where the interview was published, for templates that show `{interview.outlet}`.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Words of the quote to emphasise, comma-separated (like `**word**` in the text).
+    #[arg(long, value_delimiter = ',', value_name = "WORDS")]
+    pub highlight: Vec<String>,
     /// The speaker's photo (PNG or JPEG), for templates with a photo element.
     #[arg(long, value_name = "FILE")]
     pub photo: Option<PathBuf>,

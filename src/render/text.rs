@@ -52,6 +52,7 @@ pub fn ink_bounds(glyphs: &[PlacedGlyph], fonts: &FontBook) -> Option<crate::tem
     })
 }
 
+/// Draws `glyphs` onto `canvas` in `color`.
 pub fn draw_glyphs(canvas: &mut RgbImage, glyphs: &[PlacedGlyph], color: Rgba, fonts: &FontBook) {
     let size = canvas.dimensions();
     for_each_pixel(glyphs, fonts, size, |x, y, coverage| {

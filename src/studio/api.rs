@@ -5,6 +5,7 @@
 use super::http::{percent_encode, Failure, Response};
 use super::render::{render_card, Rendered};
 use super::state::Studio;
+use crate::card::CardRequest;
 use crate::diagnostic::Diagnostic;
 use crate::template::{CardContent, Format, Template, DEFAULT_FORMATS, FORMATS};
 use crate::transcript::{self, Language};
@@ -42,6 +43,10 @@ struct RenderRequest {
     lang: Option<String>,
     date: Option<String>,
     title: Option<String>,
+    /// A short label above the quote, for templates that show one.
+    kicker: Option<String>,
+    /// Where the interview was published.
+    outlet: Option<String>,
     /// Draw at this fraction of the format's size (0.1 to 1), for thumbnails.
     scale: Option<f32>,
 }
@@ -70,7 +75,7 @@ fn bad(diagnostic: Diagnostic) -> Failure {
 pub fn parse(studio: &Studio, body: &[u8]) -> Result<CardJob, Failure> {
     let request: RenderRequest = serde_json::from_slice(body).map_err(|e| {
         bad(Diagnostic::error(format!("the request is not a valid card request: {e}")).with_hint(
-            "send a JSON object with `text` and `format`, and optionally `speaker`, `role`, `organisation`, `photo`, `template`, `lang`, `date`, `title`, `scale`",
+            "send a JSON object with `text` and `format`, and optionally `speaker`, `role`, `organisation`, `photo`, `template`, `lang`, `date`, `title`, `kicker`, `outlet`, `scale`",
         ))
     })?;
     let format = Format::lookup(&request.format).map_err(|d| Failure::new(400, d))?;
@@ -92,6 +97,8 @@ pub fn parse(studio: &Studio, body: &[u8]) -> Result<CardJob, Failure> {
         ("organisation", &request.organisation),
         ("date", &request.date),
         ("title", &request.title),
+        ("kicker", &request.kicker),
+        ("outlet", &request.outlet),
     ] {
         check_length(name, value.as_deref().unwrap_or_default(), MAX_FIELD_CHARS)?;
     }
@@ -108,16 +115,25 @@ pub fn parse(studio: &Studio, body: &[u8]) -> Result<CardJob, Failure> {
         ))));
     }
     let photo = request.photo.as_deref().map(|p| photo(studio, p)).transpose()?;
-    let content = CardContent {
-        quote: request.text,
-        speaker_name: request.speaker,
-        role: request.role,
-        organisation: request.organisation,
-        title: request.title,
-        date: request.date,
-        photo,
-        language,
-    };
+    // The same request the command line builds: `**` marks emphasis, as in quotes files.
+    let mut card = CardRequest::new(&request.text, &request.speaker).with_language(language);
+    let optional = [
+        (
+            request.role,
+            CardRequest::with_role as fn(CardRequest, String) -> CardRequest,
+        ),
+        (request.organisation, CardRequest::with_organisation),
+        (request.title, CardRequest::with_title),
+        (request.date, CardRequest::with_date),
+        (request.kicker, CardRequest::with_kicker),
+        (request.outlet, CardRequest::with_outlet),
+    ];
+    for (value, set) in optional {
+        if let Some(value) = value {
+            card = set(card, value);
+        }
+    }
+    let content = card.content(photo);
     Ok(CardJob {
         template,
         generation,

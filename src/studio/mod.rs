@@ -37,6 +37,7 @@ pub struct Options {
     pub template: String,
     /// A transcript whose selected quotes the page shows.
     pub transcript: Option<PathBuf>,
+    /// The address to listen on: loopback serves this machine only.
     pub host: IpAddr,
     /// `None`: [`DEFAULT_PORT`], else any free port. `Some(0)`: any free port.
     pub port: Option<u16>,

@@ -2,7 +2,7 @@
 //! says in; PNG bytes, alt text and the warnings to draw on the card out. Everything else in
 //! the studio is transport.
 
-use crate::batch::manifest::alt_text;
+use crate::card::alt_text;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::encode::{self, ImageKind, Metadata};
 use crate::render::{self, contrast};
@@ -191,7 +191,7 @@ mod tests {
     fn a_card_comes_with_its_alt_text_and_size() {
         let template = Template::builtin("paper").unwrap();
         let format = Format::by_id("story").unwrap();
-        let content = SAMPLES[0].content();
+        let content = SAMPLES[0].request().content(None);
         let card = render_card(&template, &format, &content, 0.25).unwrap();
         assert_eq!((card.width, card.height), (270, 480));
         assert_eq!(alt_text(&content, &format), card.alt);
@@ -212,7 +212,7 @@ mod tests {
         .unwrap();
         let template = Template::load(&path).unwrap();
         let format = Format::by_id("instagram-square").unwrap();
-        let card = render_card(&template, &format, &SAMPLES[1].content(), 0.5).unwrap();
+        let card = render_card(&template, &format, &SAMPLES[1].request().content(None), 0.5).unwrap();
         let contrast: Vec<_> = card.warnings.iter().filter(|w| w.kind == "contrast").collect();
         assert!(!contrast.is_empty(), "{:?}", card.warnings);
         for w in contrast {
@@ -224,7 +224,7 @@ mod tests {
         let clean = render_card(
             &Template::builtin("paper").unwrap(),
             &format,
-            &SAMPLES[1].content(),
+            &SAMPLES[1].request().content(None),
             0.5,
         )
         .unwrap();
@@ -235,7 +235,7 @@ mod tests {
     fn a_quote_that_does_not_fit_is_the_cli_s_error() {
         let template = Template::builtin("paper").unwrap();
         let format = Format::by_id("link").unwrap();
-        let mut content = SAMPLES[2].content();
+        let mut content = SAMPLES[2].request().content(None);
         content.quote = content.quote.repeat(4);
         let error = render_card(&template, &format, &content, 1.0).err().unwrap();
         assert!(error.message.contains("does not fit format `link`"), "{error}");

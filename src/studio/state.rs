@@ -336,7 +336,7 @@ fn samples() -> Vec<PageQuote> {
     SAMPLES
         .iter()
         .map(|s| {
-            let content = s.content();
+            let request = s.request();
             PageQuote {
                 group: "sample",
                 label: format!(
@@ -347,13 +347,13 @@ fn samples() -> Vec<PageQuote> {
                         Language::English => "English",
                     }
                 ),
-                text: content.quote,
-                speaker: content.speaker_name,
-                role: content.role,
-                organisation: content.organisation,
+                text: request.text,
+                speaker: request.speaker.name,
+                role: request.speaker.role,
+                organisation: request.speaker.organisation,
                 lang: s.language.code(),
-                title: content.title,
-                date: content.date,
+                title: request.title,
+                date: request.date,
             }
         })
         .collect()

@@ -10,12 +10,17 @@ use std::ops::Range;
 /// One shaped glyph; lengths are in em, so scaling to a font size is one multiplication.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Glyph {
+    /// The face that draws it (the style's, or a fallback).
     pub face: FaceId,
+    /// The glyph id in that face.
     pub id: u16,
     /// Byte offset in the shaped text of the character this glyph belongs to.
     pub cluster: usize,
+    /// How far the pen moves, in em.
     pub advance: f32,
+    /// Horizontal offset from the pen, in em.
     pub x_offset: f32,
+    /// Vertical offset from the baseline, in em.
     pub y_offset: f32,
     /// Bidi embedding level: odd for right-to-left text.
     pub level: u8,
@@ -26,6 +31,7 @@ pub struct Glyph {
 /// A character that no available font can draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingGlyph {
+    /// The character.
     pub character: char,
     /// Byte offset in the shaped text.
     pub offset: usize,
