@@ -67,6 +67,8 @@ pub mod render;
 pub mod select;
 pub mod sheet;
 mod slug;
+#[cfg(feature = "studio")]
+pub mod studio;
 pub mod template;
 pub mod transcript;
 pub mod typeset;

@@ -8,24 +8,11 @@
 
 mod common;
 
-use common::{pullquote, root, stderr, SEED};
+use common::{chromium, pullquote, root, stderr, HEADLESS, SEED};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 const NAME: &str = "the_contact_sheet_renders_with_its_thumbnails_in_chromium";
-
-fn chromium() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var("PULLQUOTE_CHROMIUM").unwrap_or_default(),
-        "/usr/bin/chromium".into(),
-        "/usr/bin/chromium-browser".into(),
-    ];
-    candidates
-        .into_iter()
-        .filter(|c| !c.is_empty())
-        .map(PathBuf::from)
-        .find(|p| p.exists())
-}
 
 /// Whether libtest-style arguments (`NAME`, `--exact`, `--skip X`, `--ignored`) select the test.
 fn selected(args: &[String]) -> bool {
@@ -128,19 +115,8 @@ fn contact_sheet_renders_in(browser: &Path) {
 
     let shot = dir.path().join("shot.png");
     let status = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            "--virtual-time-budget=5000",
-            "--window-size=1280,1600",
-        ])
+        .args(HEADLESS)
+        .args(["--virtual-time-budget=5000", "--window-size=1280,1600"])
         .arg(format!(
             "--user-data-dir={}",
             dir.path().join("profile").display()

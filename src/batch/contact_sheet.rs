@@ -65,7 +65,7 @@ button { font: inherit; font-size: 13px; padding: 4px 10px; border: 1px solid #b
 button:hover { background: #eef0f3; }
 .cards { display: flex; flex-wrap: wrap; gap: 14px; align-items: flex-end; }
 figure { margin: 0; }
-figure img { display: block; height: 220px; width: auto; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
+figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 4px; background: #fff; }
 figcaption { font-size: 12px; color: var(--muted); margin-top: 4px; }
 .warning { color: var(--warn); font-size: 13px; }
 .failed { width: 160px; height: 220px; border: 2px dashed var(--bad); border-radius: 4px; color: var(--bad); font-size: 12px; padding: 8px; overflow: hidden; }
@@ -198,9 +198,10 @@ pub fn html(title: &str, sections: &[Section]) -> String {
             page.push_str("<div class=\"cards\">\n");
             for card in &cards {
                 let src = join_path(&section.folder, &card.path);
+                let (w, h) = tile_size(card.width, card.height);
                 let _ = write!(
                     page,
-                    "<figure><a href=\"{0}\"><img src=\"{0}\" alt=\"{1}\" loading=\"lazy\"></a><figcaption>{2} · {3}×{4}</figcaption>",
+                    "<figure><a href=\"{0}\"><img src=\"{0}\" alt=\"{1}\" width=\"{w}\" height=\"{h}\" loading=\"lazy\"></a><figcaption>{2} · {3}×{4}</figcaption>",
                     escape(&src),
                     escape(&card.alt_text),
                     escape(&card.format),
@@ -228,9 +229,27 @@ pub fn html(title: &str, sections: &[Section]) -> String {
     page
 }
 
+/// Side of a square tile; every tile has this area, keeping its card's aspect ratio, so a story
+/// is as present on the page as a square (at one height it looked tiny) and a wide card as wide.
+const TILE: f64 = 240.0;
+
+/// A card's tile in CSS px: its aspect ratio at [`TILE`]² area. Known before the image loads,
+/// so the page does not jump as lazy thumbnails arrive.
+fn tile_size(width: u32, height: u32) -> (u32, u32) {
+    let ratio = (f64::from(width.max(1)) / f64::from(height.max(1))).sqrt();
+    ((TILE * ratio).round() as u32, (TILE / ratio).round() as u32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tiles_keep_the_card_s_shape_at_one_area() {
+        assert_eq!(tile_size(1080, 1080), (240, 240));
+        assert_eq!(tile_size(1080, 1920), (180, 320));
+        assert_eq!(tile_size(1600, 900), (320, 180));
+    }
 
     #[test]
     fn escapes_text() {

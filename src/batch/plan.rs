@@ -428,16 +428,7 @@ pub fn format_list(ids: &[String]) -> Result<Vec<Format>, Box<Diagnostic>> {
     let mut formats: Vec<Format> = Vec::new();
     for id in ids {
         let id = id.trim();
-        let format = Format::by_id(id).ok_or_else(|| {
-            let known = Format::ids();
-            Box::new(
-                Diagnostic::error(format!(
-                    "unknown format `{id}`{}",
-                    crate::template::suggest::did_you_mean(id, &known)
-                ))
-                .with_hint(format!("formats: {}", known.join(", "))),
-            )
-        })?;
+        let format = Format::lookup(id)?;
         if !formats.iter().any(|f| f.id == format.id) {
             formats.push(format);
         }

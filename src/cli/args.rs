@@ -31,6 +31,41 @@ pub enum Command {
     /// List, copy, create, check and preview templates.
     #[command(subcommand)]
     Templates(TemplatesCommand),
+    /// Open a live page showing a template on every format, re-rendered as its files are saved,
+    /// with the render API it uses (POST /api/render).
+    #[cfg(feature = "studio")]
+    #[command(long_about = STUDIO_HELP)]
+    Studio(StudioArgs),
+}
+
+#[cfg(feature = "studio")]
+const STUDIO_HELP: &str = "Open a live page showing a template on every format, re-rendered as its files are saved.
+
+The page shows the sample quotes (short, medium and long, in French and English), a quote typed into it, and the quotes of --transcript, each on every format. Saving the template or any file it uses updates the page within a fraction of a second; an error is shown with its file, line and column while the last good cards stay; contrast and size warnings are drawn on the card they concern. Click a card to see it at real size.
+
+The same server answers the render API: POST /api/render with JSON {text, speaker, role, organisation, photo, template, format, lang, date, title, kicker, outlet, scale} returns a PNG, its alt text in the X-Alt-Text header (percent-encoded UTF-8); GET /api/formats and GET /api/templates list what it accepts. Only files inside the template's folder are served or read as photos. See README.md.";
+
+#[cfg(feature = "studio")]
+#[derive(Debug, Args)]
+pub struct StudioArgs {
+    /// A template file (its folder is watched and served) or a built-in name.
+    #[arg(default_value = crate::template::DEFAULT_TEMPLATE)]
+    pub template: String,
+    /// A transcript whose selected quotes are shown too.
+    #[arg(long, value_name = "FILE")]
+    pub transcript: Option<PathBuf>,
+    /// Port to listen on; default: 4321, or any free port if it is taken. 0 picks a free port.
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// Address to listen on; the default serves this machine only. Use 0.0.0.0 in a container.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Cards rendered at once (default and maximum: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -48,6 +48,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Templates(command) => templates::run(command),
+        #[cfg(feature = "studio")]
+        Command::Studio(args) => studio(args),
     };
     result.unwrap_or_else(|diagnostic| {
         eprintln!("{diagnostic}");
@@ -257,6 +259,22 @@ fn finish(
     } else {
         ExitCode::from(EXIT_FAILED_CARDS)
     }
+}
+
+#[cfg(feature = "studio")]
+fn studio(args: args::StudioArgs) -> Result<ExitCode, Box<Diagnostic>> {
+    if args.jobs == Some(0) {
+        return Err(Box::new(Diagnostic::error("--jobs must be at least 1")));
+    }
+    crate::studio::serve(&crate::studio::Options {
+        template: args.template,
+        transcript: args.transcript,
+        host: args.host,
+        port: args.port,
+        open: args.open,
+        jobs: args.jobs,
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_formats() {

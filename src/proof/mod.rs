@@ -124,29 +124,63 @@ pub fn proofs(
     cards
 }
 
+/// Warnings merged by kind and place, each listing the formats it occurs on.
+#[derive(Default)]
+struct Merged {
+    warnings: Vec<(&'static str, Diagnostic, Vec<&'static str>)>,
+}
+
+impl Merged {
+    fn add(&mut self, kind: &'static str, d: Diagnostic, format: &'static str) {
+        let same = |(k, w, _): &&mut (&str, Diagnostic, Vec<&str>)| {
+            *k == kind && (&w.file, w.line, w.column) == (&d.file, d.line, d.column)
+        };
+        match self.warnings.iter_mut().find(same) {
+            Some((_, _, on)) if !on.contains(&format) => on.push(format),
+            Some(_) => {}
+            None => self.warnings.push((kind, d, vec![format])),
+        }
+    }
+
+    /// Text that may get too small, from resolving the template on each format.
+    fn add_layout(&mut self, template: &Template, formats: &[Format]) {
+        for format in formats {
+            if let Ok(layout) = template.resolve(format, FontBook::embedded()) {
+                for w in layout.warnings {
+                    self.add("size", w, format.id);
+                }
+            }
+        }
+    }
+
+    fn finish(self) -> Vec<Diagnostic> {
+        self.warnings
+            .into_iter()
+            .map(|(_, mut d, on)| {
+                if on.len() > 1 || !d.message.contains(on[0]) {
+                    d.message = format!("{} (formats: {})", d.message, on.join(", "));
+                }
+                d
+            })
+            .collect()
+    }
+}
+
+/// Warnings found by resolving the template alone (text that may get too small), without
+/// drawing any card: what a live preview can afford to check on every save.
+pub fn layout_warnings(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
+    let mut merged = Merged::default();
+    merged.add_layout(template, formats);
+    merged.finish()
+}
+
 /// Warnings about a template that loads: text that may get too small, text whose contrast with
 /// the pixels behind it is below WCAG AA, and sample quotes that do not fit a format.
 pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
     let fonts = FontBook::embedded();
     // One warning per problem and place, listing the formats it occurs on.
-    let mut warnings: Vec<(&str, Diagnostic, Vec<&str>)> = Vec::new();
-    let mut add = |kind: &'static str, d: Diagnostic, format: &'static str| {
-        let same = |(k, w, _): &&mut (&str, Diagnostic, Vec<&str>)| {
-            *k == kind && (&w.file, w.line, w.column) == (&d.file, d.line, d.column)
-        };
-        match warnings.iter_mut().find(|w| same(w)) {
-            Some((_, _, on)) if !on.contains(&format) => on.push(format),
-            Some(_) => {}
-            None => warnings.push((kind, d, vec![format])),
-        }
-    };
-    for format in formats {
-        if let Ok(layout) = template.resolve(format, fonts) {
-            for w in layout.warnings {
-                add("size", w, format.id);
-            }
-        }
-    }
+    let mut warnings = Merged::default();
+    warnings.add_layout(template, formats);
     // Fit is checked at full size; contrast on half-size proofs, as the ratio barely depends on
     // the scale and painting is most of the cost.
     for sample in SAMPLES {
@@ -159,7 +193,7 @@ pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
                 let d = Diagnostic::warning(format!("the {} sample quote: {e}", sample.name))
                     .in_file(&template.origin.display_path())
                     .with_hint(e.hint());
-                add("fit", d, format.id);
+                warnings.add("fit", d, format.id);
             }
         }
     }
@@ -183,16 +217,8 @@ pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
                 .with_hint(
                     "darken or lighten the text colour, or add a tint, darkening or a scrim behind it",
                 );
-            add("contrast", d, proof.format.id);
+            warnings.add("contrast", d, proof.format.id);
         }
     }
-    warnings
-        .into_iter()
-        .map(|(_, mut d, on)| {
-            if on.len() > 1 || !d.message.contains(on[0]) {
-                d.message = format!("{} (formats: {})", d.message, on.join(", "));
-            }
-            d
-        })
-        .collect()
+    warnings.finish()
 }

@@ -4,7 +4,7 @@ pub(crate) mod contrast;
 pub(crate) mod paint;
 mod text;
 
-pub use text::draw_glyphs;
+pub use text::{draw_glyphs, ink_bounds};
 
 use crate::typeset::{Card, FontBook, Item};
 use image::RgbImage;

@@ -206,6 +206,20 @@ impl Format {
         FORMATS.iter().find(|f| f.id.eq_ignore_ascii_case(id)).cloned()
     }
 
+    /// The format named `id`, or the error the CLI prints for an unknown one.
+    pub fn lookup(id: &str) -> Result<Format, Box<crate::diagnostic::Diagnostic>> {
+        Format::by_id(id).ok_or_else(|| {
+            let known = Format::ids();
+            Box::new(
+                crate::diagnostic::Diagnostic::error(format!(
+                    "unknown format `{id}`{}",
+                    super::suggest::did_you_mean(id, &known)
+                ))
+                .with_hint(format!("formats: {}", known.join(", "))),
+            )
+        })
+    }
+
     /// Every built-in format's id.
     pub fn ids() -> Vec<&'static str> {
         FORMATS.iter().map(|f| f.id).collect()

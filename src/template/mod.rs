@@ -218,6 +218,24 @@ impl Template {
         f.hex()
     }
 
+    /// Every file read from disk to make this template: the files of its `extends` chain and the
+    /// pictures they name, as the paths they were read from (built-ins have none).
+    pub fn source_files(&self) -> Vec<PathBuf> {
+        let file = |layer: &load::Layer| match &layer.origin {
+            Origin::File(path) => Some(path.clone()),
+            Origin::Builtin(_) => None,
+        };
+        let mut files: Vec<PathBuf> = self.loaded.layers.iter().filter_map(file).collect();
+        for (layer, path) in self.loaded.assets.keys() {
+            if let Some(template) = file(&self.loaded.layers[*layer]) {
+                files.push(template.parent().unwrap_or(Path::new("")).join(path));
+            }
+        }
+        files.sort();
+        files.dedup();
+        files
+    }
+
     /// Every file of the `extends` chain, base first.
     pub fn files(&self) -> Vec<PathBuf> {
         self.loaded

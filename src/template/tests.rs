@@ -130,3 +130,29 @@ fn a_style_says_where_an_opening_mark_hangs() {
         "{error}"
     );
 }
+
+#[test]
+fn source_files_list_the_chain_and_its_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("assets")).unwrap();
+    let svg =
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"><rect width="4" height="2"/></svg>"#;
+    write(&dir.path().join("assets"), "logo.svg", svg);
+    write(dir.path(), "base.yaml", BASE);
+    let child = write(
+        dir.path(),
+        "child.yaml",
+        "extends: base.yaml\nbrand:\n  logo: assets/logo.svg\n",
+    );
+    let template = Template::load(&child).unwrap();
+    let files: Vec<_> = template
+        .source_files()
+        .iter()
+        .map(|f| f.strip_prefix(dir.path()).unwrap().to_path_buf())
+        .collect();
+    assert_eq!(
+        files,
+        ["assets/logo.svg", "base.yaml", "child.yaml"].map(std::path::PathBuf::from)
+    );
+    assert!(Template::builtin("paper").unwrap().source_files().is_empty());
+}

@@ -429,6 +429,11 @@ fn name_spans(text: &str) -> Vec<Span> {
             start = words.get(i + 1).map_or(start, |w| w.start);
             run.remove(0);
         }
+        // A lone word that names nothing ("Dr" with no name after it) leaves no run.
+        if run.is_empty() {
+            i = last_capital + 1;
+            continue;
+        }
         let after_article =
             i > 0 && BEFORE_A_PLACE.contains(&words[i - 1].text) && single_space(&words[i - 1], &words[i]);
         let elided_article = ["l’", "l'", "d’", "d'"]

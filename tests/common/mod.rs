@@ -72,3 +72,37 @@ pub fn real_interviews() -> (PathBuf, Vec<(String, Vec<u8>)>) {
     files.sort();
     (dir, files)
 }
+
+pub mod http;
+pub mod studio;
+
+/// The first of `$env` and `candidates` that exists: where Chromium or chromedriver is.
+pub fn find_program(env: &str, candidates: &[&str]) -> Option<PathBuf> {
+    std::iter::once(std::env::var(env).unwrap_or_default())
+        .chain(candidates.iter().map(|c| (*c).to_owned()))
+        .filter(|c| !c.is_empty())
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+}
+
+/// Debian's Chromium, or the one `PULLQUOTE_CHROMIUM` names.
+pub fn chromium() -> Option<PathBuf> {
+    find_program(
+        "PULLQUOTE_CHROMIUM",
+        &["/usr/bin/chromium", "/usr/bin/chromium-browser"],
+    )
+}
+
+/// Headless Chromium that stays quiet: no network of its own, no first-run work, no scrollbars
+/// in screenshots.
+pub const HEADLESS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+];
