@@ -95,10 +95,10 @@ pub struct SelectArgs {
     #[arg(long = "max", value_name = "N", default_value_t = 5)]
     pub max_quotes: usize,
     /// Shortest automatic quote, in characters.
-    #[arg(long, value_name = "N", default_value_t = 60)]
+    #[arg(long, value_name = "N", default_value_t = crate::select::DEFAULT_MIN_CHARS)]
     pub min_chars: usize,
     /// Longest automatic quote, in characters (what the cards show at a readable size).
-    #[arg(long, value_name = "N", default_value_t = 280)]
+    #[arg(long, value_name = "N", default_value_t = crate::select::DEFAULT_MAX_CHARS)]
     pub max_chars: usize,
     /// Keep automatic quotes word for word: no `[…]` cuts of leading connectives or hesitations.
     #[arg(long)]

@@ -1,5 +1,6 @@
 //! Candidate passages: windows of one to three consecutive sentences of one segment (an answer
-//! paragraph, or a paragraph of prose) that fit the card's length window, each scored.
+//! paragraph, or a paragraph of prose) that fit the card's length window, each scored. A window
+//! never crosses a paragraph, so never a turn.
 
 use super::cuts::{self, Cut};
 use super::features::{Context, Passage};
@@ -9,12 +10,16 @@ use super::SelectOptions;
 use crate::transcript::Language;
 
 /// A run of text that candidates may come from, with what the scorer needs to know about it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Segment<'a> {
     pub text: &'a str,
     /// Byte ranges of direct speech in `text`; `None` when all of it is speech (an answer).
     pub speech: Option<Vec<(usize, usize)>>,
     pub context: Context<'a>,
+    /// The segment is the first paragraph of an answer.
+    pub opens_answer: bool,
+    /// The segment is the last paragraph of an answer of more than one sentence.
+    pub closes_answer: bool,
 }
 
 /// A scored window of a segment.
@@ -107,6 +112,8 @@ pub fn windows(segment: &Segment, language: Language, options: &SelectOptions) -
                 speech: speech.as_deref(),
                 cut: !cuts.is_empty(),
                 sentences: j - i + 1,
+                opens_answer: segment.opens_answer && i == 0,
+                closes_answer: segment.closes_answer && j + 1 == sentences.len(),
             };
             let scored = score::score(passage, language, segment.context, &options.weights);
             out.push(Candidate {
@@ -133,8 +140,7 @@ mod tests {
     fn segment(text: &str) -> Segment<'_> {
         Segment {
             text,
-            speech: None,
-            context: Context::default(),
+            ..Segment::default()
         }
     }
 
@@ -143,7 +149,7 @@ mod tests {
         let text = "Short one. This second sentence is long enough to stand on a card by itself. \
                     A third sentence follows it here. And a fourth one closes the answer today.";
         let found = windows(&segment(text), Language::English, &options());
-        assert!(found.iter().all(|c| (60..=280).contains(&c.text.chars().count())));
+        assert!(found.iter().all(|c| (30..=300).contains(&c.text.chars().count())));
         assert!(found.iter().any(|c| c.sentences == (1, 1)));
         assert!(found.iter().any(|c| c.sentences == (1, 3)));
         assert!(!found.iter().any(|c| c.sentences == (0, 0)), "too short");

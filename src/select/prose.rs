@@ -21,9 +21,10 @@ pub struct SentenceScore {
 }
 
 impl SentenceScore {
-    /// Log-odds of being a pull quote, lowest when the sentence fits no card.
+    /// Log-odds of being a pull quote as selection ranks it (held-back passages after the rest),
+    /// lowest when the sentence fits no card.
     pub fn logit(&self) -> f64 {
-        self.scored.as_ref().map_or(f64::NEG_INFINITY, |s| s.logit)
+        self.scored.as_ref().map_or(f64::NEG_INFINITY, Scored::rank)
     }
 }
 
@@ -72,9 +73,8 @@ pub fn score_sentences(text: &str, language: Language, options: &SelectOptions) 
     let paragraphs = paragraphs(text);
     let stats = WordStats::new(paragraphs.iter().map(|(_, p)| *p), language);
     let context = Context {
-        introduction: false,
         stats: Some(&stats),
-        speaker: None,
+        ..Context::default()
     };
     let window_options = SelectOptions {
         cuts: false,
@@ -86,6 +86,7 @@ pub fn score_sentences(text: &str, language: Language, options: &SelectOptions) 
             text: paragraph,
             speech: Some(speech_ranges(paragraph)),
             context,
+            ..Segment::default()
         };
         let mut scores: Vec<SentenceScore> = sentences::split(paragraph)
             .into_iter()
@@ -100,7 +101,7 @@ pub fn score_sentences(text: &str, language: Language, options: &SelectOptions) 
                 if sentence
                     .scored
                     .as_ref()
-                    .is_none_or(|s| candidate.scored.logit > s.logit)
+                    .is_none_or(|s| candidate.scored.rank() > s.rank())
                 {
                     sentence.scored = Some(candidate.scored.clone());
                 }

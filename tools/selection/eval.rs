@@ -3,7 +3,8 @@
 //! `select` picks.
 //!
 //! Usage: `cargo run --release --example select-eval -- [PATH] [--interviews DIR | --no-interviews]
-//! [--sentences] [--weights FILE] [--without FEATURE] [--attribute-all] [--texts] [--dump FILE]`.
+//! [--sentences] [--min-chars N] [--max-chars N] [--weights FILE] [--without FEATURE] [--attribute-all]
+//! [--texts] [--dump FILE]`.
 //! PATH defaults to `$PULLQUOTE_SHARED/data/pullquotes/articles.jsonl` and DIR to
 //! `$PULLQUOTE_SHARED/data/interviews` (`PULLQUOTE_SHARED` defaults to `../shared` beside the
 //! repository). Sentences come from pullquote's own splitter.
@@ -49,6 +50,17 @@ fn main() -> ExitCode {
                 match Feature::ALL.iter().find(|f| f.id() == name) {
                     Some(f) => setup.options.weights.set(*f, 0.0),
                     None => return usage(&format!("unknown feature `{name}`")),
+                }
+            }
+            // The length window of candidate passages, in characters.
+            "--min-chars" | "--max-chars" => {
+                let Some(n) = args.next().and_then(|v| v.parse().ok()) else {
+                    return usage(&format!("{arg} takes a number"));
+                };
+                if arg == "--min-chars" {
+                    setup.options.min_chars = n;
+                } else {
+                    setup.options.max_chars = n;
                 }
             }
             "--interviews" => match args.next() {
@@ -174,7 +186,8 @@ fn dump_table(records: &[dataset::Record], setup: &evaluate::Setup) -> String {
 fn usage(message: &str) -> ExitCode {
     eprintln!("error: {message}");
     eprintln!(
-        "usage: select-eval [PATH] [--interviews DIR | --no-interviews] [--sentences] [--weights FILE] \
+        "usage: select-eval [PATH] [--interviews DIR | --no-interviews] [--sentences] [--min-chars N] \
+         [--max-chars N] [--weights FILE] \
          [--without FEATURE] [--attribute-all] [--texts] [--dump FILE]"
     );
     ExitCode::from(2)

@@ -38,6 +38,23 @@ const FLOOR: f64 = 0.25;
 /// their own job and no cut passages.
 const FIXED: [Feature; 3] = [Feature::Introduction, Feature::SelfDescription, Feature::Cut];
 
+/// Features only interviews inform (what the answer responds to, where it ends, what the
+/// interview is about), and features of an interviewee's stance that case studies do not
+/// separate: the few interviews of the set may move them, but a prior `INTERVIEW_PRIOR` times
+/// stronger keeps them near their design values.
+const INTERVIEW: [Feature; 9] = [
+    Feature::ReflectivePrompt,
+    Feature::FactualPrompt,
+    Feature::Theme,
+    Feature::Closing,
+    Feature::General,
+    Feature::Anecdote,
+    Feature::Forward,
+    Feature::Values,
+    Feature::Punchy,
+];
+const INTERVIEW_PRIOR: f64 = 20.0;
+
 /// One sentence that fits a card on its own: its feature values and whether it is a pull quote.
 struct Sample {
     x: Vec<f64>,
@@ -112,7 +129,12 @@ fn fit(samples: &[Sample], prior: &Weights, strength: f64) -> Weights {
             if FIXED.contains(feature) {
                 continue;
             }
-            let step = grad[i] + strength * (w[i] - prior_w[i]);
+            let pull = if INTERVIEW.contains(feature) {
+                strength * INTERVIEW_PRIOR
+            } else {
+                strength
+            };
+            let step = grad[i] + pull * (w[i] - prior_w[i]);
             w[i] -= STEP_SIZE * step;
             // Keep the sign the feature was designed with, and a share of its size: the data may
             // weaken a feature, not flip it or switch it off.
