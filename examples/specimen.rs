@@ -6,12 +6,11 @@
 
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{ExtendedColorType, ImageEncoder};
+use pullquote::locale::{EnglishConvention, FrenchConvention, Locale};
 use pullquote::render;
 use pullquote::template::{Align, Case, Emphasis, Rect, Rgba, TextStyle};
 use pullquote::transcript::Language;
-use pullquote::typeset::typography::{
-    for_display_in, mark_emphasis, split_emphasis, EnglishConvention, FrenchConvention, Locale,
-};
+use pullquote::typeset::typography::{for_display_in, mark_emphasis, split_emphasis};
 use pullquote::typeset::{
     place_text, set_text_with, shape, Card, FaceId, FontBook, Item, PlacedGlyph, PlacementKind, SetOptions,
 };

@@ -6,7 +6,6 @@ pub mod contact_sheet;
 pub mod inputs;
 pub mod manifest;
 pub mod output;
-pub mod sheet;
 mod timings;
 
 pub use timings::{Stage, Timings};

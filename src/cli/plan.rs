@@ -135,7 +135,7 @@ pub fn sheet_work(
     default_template: &Template,
     language: Option<Language>,
 ) -> Result<SheetWork, PlanError> {
-    let rows = batch::sheet::read(sheet)?;
+    let rows = crate::sheet::read(sheet)?;
     let mut all_formats: Vec<Format> = default_formats.to_vec();
     let mut templates: Vec<(String, Template)> = Vec::new();
     let mut cards = Vec::new();

@@ -6,8 +6,8 @@ use super::format::Format;
 pub use super::raw::{Align, Case, Fit, Hanging, VAlign};
 use super::values::Rgba;
 use crate::diagnostic::Diagnostic;
-use crate::typeset::typography::Locale;
-use crate::typeset::FaceId;
+use crate::fonts::FaceId;
+use crate::locale::Locale;
 
 /// A rectangle in canvas pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -187,11 +187,7 @@ impl Template {
     }
 
     /// Resolves the template for `format`.
-    pub fn resolve(
-        &self,
-        format: &Format,
-        fonts: &crate::typeset::FontBook,
-    ) -> Result<Layout, TemplateError> {
+    pub fn resolve(&self, format: &Format, fonts: &crate::fonts::FontBook) -> Result<Layout, TemplateError> {
         resolve::resolve(self, format, fonts)
     }
 

@@ -15,9 +15,9 @@ use super::suggest::closest;
 use super::values::{ColorRef, FontRef, FontSpec, Length, LetterSpacing, Rgba, SizeRange};
 use super::{Template, TemplateError};
 use crate::diagnostic::Diagnostic;
-use crate::typeset::fonts::AxisError;
-use crate::typeset::typography::Locale;
-use crate::typeset::{FaceId, FontBook};
+use crate::fonts::AxisError;
+use crate::fonts::{FaceId, FontBook};
+use crate::locale::Locale;
 use std::collections::BTreeMap;
 use structure::check_structure;
 

@@ -5,7 +5,7 @@
 use super::format::FORMATS;
 use super::raw::{ElementKind, RawElement};
 use super::resolve::{allowed_fields, FORMAT_GROUPS};
-use crate::typeset::FontBook;
+use crate::fonts::FontBook;
 use serde_json::{json, Map, Value};
 
 /// What each element field means, shown by the editor on hover.
@@ -138,8 +138,8 @@ pub fn schema(fonts: &FontBook) -> Value {
                 "description": "Named text styles; an element uses one with `style:`, or the one named like its id."},
             "background": {"$ref": "#/definitions/background"},
             "locale": {"oneOf": [
-                {"enum": crate::typeset::typography::Locale::TAGS},
-                {"type": "array", "items": {"enum": crate::typeset::typography::Locale::TAGS}}
+                {"enum": crate::locale::Locale::TAGS},
+                {"type": "array", "items": {"enum": crate::locale::Locale::TAGS}}
             ], "description": "Regional typography: `fr-CA` closes up the space before ; ! ?, `en-GB` uses ‘single’ outer quotes."},
             "elements": {"type": "array", "items": {"$ref": "#/definitions/element"}},
             "formats": {

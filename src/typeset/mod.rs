@@ -9,19 +9,19 @@ mod balance;
 mod bidi;
 mod compose;
 mod fit;
-pub mod fonts;
 mod linebreak;
 mod pictures;
 mod place;
 mod shape;
 pub mod typography;
 
+pub use crate::fonts::{Face, FaceId, FontBook};
 pub use compose::compose;
 pub use fit::{set_text, set_text_with, SetError, SetOptions, SetText};
-pub use fonts::{Face, FaceId, FontBook};
 pub use place::place_text;
 pub use shape::{shape, shape_styled, Glyph, MissingGlyph};
 
+use crate::fonts;
 use crate::template::{Outline, Paint, Picture, Rect, Rgba};
 
 /// A glyph at its final position: `x`, `y` are the pen position on the baseline, in canvas px.

@@ -106,7 +106,7 @@ impl Face {
 
 macro_rules! embedded {
     ($($family:literal, $weight:literal, $italic:literal, $file:literal;)*) => {
-        &[$(($family, $weight, $italic, include_bytes!(concat!("../../fonts/", $file)) as &[u8]),)*]
+        &[$(($family, $weight, $italic, include_bytes!(concat!("../fonts/", $file)) as &[u8]),)*]
     };
 }
 
