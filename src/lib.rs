@@ -21,6 +21,7 @@
 //! ```
 
 pub mod batch;
+pub mod boundary;
 pub mod cli;
 pub mod diagnostic;
 pub mod encode;

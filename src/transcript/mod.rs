@@ -30,6 +30,7 @@ pub use docx::DocxError;
 pub use parse::parse;
 pub use source::Format;
 
+use crate::boundary::{self, SafeSlice};
 use crate::diagnostic::Diagnostic;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -110,14 +111,14 @@ impl Paragraph {
     /// The 1-based column in the source line of the byte `offset` into `text`, counting the
     /// editor's notes that were taken out before it.
     pub fn source_column(&self, offset: usize) -> usize {
-        let offset = source::floor_boundary(&self.text, offset);
+        let offset = boundary::floor(&self.text, offset);
         let removed: usize = self
             .notes
             .iter()
             .filter(|n| n.offset <= offset)
             .map(|n| n.removed.chars().count())
             .sum();
-        self.column + self.text[..offset].chars().count() + removed
+        self.column + self.text.slice(..offset).chars().count() + removed
     }
 }
 
