@@ -6,6 +6,7 @@
 use super::lexicon;
 use super::sentences;
 use super::words::{found, tokenize};
+use crate::boundary::SafeSlice;
 use crate::transcript::{Language, Transcript};
 
 /// The kind of question an answer responds to, with the words that show it.
@@ -30,13 +31,13 @@ impl Prompt {
         let spans = sentences::split(question);
         let asked: Vec<&str> = spans
             .iter()
-            .map(|&(s, e)| &question[s..e])
+            .map(|&(s, e)| question.slice(s..e))
             .filter(|s| s.trim_end_matches(['*', '_', ' ', '»', '”', '"']).ends_with('?'))
             .collect();
         let asked = if asked.is_empty() {
             spans
                 .last()
-                .map_or(question, |&(s, e)| &question[s..e])
+                .map_or(question, |&(s, e)| question.slice(s..e))
                 .to_owned()
         } else {
             asked.join(" ")

@@ -8,6 +8,7 @@ use super::features::{Context, Feature, Signal, SpeakerWords};
 use super::score::Scored;
 use super::words::{self, WordStats};
 use super::{diversity, lexicon, sentences, Quote, QuoteKind, SelectOptions, Source, Span};
+use crate::boundary::SafeSlice;
 use crate::transcript::{Language, Transcript, TurnKind};
 
 /// Words of a question that asks the speaker to introduce themselves.
@@ -29,7 +30,7 @@ const INTRODUCTION_CUES: &[&str] = &[
 fn presents_self(answer: &str, language: Language) -> bool {
     let spans = sentences::split(answer);
     let opening_end = spans.get(1).or(spans.first()).map_or(answer.len(), |s| s.1);
-    let tokens = words::tokenize(&answer[..opening_end], language);
+    let tokens = words::tokenize(answer.slice(..opening_end), language);
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
     !words::found(&lower, &lexicon::of(language).self_presentation, language).is_empty()
 }
@@ -236,7 +237,7 @@ pub(crate) fn automatic_quotes(
             let l = &located[index];
             let turn = &transcript.turns[l.span.turn];
             let paragraph = &turn.paragraphs[l.span.paragraph];
-            let verbatim = &paragraph.text[l.span.start..l.span.end];
+            let verbatim = paragraph.text.slice(l.span.start..l.span.end);
             let mut reasons = Vec::new();
             let next = match picks.get(n + 1) {
                 Some(&(next, _)) => Some((next, compare::Next::Pick(chosen.len() + n + 2))),
@@ -266,7 +267,7 @@ pub(crate) fn automatic_quotes(
                 reasons,
                 source: Source {
                     line: paragraph.line,
-                    column: paragraph.column + paragraph.text[..l.span.start].chars().count(),
+                    column: paragraph.column + paragraph.text.slice(..l.span.start).chars().count(),
                     length: Some(verbatim.chars().count()),
                     mark_line: None,
                 },
@@ -294,7 +295,7 @@ fn highlights(signals: &[Signal], text: &str, language: Language) -> Vec<String>
             .iter()
             .filter(|w| !w.contains(' ') && w.chars().count() >= 4 && !lexicon::is_function_word(w, language))
             .filter_map(|w| tokens.iter().find(|t| &t.lower == w))
-            .map(|t| text[t.start..t.end].to_owned())
+            .map(|t| text.slice(t.start..t.end).to_owned())
             .find(|w| !out.contains(w));
         out.extend(written);
     }

@@ -7,6 +7,7 @@ use super::features::{Context, Passage};
 use super::score::{self, Scored};
 use super::sentences;
 use super::SelectOptions;
+use crate::boundary::SafeSlice;
 use crate::transcript::Language;
 
 /// A run of text that candidates may come from, with what the scorer needs to know about it.
@@ -44,7 +45,7 @@ const CLOSING: &[char] = &['»', '”', '"', '’'];
 /// in quote marks when the window holds only its first sentence. Returns the trimmed byte range.
 fn balance_marks(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     let count = |s: &str, set: &[char]| s.chars().filter(|c| set.contains(c)).count();
-    let slice = &text[start..end];
+    let slice = text.slice(start..end);
     let straight = slice.matches('"').count();
     let opens = count(slice, OPENING) - straight;
     let closes = count(slice, CLOSING) - straight;
@@ -54,9 +55,9 @@ fn balance_marks(text: &str, mut start: usize, mut end: usize) -> (usize, usize)
     });
     if leading_unpaired {
         start += first.map_or(0, char::len_utf8);
-        start += text[start..end].len() - text[start..end].trim_start().len();
+        start += text.slice(start..end).len() - text.slice(start..end).trim_start().len();
     }
-    let slice = &text[start..end];
+    let slice = text.slice(start..end);
     let straight = slice.matches('"').count();
     let opens = count(slice, OPENING) - straight;
     let closes = count(slice, CLOSING) - straight;
@@ -66,7 +67,7 @@ fn balance_marks(text: &str, mut start: usize, mut end: usize) -> (usize, usize)
     });
     if trailing_unpaired {
         end -= last.map_or(0, char::len_utf8);
-        end -= text[start..end].len() - text[start..end].trim_end().len();
+        end -= text.slice(start..end).len() - text.slice(start..end).trim_end().len();
     }
     (start, end)
 }
@@ -90,7 +91,7 @@ pub fn windows(segment: &Segment, language: Language, options: &SelectOptions) -
             if start >= end {
                 continue;
             }
-            let verbatim = &segment.text[start..end];
+            let verbatim = segment.text.slice(start..end);
             let chars = verbatim.chars().count();
             if chars > options.max_chars {
                 break;

@@ -6,6 +6,7 @@ use super::lexicon::{self, Lexicon};
 use super::sentences;
 use super::tense::past_forms;
 use super::words::{found, phrase_at, starts_with, tokenize, Token, WordStats};
+use crate::boundary::SafeSlice;
 use crate::transcript::Language;
 
 /// What the score is made of. Each feature has a weight in `weights.tsv`.
@@ -363,11 +364,11 @@ fn words_outside(text: &str, ranges: &[(usize, usize)]) -> String {
     let mut out = String::new();
     let mut at = 0;
     for &(s, e) in ranges {
-        out.push_str(&text[at..s]);
+        out.push_str(text.slice(at..s));
         out.push(' ');
         at = e;
     }
-    out.push_str(&text[at..]);
+    out.push_str(text.slice(at..));
     out
 }
 
@@ -382,7 +383,7 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
         Some(ranges) => (
             ranges
                 .iter()
-                .map(|&(s, e)| &text[s..e])
+                .map(|&(s, e)| text.slice(s..e))
                 .collect::<Vec<_>>()
                 .join(" "),
             words_outside(text, ranges),
@@ -495,12 +496,14 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     let mut sentence_start = true;
     let mut names = Vec::new();
     for t in &tokens {
-        let word = &spoken[t.start..t.end];
+        let word = spoken.slice(t.start..t.end);
         let acronym = word.chars().filter(|c| c.is_uppercase()).count() >= 2;
         if (t.capitalised && !sentence_start || acronym) && t.lower != "i" && !t.lower.starts_with("i’") {
             names.push(word.to_owned());
         }
-        let after = spoken[t.end..].trim_start_matches(|c: char| CLOSING_MARKS.contains(&c));
+        let after = spoken
+            .slice(t.end..)
+            .trim_start_matches(|c: char| CLOSING_MARKS.contains(&c));
         sentence_start = after.starts_with(['.', '!', '?', '…', ':', '«', '“', '"']);
     }
     let density = names.len() as f64 / tokens.len().max(1) as f64;
@@ -657,7 +660,7 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     // and takes no stance at all.
     let opening = sentences::split(&spoken)
         .first()
-        .map_or(spoken.as_str(), |&(s, e)| &spoken[s..e]);
+        .map_or(spoken.as_str(), |&(s, e)| spoken.slice(s..e));
     let opening_tokens = tokenize(opening, language);
     let opening_words: Vec<&str> = opening_tokens.iter().map(|t| t.lower.as_str()).collect();
     let procedure = found(&opening_words, &lexicon.procedural, language);

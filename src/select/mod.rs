@@ -29,6 +29,7 @@ pub use attribute::{attribute, Attribution};
 pub use auto::{sentence_scores, AnswerSentence};
 pub use cuts::Cut;
 
+use crate::boundary::SafeSlice;
 use crate::diagnostic::Diagnostic;
 use crate::transcript::{Language, Speaker, Transcript};
 use serde::{Deserialize, Serialize};
@@ -261,7 +262,7 @@ pub fn select(transcript: &Transcript, options: &SelectOptions) -> Selection {
             ],
             source: Source {
                 line: paragraph.line,
-                column: paragraph.column + paragraph.text[..found.span.0].chars().count(),
+                column: paragraph.column + paragraph.text.slice(..found.span.0).chars().count(),
                 length: None,
                 mark_line: Some(mark.line),
             },

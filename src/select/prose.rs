@@ -115,15 +115,16 @@ pub fn score_sentences(text: &str, language: Language, options: &SelectOptions) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::boundary::SafeSlice;
 
     #[test]
     fn speech_is_what_stands_in_quote_marks() {
         let p = "\"We were engineers before,\" adds Eichten. \"We know what they need.";
         let ranges = speech_ranges(p);
-        let spoken: Vec<&str> = ranges.iter().map(|&(s, e)| &p[s..e]).collect();
+        let spoken: Vec<&str> = ranges.iter().map(|&(s, e)| p.slice(s..e)).collect();
         assert_eq!(spoken, ["We were engineers before,", "We know what they need."]);
         let p = "Il a dit « on verra » puis « jamais ».";
-        let spoken: Vec<&str> = speech_ranges(p).iter().map(|&(s, e)| &p[s..e]).collect();
+        let spoken: Vec<&str> = speech_ranges(p).iter().map(|&(s, e)| p.slice(s..e)).collect();
         assert_eq!(spoken, [" on verra ", " jamais "]);
         assert!(speech_ranges("No speech here.").is_empty());
     }
