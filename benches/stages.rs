@@ -2,7 +2,7 @@
 //! render and encode one 1080×1080 card, plus the whole card end to end.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use pullquote::batch::card_content;
+use pullquote::card::CardRequest;
 use pullquote::select::{select, SelectOptions};
 use pullquote::template::{Format, Template};
 use pullquote::transcript::parse;
@@ -18,7 +18,7 @@ fn stages(c: &mut Criterion) {
     let format = Format::by_id("instagram-square").unwrap();
     let transcript = parse(SEED);
     let selection = select(&transcript, &SelectOptions::default());
-    let content = card_content(&selection.quotes[0], &transcript);
+    let content = CardRequest::from_selection(&selection.quotes[0], &transcript).content(None);
     let layout = template.resolve(&format, fonts).unwrap();
     let card = compose(&layout, &content, fonts).unwrap();
     let image = render::render(&card, fonts);

@@ -163,7 +163,7 @@ fn text_and_logos_stay_inside_the_safe_area_at_full_size() {
         for sample in pullquote::proof::SAMPLES {
             for format in FORMATS {
                 let layout = template.resolve(format, fonts).unwrap();
-                let card = compose(&layout, &sample.content(), fonts)
+                let card = compose(&layout, &sample.request().content(None), fonts)
                     .unwrap_or_else(|e| panic!("{name}/{}-{}: {e}", sample.name, format.id));
                 for placement in &card.placements {
                     // Backgrounds and decorations may bleed; words and logos may not.

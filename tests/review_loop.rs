@@ -43,17 +43,31 @@ fn extract(dir: &Path) -> PathBuf {
     dir.join("quotes.yaml")
 }
 
+/// The quotes file split into its header and one part per quote (each starting `- id: `).
+fn items(yaml: &str) -> Vec<String> {
+    yaml.split("\n- id: ").map(str::to_owned).collect()
+}
+
+/// The text of one item of `items`.
+fn item_text(item: &str) -> String {
+    let line = item
+        .lines()
+        .find(|l| l.starts_with("  text: "))
+        .expect("every quote has a text");
+    line["  text: ".len()..].to_owned()
+}
+
 /// Keeps the first two quotes, rewording the second, and disables the rest.
 fn edit(path: &Path) -> String {
     let yaml = std::fs::read_to_string(path).unwrap();
-    let mut items: Vec<String> = yaml.split("\n- text: ").map(str::to_owned).collect();
+    let mut items = items(&yaml);
     assert_eq!(items.len(), 6, "a header and five quotes");
-    let second_text = items[2].lines().next().unwrap().to_owned();
+    let second_text = item_text(&items[2]);
     items[2] = items[2].replacen(&second_text, "Une citation reprise par l’éditeur.", 1);
     for item in &mut items[3..] {
         *item = item.replacen("\n  enabled: true", "\n  enabled: false", 1);
     }
-    std::fs::write(path, items.join("\n- text: ")).unwrap();
+    std::fs::write(path, items.join("\n- id: ")).unwrap();
     second_text
 }
 
@@ -207,5 +221,125 @@ fn extract_json_keeps_its_fields_and_the_length_window_is_an_option() {
         stderr(&output).contains("invalid length window"),
         "{}",
         stderr(&output)
+    );
+}
+
+/// The editor disables one quote and rewords another: the folder then holds exactly the enabled
+/// quotes' cards, under the names they had, and the run says what it removed. Nothing else in the
+/// folder is touched, and `--keep-stale` keeps (and lists) instead of removing.
+#[test]
+fn the_output_folder_follows_the_edited_quotes_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = extract(dir.path());
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "run",
+            "--quotes",
+            "quotes.yaml",
+            "-o",
+            "out",
+            "--formats",
+            "instagram-square,x",
+        ];
+        args.extend_from_slice(extra);
+        let output = pullquote(dir.path(), &args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        output
+    };
+    let folder = dir.path().join("out/occitanie-social-media-interview");
+    let cards = |folder: &Path| files_in(folder, ".png");
+    run(&[]);
+    let before = cards(&folder);
+    assert_eq!(before.len(), 10, "{before:?}");
+    assert!(before.iter().all(|n| n.starts_with('q')), "{before:?}");
+    let named = |id: &str| -> Vec<String> { before.iter().filter(|n| n.starts_with(id)).cloned().collect() };
+    let (second, fourth) = (named("q02-"), named("q04-"));
+    assert_eq!((second.len(), fourth.len()), (2, 2));
+    // A file of the user's own in the folder.
+    std::fs::write(folder.join("my-own-card.png"), b"not pullquote's").unwrap();
+
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let mut parts = items(&yaml);
+    parts[2] = parts[2].replacen("\n  enabled: true", "\n  enabled: false", 1);
+    let fourth_text = item_text(&parts[4]);
+    parts[4] = parts[4].replacen(&fourth_text, "Une phrase reformulée par l’éditeur.", 1);
+    std::fs::write(&path, parts.join("\n- id: ")).unwrap();
+
+    let output = run(&["--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let stale: Vec<(String, String)> = report["stale"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let path = s["path"].as_str().unwrap();
+            (
+                path.rsplit('/').next().unwrap().to_owned(),
+                s["action"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        stale,
+        second
+            .iter()
+            .map(|n| (n.clone(), "removed".to_owned()))
+            .collect::<Vec<_>>()
+    );
+    for card in report["cards"].as_array().unwrap() {
+        let name = card["path"].as_str().unwrap().rsplit('/').next().unwrap();
+        let expected = if name.starts_with("q04-") {
+            "replaced"
+        } else {
+            "unchanged"
+        };
+        assert_eq!(card["status"], expected, "{name}");
+    }
+    let mut expected: Vec<String> = before.iter().filter(|n| !second.contains(n)).cloned().collect();
+    expected.push("my-own-card.png".into());
+    expected.sort();
+    assert_eq!(cards(&folder), expected, "the reworded quote keeps its names");
+    assert_eq!(
+        files_in(&folder, ".alt.txt").len(),
+        8,
+        "the removed cards' alt texts went with them"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(folder.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["cards"].as_array().unwrap().len(), 8);
+
+    // Disable the fourth quote too, keeping its cards: they stay, are listed and recorded.
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let mut parts = items(&yaml);
+    parts[4] = parts[4].replacen("\n  enabled: true", "\n  enabled: false", 1);
+    std::fs::write(&path, parts.join("\n- id: ")).unwrap();
+    let output = run(&["--keep-stale"]);
+    for name in &fourth {
+        assert!(
+            stderr(&output).contains(&format!(
+                "kept stale card out/occitanie-social-media-interview/{name}"
+            )),
+            "{}",
+            stderr(&output)
+        );
+        assert!(folder.join(name).exists());
+    }
+    assert!(stderr(&output).contains("2 stale kept"), "{}", stderr(&output));
+    let manifest = std::fs::read_to_string(folder.join("manifest.json")).unwrap();
+    assert!(manifest.contains("\"stale\""), "{manifest}");
+
+    // A dry run says what would go; a plain run removes them.
+    let output = run(&["--dry-run"]);
+    for name in &fourth {
+        assert!(String::from_utf8_lossy(&output.stdout)
+            .contains(&format!("remove    out/occitanie-social-media-interview/{name}")));
+        assert!(folder.join(name).exists());
+    }
+    let output = run(&[]);
+    assert!(stderr(&output).contains("2 stale removed"), "{}", stderr(&output));
+    assert_eq!(cards(&folder).len(), 7, "{:?}", cards(&folder));
+    assert!(
+        folder.join("my-own-card.png").exists(),
+        "a file pullquote did not write is never touched"
     );
 }

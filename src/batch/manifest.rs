@@ -1,12 +1,11 @@
-//! The run manifest (`manifest.json` and `manifest.csv`) and each card's alt text.
+//! The run manifest (`manifest.json` and `manifest.csv`): every card a folder holds, with what
+//! it shows and the key and file hash that let a rerun skip it or remove it when stale.
 
 use crate::select::{Quote, QuoteKind, QuoteSpeaker, Source};
-use crate::template::{CardContent, Format};
 use crate::transcript::{Language, Speaker};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// `manifest.json` for one interview (or one spreadsheet); fields serialise in declaration order.
 #[derive(Debug, Clone, Serialize)]
@@ -14,23 +13,49 @@ pub struct Manifest {
     pub generator: String,
     pub interview: InterviewEntry,
     pub cards: Vec<CardEntry>,
+    /// Cards an earlier run wrote that this plan no longer makes, kept on request (`--keep-stale`)
+    /// and recorded so a later run can still remove them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stale: Vec<StaleEntry>,
 }
 
+/// What a folder's cards come from.
 #[derive(Debug, Clone, Serialize)]
 pub struct InterviewEntry {
+    /// The input file, as given.
     pub source: String,
+    /// The folder's name.
     pub slug: String,
+    /// The interview's language, when it has one.
     pub language: Option<Language>,
+    /// The people it credits.
     pub speakers: Vec<Speaker>,
 }
 
+/// What the manifest records about a card's quote.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteEntry {
+    /// Position in its folder, from 1.
     pub rank: usize,
+    /// The words on the card.
     pub text: String,
+    /// Set apart by an editor, or found by the scorer.
     pub kind: QuoteKind,
+    /// The selection's score (1 for quotes given by hand).
     pub score: f64,
+    /// Where the quote is in the transcript.
     pub source: Option<Source>,
+}
+
+/// A stale card kept in place, recorded so that it is still known as pullquote's.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StaleEntry {
+    pub path: String,
+    #[serde(default)]
+    pub alt_text_path: String,
+    #[serde(default)]
+    pub alt_text: String,
+    pub file_hash: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -44,6 +69,9 @@ pub struct CardEntry {
     /// `png`, `jpeg` or `webp`.
     pub encoding: crate::encode::ImageKind,
     pub quote: QuoteEntry,
+    /// The words drawn with the template's emphasis.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub emphasis: Vec<String>,
     pub speaker: QuoteSpeaker,
     pub alt_text: String,
     pub alt_text_path: String,
@@ -58,6 +86,7 @@ pub struct CardEntry {
 }
 
 impl QuoteEntry {
+    /// The manifest's record of `quote` at position `rank`.
     pub fn new(rank: usize, quote: &Quote) -> Self {
         QuoteEntry {
             rank,
@@ -73,12 +102,15 @@ impl QuoteEntry {
 #[derive(Debug, Clone, Default)]
 pub struct PreviousRun {
     cards: BTreeMap<String, StoredCard>,
+    files: Vec<StaleEntry>,
 }
 
 #[derive(Deserialize)]
 struct StoredManifest {
     #[serde(default)]
     cards: Vec<StoredCard>,
+    #[serde(default)]
+    stale: Vec<StaleEntry>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -92,6 +124,10 @@ struct StoredCard {
     font_size: f32,
     #[serde(default)]
     warnings: Vec<String>,
+    #[serde(default)]
+    alt_text: String,
+    #[serde(default)]
+    alt_text_path: String,
 }
 
 impl PreviousRun {
@@ -103,9 +139,26 @@ impl PreviousRun {
         let Ok(stored) = serde_json::from_slice::<StoredManifest>(&bytes) else {
             return PreviousRun::default();
         };
+        let mut files: Vec<StaleEntry> = stored
+            .cards
+            .iter()
+            .map(|c| StaleEntry {
+                path: c.path.clone(),
+                alt_text_path: c.alt_text_path.clone(),
+                alt_text: c.alt_text.clone(),
+                file_hash: c.file_hash.clone(),
+            })
+            .collect();
+        files.extend(stored.stale);
         PreviousRun {
             cards: stored.cards.into_iter().map(|c| (c.path.clone(), c)).collect(),
+            files,
         }
+    }
+
+    /// Every file the previous run recorded: its cards and the stale cards it kept.
+    pub fn files(&self) -> &[StaleEntry] {
+        &self.files
     }
 
     pub fn key(&self, path: &str) -> Option<&str> {
@@ -166,102 +219,9 @@ pub fn to_csv(manifest: &Manifest) -> Result<Vec<u8>, csv::Error> {
     writer.into_inner().map_err(|e| e.into_error().into())
 }
 
-/// Alt text for a quote card: the full quote, then who said it. Cut to the format's limit on a
-/// grapheme boundary if a network sets one.
-pub fn alt_text(content: &CardContent, format: &Format) -> String {
-    let credit = content.credit();
-    let who = if credit.is_empty() {
-        content.speaker_name.clone()
-    } else {
-        format!("{}, {credit}", content.speaker_name)
-    };
-    // Emphasis markers are for drawing; a screen reader gets the words alone.
-    let quote = crate::typeset::typography::strip_emphasis(content.quote.trim());
-    let text = match content.language {
-        Language::French => format!("Citation {} : « {quote} »", french_de(&who)),
-        Language::English => format!("Quote from {who}: “{quote}”"),
-    };
-    match format.alt_text_limit {
-        Some(limit) if text.graphemes(true).count() > limit => {
-            let mut cut: String = text.graphemes(true).take(limit.saturating_sub(1)).collect();
-            cut.push('…');
-            cut
-        }
-        _ => text,
-    }
-}
-
-/// "de" before a name, elided before a vowel sound as French requires: "d’Aziz", "de Ludovic".
-fn french_de(name: &str) -> String {
-    let is_vowel = |c: char| "aeiouyàâäéèêëîïôöùûüœæ".contains(c.to_lowercase().next().unwrap_or(c));
-    let mut letters = name.chars();
-    let first = letters.next().unwrap_or(' ');
-    let second = letters.next().unwrap_or(' ');
-    let elides = match first.to_lowercase().next().unwrap_or(first) {
-        // Y is a consonant before a vowel (Yasmine) and a vowel otherwise (Yves).
-        'y' => !is_vowel(second),
-        // Most names in H take the elision (d’Hélène, d’Henri).
-        'h' => is_vowel(second),
-        c => is_vowel(c),
-    };
-    if elides {
-        format!("d’{name}")
-    } else {
-        format!("de {name}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn content(language: Language) -> CardContent {
-        CardContent {
-            quote: "On a énormément communiqué.".into(),
-            speaker_name: "Ludovic Amar".into(),
-            role: Some("responsable stratégie média digitale".into()),
-            organisation: Some("Région Occitanie".into()),
-            title: None,
-            language,
-            ..CardContent::default()
-        }
-    }
-
-    #[test]
-    fn alt_text_has_quote_and_credit() {
-        let format = Format::by_id("instagram-square").unwrap();
-        assert_eq!(
-            alt_text(&content(Language::French), &format),
-            "Citation de Ludovic Amar, Responsable stratégie média digitale, Région Occitanie : « On a énormément communiqué. »"
-        );
-    }
-
-    #[test]
-    fn french_de_elides_before_a_vowel_sound() {
-        assert_eq!(french_de("Aziz Oulhiyane"), "d’Aziz Oulhiyane");
-        assert_eq!(french_de("Émilie Roux"), "d’Émilie Roux");
-        assert_eq!(french_de("Yves Martin"), "d’Yves Martin");
-        assert_eq!(french_de("Hélène Diaz"), "d’Hélène Diaz");
-        assert_eq!(french_de("Yasmine Benali"), "de Yasmine Benali");
-        assert_eq!(french_de("Ludovic Amar"), "de Ludovic Amar");
-    }
-
-    #[test]
-    fn alt_text_leaves_out_emphasis_markers() {
-        let format = Format::by_id("instagram-square").unwrap();
-        let mut content = content(Language::French);
-        content.quote = "On a **énormément** communiqué.".into();
-        assert!(alt_text(&content, &format).ends_with("« On a énormément communiqué. »"));
-    }
-
-    #[test]
-    fn alt_text_respects_network_limits() {
-        let mut format = Format::by_id("pinterest").unwrap();
-        format.alt_text_limit = Some(40);
-        let text = alt_text(&content(Language::English), &format);
-        assert_eq!(text.chars().count(), 40);
-        assert!(text.ends_with('…'));
-    }
 
     #[test]
     fn previous_run_is_read_from_the_manifest() {

@@ -69,12 +69,6 @@ pub fn remove_stale_temporaries(dir: &Path) {
     }
 }
 
-/// The file name of a card: `q01-aziz-oulhiyane-instagram-square.png`.
-pub fn card_file_name(rank: usize, speaker: &str, format: &str, extension: &str) -> String {
-    let speaker = crate::slug::slugify(speaker);
-    format!("q{rank:02}-{speaker}-{format}.{extension}")
-}
-
 /// The alt-text file that sits beside a card: `<card stem>.alt.txt`.
 pub fn alt_text_path(card: &Path) -> PathBuf {
     card.with_extension("alt.txt")
@@ -105,11 +99,7 @@ mod tests {
     }
 
     #[test]
-    fn names_are_stable_and_readable() {
-        assert_eq!(
-            card_file_name(1, "Aziz Oulhiyane", "story", "png"),
-            "q01-aziz-oulhiyane-story.png"
-        );
+    fn alt_text_sits_beside_its_card() {
         assert_eq!(
             alt_text_path(Path::new("d/q01-x-story.png")),
             Path::new("d/q01-x-story.alt.txt")

@@ -89,17 +89,19 @@ pub struct ReadArgs {
     pub encoding: Option<String>,
 }
 
+/// How quotes are selected from a transcript. Options, not defaults, so that a run that selects
+/// nothing (`run --quotes`) can tell the user one was given for nothing.
 #[derive(Debug, Args)]
 pub struct SelectArgs {
-    /// Number of quotes to select, editor-marked ones included.
-    #[arg(long = "max", value_name = "N", default_value_t = 5)]
-    pub max_quotes: usize,
-    /// Shortest automatic quote, in characters.
-    #[arg(long, value_name = "N", default_value_t = crate::select::DEFAULT_MIN_CHARS)]
-    pub min_chars: usize,
-    /// Longest automatic quote, in characters (what the cards show at a readable size).
-    #[arg(long, value_name = "N", default_value_t = crate::select::DEFAULT_MAX_CHARS)]
-    pub max_chars: usize,
+    /// Number of quotes to select, editor-marked ones included [default: 5].
+    #[arg(long = "max", value_name = "N")]
+    pub max_quotes: Option<usize>,
+    /// Shortest automatic quote, in characters [default: 30].
+    #[arg(long, value_name = "N")]
+    pub min_chars: Option<usize>,
+    /// Longest automatic quote, in characters (what the cards show at a readable size) [default: 300].
+    #[arg(long, value_name = "N")]
+    pub max_chars: Option<usize>,
     /// Keep automatic quotes word for word: no `[…]` cuts of leading connectives or hesitations.
     #[arg(long)]
     pub no_cuts: bool,
@@ -170,6 +172,9 @@ pub struct OutputArgs {
     /// File type of the cards: png, jpeg or webp (lossless). Bluesky cards are always JPEG under 1,000,000 bytes.
     #[arg(long, value_name = "TYPE", default_value = "png")]
     pub image_format: String,
+    /// Make PNG cards as small as they can be (oxipng): about a third smaller, about a second per card.
+    #[arg(long)]
+    pub optimize: bool,
     /// Replace files that differ from what pullquote wrote there before (edited or foreign files).
     #[arg(long)]
     pub force: bool,
@@ -179,6 +184,11 @@ pub struct OutputArgs {
     /// Print a JSON report on standard output instead of the summary.
     #[arg(long)]
     pub json: bool,
+    /// Keep the cards an earlier run wrote into the folder that this run no longer makes (a quote
+    /// disabled or removed, a format dropped) instead of removing them; they are listed, and
+    /// recorded in the manifest so a later run can still remove them.
+    #[arg(long)]
+    pub keep_stale: bool,
     /// Print only errors.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -195,7 +205,8 @@ pub struct OutputArgs {
 pub struct RenderArgs {
     /// A quotes file written by `extract -o` (.yaml, rendering each enabled quote in order), or a
     /// CSV/TSV sheet with one card per row (columns quote, name, role; optional organisation, format,
-    /// template, lang, id). Without it, give the quote with --text and --speaker.
+    /// template, lang, highlight, photo, date, kicker, id). Without it, give the quote with --text
+    /// and --speaker.
     #[arg(value_name = "FILE", conflicts_with_all = ["text", "speaker", "role", "organisation"])]
     pub input: Option<PathBuf>,
     /// The quote, verbatim; words between `**` are drawn with the template's emphasis.
@@ -216,6 +227,18 @@ pub struct RenderArgs {
     /// The date `{date}` shows, as it should be printed.
     #[arg(long)]
     pub date: Option<String>,
+    /// The interview's title, for templates that show `{interview.title}`.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A short label above the quote, for templates that show `{kicker}`.
+    #[arg(long)]
+    pub kicker: Option<String>,
+    /// Where the interview was published, for templates that show `{interview.outlet}`.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Words of the quote to emphasise, comma-separated (like `**word**` in the text).
+    #[arg(long, value_delimiter = ',', value_name = "WORDS")]
+    pub highlight: Vec<String>,
     /// The speaker's photo (PNG or JPEG), for templates with a photo element.
     #[arg(long, value_name = "FILE")]
     pub photo: Option<PathBuf>,

@@ -2,6 +2,7 @@
 //! picks the exit code (0 all written, 1 some cards failed, 2 usage, input or template error).
 
 mod args;
+mod inputs;
 mod plan;
 mod progress;
 mod report;
@@ -11,14 +12,14 @@ use crate::batch;
 use crate::diagnostic::Diagnostic;
 use crate::select::review::QuotesFile;
 use crate::select::{self, Quote, QuoteKind};
-use crate::template::{CardContent, Format, FORMATS};
+use crate::template::{Format, FORMATS};
 use crate::transcript::{self, Language, Transcript};
 use args::{Cli, Command, ExtractArgs, OutputArgs, ReadFileArgs, RenderArgs, RunArgs};
 use clap::Parser;
 use serde::Serialize;
 use std::ffi::OsString;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 const EXIT_FAILED_CARDS: u8 = 1;
@@ -96,7 +97,15 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode, Box<Diagnostic>> {
     let selection = select::select(&transcript, &options);
     if let Some(output) = &args.output {
         let source = (args.file != Path::new("-")).then_some(args.file.as_path());
-        let yaml = QuotesFile::new(source, &transcript, &selection.quotes).to_yaml();
+        let mut file = QuotesFile::new(source, &transcript, &selection.quotes);
+        // Photo paths in a quotes file are relative to it, wherever it is written.
+        let folder = output.parent().unwrap_or(Path::new(""));
+        for quote in &mut file.quotes {
+            if let Some(photo) = &mut quote.speaker.photo {
+                *photo = relative_to(photo, folder);
+            }
+        }
+        let yaml = file.to_yaml();
         batch::output::write_atomic(output, yaml.as_bytes()).map_err(|e| {
             Box::new(Diagnostic::error(format!(
                 "failed to write quotes file `{}` ({e})",
@@ -131,7 +140,7 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode, Box<Diagnostic>> {
     print_diagnostics(&diagnostics);
     if let Some(output) = &args.output {
         eprintln!(
-            "wrote {} quotes to {}; edit it, then `pullquote render {}`",
+            "wrote {} quotes to {}; edit it, then `pullquote render {} -o cards`",
             selection.quotes.len(),
             output.display(),
             output.display()
@@ -191,82 +200,9 @@ fn describe(transcript: &Transcript, quotes: &[Quote]) -> String {
 }
 
 fn render(args: &RenderArgs) -> Result<ExitCode, Box<Diagnostic>> {
-    let formats = plan::formats(&args.formats)?;
-    let template = plan::template(&args.template)?;
-    let output = plan::output_options(&args.out)?;
-    let language = match &args.lang {
-        Some(code) => Some(Language::from_code(code).ok_or_else(|| {
-            Box::new(Diagnostic::error(format!("unknown language `{code}`")).with_hint("use fr or en"))
-        })?),
-        None => None,
-    };
-    let is_quotes_file = |path: &Path| {
-        path.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-    };
-    let (groups, templates, formats) = match &args.input {
-        Some(path) if is_quotes_file(path) => {
-            let quotes = plan::quotes_input(path)?;
-            let group = batch::quotes_group(&quotes, args.output.clone(), formats.len());
-            (vec![group], Vec::new(), formats)
-        }
-        Some(sheet) => {
-            let work = plan::sheet_work(sheet, &args.output, &formats, &template, language)?;
-            (vec![work.group], work.templates, work.formats)
-        }
-        None => {
-            let text = args.text.clone().unwrap_or_default();
-            let speaker = args.speaker.clone().unwrap_or_default();
-            let content = CardContent {
-                language: language.unwrap_or_else(|| transcript::parse::detect_language(&text)),
-                quote: text.clone(),
-                speaker_name: speaker.clone(),
-                role: args.role.clone(),
-                organisation: args.organisation.clone(),
-                title: None,
-                date: args.date.clone(),
-                photo: args.photo.as_deref().map(plan::photo).transpose()?,
-            };
-            let group = batch::Group {
-                dir: args.output.clone(),
-                source: PathBuf::from("command line"),
-                interview: batch::manifest::InterviewEntry {
-                    source: "command line".into(),
-                    slug: crate::slug::slugify(&speaker),
-                    language: Some(content.language),
-                    speakers: Vec::new(),
-                },
-                cards: vec![batch::CardSpec {
-                    stem: format!("q01-{}", crate::slug::slugify(&speaker)),
-                    quote: batch::given_quote(1, &text),
-                    speaker: crate::select::QuoteSpeaker {
-                        label: String::new(),
-                        name: speaker,
-                        role: args.role.clone(),
-                        organisation: args.organisation.clone(),
-                    },
-                    content,
-                    template: 0,
-                    formats: (0..formats.len()).collect(),
-                }],
-                diagnostics: Vec::new(),
-            };
-            (vec![group], Vec::new(), formats)
-        }
-    };
-    let mut all_templates = vec![&template];
-    all_templates.extend(templates.iter());
-    let work = batch::Work {
-        groups,
-        templates: all_templates,
-        formats,
-        output: output.clone(),
-        root: args.output.clone(),
-        title: "pullquote contact sheet".into(),
-    };
-    Ok(finish(&args.out, &output, |progress| {
-        batch::execute(&work, progress)
+    let plan = plan::render_plan(args)?;
+    Ok(finish(&args.out, &plan.output, |progress| {
+        batch::run(&plan, progress)
     }))
 }
 
@@ -299,6 +235,9 @@ fn finish(
         println!("{}", report::json(&report));
     } else {
         report::print_problems(&report);
+        if !args.quiet && !output.dry_run {
+            report::print_stale(&report);
+        }
         if output.dry_run {
             print!("{}", report::dry_run_listing(&report));
         }
@@ -310,6 +249,7 @@ fn finish(
         eprint!("{}", report::timings(&report, wall));
     }
     let conflicts = report.count(batch::Status::WouldConflict);
+    // Nothing could be read and nothing was planned: the inputs were the problem.
     if !report.unreadable.is_empty() && report.cards_written() == 0 && report.outcomes.is_empty() {
         ExitCode::from(EXIT_USAGE)
     } else if report.is_success() && conflicts == 0 {
@@ -346,4 +286,63 @@ fn print_formats() {
         println!("{default} {id:<20} {width:>4}×{height:<5} {description}{safe}");
     }
     println!("\n* rendered when --formats is not given");
+}
+
+/// `path` (relative to the working folder, or absolute) as seen from `folder`: relative when
+/// both are relative, else absolute.
+fn relative_to(path: &Path, folder: &Path) -> PathBuf {
+    if path.is_absolute() || folder.is_absolute() {
+        return std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    }
+    fn normal(p: &Path) -> Vec<Component<'_>> {
+        let mut out: Vec<Component> = Vec::new();
+        for c in p.components() {
+            match c {
+                Component::CurDir => {}
+                Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                    out.pop();
+                }
+                other => out.push(other),
+            }
+        }
+        out
+    }
+    let (target, base) = (normal(path), normal(folder));
+    if base.contains(&Component::ParentDir) {
+        // A folder above the working one: only an absolute path is certain.
+        return std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    }
+    let shared = target.iter().zip(&base).take_while(|(a, b)| a == b).count();
+    let mut out = PathBuf::new();
+    for _ in shared..base.len() {
+        out.push("..");
+    }
+    for c in &target[shared..] {
+        out.push(c.as_os_str());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_to;
+    use std::path::Path;
+
+    #[test]
+    fn photo_paths_follow_the_quotes_file() {
+        let cases = [
+            ("photos/a.jpg", "", "photos/a.jpg"),
+            ("interviews/photos/a.jpg", "interviews", "photos/a.jpg"),
+            ("interviews/photos/a.jpg", "edits", "../interviews/photos/a.jpg"),
+            ("./a.jpg", "edits/2025", "../../a.jpg"),
+        ];
+        for (photo, folder, expected) in cases {
+            assert_eq!(
+                relative_to(Path::new(photo), Path::new(folder)),
+                Path::new(expected),
+                "{photo} from {folder}"
+            );
+        }
+        assert!(relative_to(Path::new("a.jpg"), Path::new("../x")).is_absolute());
+    }
 }

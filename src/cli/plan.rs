@@ -1,41 +1,28 @@
-//! Turns parsed arguments into validated inputs for the library, before any work starts.
+//! Turns parsed arguments into a validated plan before any work starts. A flag that does not
+//! apply to the chosen input is a usage error that says why, never silently ignored.
 
-use super::args::{OutputArgs, ReadArgs, RunArgs, SelectArgs};
-use crate::batch::{self, CardSpec, Group, OutputOptions, Plan, QuotesInput};
+use super::args::{OutputArgs, ReadArgs, RenderArgs, RunArgs, SelectArgs};
+use super::inputs;
+use crate::batch::{self, Folder, OutputOptions, Plan, PlannedCard};
+use crate::card::{CardRequest, Photo};
 use crate::diagnostic::Diagnostic;
 use crate::encode::ImageKind;
 use crate::select::review::QuotesFile;
-use crate::select::QuoteSpeaker;
 use crate::select::SelectOptions;
-use crate::template::CardContent;
-use crate::template::{suggest::did_you_mean, Format, Template, DEFAULT_FORMATS};
-use crate::transcript::Language;
-use crate::transcript::{encoding_for_label, ReadOptions};
+use crate::template::{Format, Template, DEFAULT_FORMATS};
+use crate::transcript::{encoding_for_label, Language, ReadOptions};
 use std::path::Path;
+use std::sync::Arc;
 
 /// A usage error, shown as a diagnostic with exit code 2.
 pub type PlanError = Box<Diagnostic>;
 
 pub fn formats(ids: &[String]) -> Result<Vec<Format>, PlanError> {
-    let ids: Vec<&str> = if ids.is_empty() {
-        DEFAULT_FORMATS.to_vec()
-    } else {
-        ids.iter().map(|s| s.trim()).collect()
-    };
-    let mut formats: Vec<Format> = Vec::new();
-    for id in ids {
-        let format = Format::by_id(id).ok_or_else(|| {
-            let known = Format::ids();
-            Box::new(
-                Diagnostic::error(format!("unknown format `{id}`{}", did_you_mean(id, &known)))
-                    .with_hint(format!("formats: {}", known.join(", "))),
-            )
-        })?;
-        if !formats.iter().any(|f| f.id == format.id) {
-            formats.push(format);
-        }
+    if ids.is_empty() {
+        let defaults: Vec<String> = DEFAULT_FORMATS.iter().map(|s| (*s).to_owned()).collect();
+        return batch::format_list(&defaults);
     }
-    Ok(formats)
+    batch::format_list(ids)
 }
 
 pub fn template(spec: &str) -> Result<Template, PlanError> {
@@ -56,39 +43,24 @@ pub fn read_options(args: &ReadArgs) -> Result<ReadOptions, PlanError> {
 }
 
 pub fn select_options(args: &SelectArgs) -> Result<SelectOptions, PlanError> {
-    if args.min_chars == 0 || args.min_chars > args.max_chars {
+    let defaults = SelectOptions::default();
+    let min_chars = args.min_chars.unwrap_or(defaults.min_chars);
+    let max_chars = args.max_chars.unwrap_or(defaults.max_chars);
+    if min_chars == 0 || min_chars > max_chars {
         return Err(Box::new(
             Diagnostic::error(format!(
-                "invalid length window: --min-chars {} and --max-chars {}",
-                args.min_chars, args.max_chars
+                "invalid length window: --min-chars {min_chars} and --max-chars {max_chars}"
             ))
             .with_hint("the shortest quote must be at least 1 character and no longer than the longest"),
         ));
     }
     Ok(SelectOptions {
-        max_quotes: args.max_quotes,
-        min_chars: args.min_chars,
-        max_chars: args.max_chars,
+        max_quotes: args.max_quotes.unwrap_or(defaults.max_quotes),
+        min_chars,
+        max_chars,
         cuts: !args.no_cuts,
-        ..SelectOptions::default()
+        ..defaults
     })
-}
-
-/// A quotes file (from `extract -o`, perhaps edited), read and checked.
-pub fn quotes_input(path: &Path) -> Result<QuotesInput, PlanError> {
-    let (file, warnings) = QuotesFile::read(path)?;
-    Ok(QuotesInput {
-        path: path.to_path_buf(),
-        file,
-        warnings,
-    })
-}
-
-/// What a sheet asks for.
-pub struct SheetWork {
-    pub group: Group,
-    pub templates: Vec<Template>,
-    pub formats: Vec<Format>,
 }
 
 pub fn output_options(args: &OutputArgs) -> Result<OutputOptions, PlanError> {
@@ -103,137 +75,182 @@ pub fn output_options(args: &OutputArgs) -> Result<OutputOptions, PlanError> {
     }
     Ok(OutputOptions {
         kind,
+        effort: if args.optimize {
+            crate::encode::Effort::Smallest
+        } else {
+            crate::encode::Effort::Normal
+        },
         force: args.force,
         dry_run: args.dry_run,
+        keep_stale: args.keep_stale,
     })
 }
 
+/// The usage error for `flag`, given with an input it does not apply to.
+fn does_not_apply(flag: &str, input: &str, hint: &str) -> PlanError {
+    Box::new(Diagnostic::error(format!("`{flag}` does not apply to {input}")).with_hint(hint.to_owned()))
+}
+
+/// The first of `given` that was set, as a usage error.
+fn refuse(given: &[(&str, bool, &str)], input: &str) -> Result<(), PlanError> {
+    match given.iter().find(|(_, set, _)| *set) {
+        Some((flag, _, hint)) => Err(does_not_apply(flag, input, hint)),
+        None => Ok(()),
+    }
+}
+
+/// A quotes file (from `extract -o`, perhaps edited), read and checked.
+pub fn quotes_file(path: &Path) -> Result<(QuotesFile, Vec<Diagnostic>), PlanError> {
+    QuotesFile::read(path)
+}
+
 pub fn run_plan(args: &RunArgs) -> Result<Plan, PlanError> {
-    let inputs = batch::inputs::expand(&args.files).map_err(|e| {
+    let template = Arc::new(template(&args.template.template)?);
+    let formats = formats(&args.template.formats)?;
+    let mut plan = Plan::new(&args.output, output_options(&args.out)?);
+    if let Some(path) = &args.quotes {
+        let s = &args.select;
+        let select =
+            "the quotes file's enabled quotes are drawn as they are; select again with `pullquote extract`";
+        refuse(
+            &[
+                ("--max", s.max_quotes.is_some(), select),
+                ("--min-chars", s.min_chars.is_some(), select),
+                ("--max-chars", s.max_chars.is_some(), select),
+                ("--no-cuts", s.no_cuts, select),
+                (
+                    "--encoding",
+                    args.read.encoding.is_some(),
+                    "a quotes file is always UTF-8 YAML; --encoding is for reading transcripts",
+                ),
+            ],
+            "a quotes file (--quotes)",
+        )?;
+        let (file, warnings) = quotes_file(path)?;
+        let dir = args.output.join(Folder::quotes_file_slug(path, &file));
+        plan.folders.push(Folder::from_quotes_file(
+            path, &file, warnings, dir, &template, &formats,
+        )?);
+        return Ok(plan);
+    }
+    let inputs = inputs::expand(&args.files).map_err(|e| {
         Box::new(Diagnostic::error(e.to_string()).with_hint(
             "pass transcript files, folders of transcripts, or quoted glob patterns such as 'interviews/*.txt'",
         ))
     })?;
-    Ok(Plan {
-        inputs,
-        output_dir: args.output.clone(),
-        formats: formats(&args.template.formats)?,
-        template: template(&args.template.template)?,
-        select: select_options(&args.select)?,
-        read: read_options(&args.read)?,
-        quotes: args.quotes.as_deref().map(quotes_input).transpose()?,
-        output: output_options(&args.out)?,
-    })
+    let read = read_options(&args.read)?;
+    let select = select_options(&args.select)?;
+    plan.add_interviews(&inputs, &read, &select, &template, &formats);
+    Ok(plan)
 }
 
-/// Work from a CSV/TSV sheet: one group written into `output`; the templates rows name (index 1
-/// onwards; index 0 is the command line's); and every format used (the command line's first).
-pub fn sheet_work(
-    sheet: &Path,
-    output: &Path,
-    default_formats: &[Format],
-    default_template: &Template,
-    language: Option<Language>,
-) -> Result<SheetWork, PlanError> {
-    let rows = crate::sheet::read(sheet)?;
-    let mut all_formats: Vec<Format> = default_formats.to_vec();
-    let mut templates: Vec<(String, Template)> = Vec::new();
-    let mut cards = Vec::new();
-    for row in &rows {
-        let located = |d: Box<Diagnostic>| Box::new(d.in_file(sheet).at_line(row.line));
-        let row_formats = if row.formats.is_empty() {
-            all_formats[..default_formats.len()].to_vec()
-        } else {
-            formats(&row.formats).map_err(located)?
-        };
-        let format_indices: Vec<usize> = row_formats
-            .iter()
-            .map(|f| match all_formats.iter().position(|known| known.id == f.id) {
-                Some(i) => i,
-                None => {
-                    all_formats.push(f.clone());
-                    all_formats.len() - 1
-                }
-            })
-            .collect();
-        let template_index = match &row.template {
-            None => 0,
-            Some(name) if name == &default_template.name => 0,
-            Some(name) => match templates.iter().position(|(n, _)| n == name) {
-                Some(i) => i + 1,
-                None => {
-                    let relative = sheet.parent().map(|dir| dir.join(name)).filter(|p| p.exists());
-                    let spec = relative
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|| name.clone());
-                    templates.push((name.clone(), template(&spec).map_err(located)?));
-                    templates.len()
-                }
-            },
-        };
-        let language = row
-            .language
-            .or(language)
-            .unwrap_or_else(|| crate::transcript::parse::detect_language(&row.quote));
-        cards.push(CardSpec {
-            stem: format!(
-                "{}-{}",
-                crate::slug::slugify(&row.id),
-                crate::slug::slugify(&row.name)
-            ),
-            quote: batch::given_quote(cards.len() + 1, &row.quote),
-            speaker: QuoteSpeaker {
-                label: String::new(),
-                name: row.name.clone(),
-                role: row.role.clone(),
-                organisation: row.organisation.clone(),
-            },
-            content: CardContent {
-                quote: row.quote.clone(),
-                speaker_name: row.name.clone(),
-                role: row.role.clone(),
-                organisation: row.organisation.clone(),
-                title: None,
-                language,
-                ..CardContent::default()
-            },
-            template: template_index,
-            formats: format_indices,
-        });
-    }
-    let group = Group {
-        dir: output.to_path_buf(),
-        source: sheet.to_path_buf(),
-        interview: batch::manifest::InterviewEntry {
-            source: sheet.display().to_string(),
-            slug: crate::slug::slugify(
-                &sheet
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
-            ),
-            language: None,
-            speakers: Vec::new(),
-        },
-        cards,
-        diagnostics: Vec::new(),
-    };
-    Ok(SheetWork {
-        group,
-        templates: templates.into_iter().map(|(_, t)| t).collect(),
-        formats: all_formats,
-    })
+fn is_quotes_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
-/// Reads and decodes a speaker photo.
-pub fn photo(path: &std::path::Path) -> Result<std::sync::Arc<image::RgbaImage>, PlanError> {
+/// A speaker photo given on the command line, checked now so that a typo stops the run.
+pub fn photo(path: &Path) -> Result<Photo, PlanError> {
     let fail = |reason: String| {
         Box::new(
             Diagnostic::error(format!("failed to read photo `{}` ({reason})", path.display()))
                 .with_hint("pass a PNG or JPEG portrait"),
         )
     };
-    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
-    let image = image::load_from_memory(&bytes).map_err(|e| fail(e.to_string()))?;
-    Ok(std::sync::Arc::new(image.to_rgba8()))
+    let bytes = std::fs::read(path).map_err(|e| fail(crate::diagnostic::io_reason(&e)))?;
+    crate::template::decode_upright(&bytes).map_err(|e| fail(e.to_string()))?;
+    Ok(Photo::File(path.to_path_buf()))
+}
+
+fn language(code: &Option<String>) -> Result<Option<Language>, PlanError> {
+    match code {
+        None => Ok(None),
+        Some(code) => Language::from_code(code).map(Some).ok_or_else(|| {
+            Box::new(Diagnostic::error(format!("unknown language `{code}`")).with_hint("use fr or en"))
+        }),
+    }
+}
+
+pub fn render_plan(args: &RenderArgs) -> Result<Plan, PlanError> {
+    let template = Arc::new(template(&args.template)?);
+    let formats = formats(&args.formats)?;
+    let language = language(&args.lang)?;
+    let mut plan = Plan::new(&args.output, output_options(&args.out)?);
+    let folder = match &args.input {
+        Some(path) if is_quotes_file(path) => {
+            let file =
+                "set it at the top of the quotes file (`date:`, `title:`, `kicker:`, `outlet:`, `language:`)";
+            refuse(
+                &[
+                    ("--photo", args.photo.is_some(), "set a quote's photo under its speaker in the quotes file (`photo: portrait.jpg`, relative to the file)"),
+                    ("--date", args.date.is_some(), file),
+                    ("--title", args.title.is_some(), file),
+                    ("--kicker", args.kicker.is_some(), file),
+                    ("--outlet", args.outlet.is_some(), file),
+                    ("--lang", args.lang.is_some(), file),
+                    ("--highlight", !args.highlight.is_empty(), "list a quote's words under its `highlight:` in the quotes file"),
+                ],
+                "a quotes file",
+            )?;
+            let (file, warnings) = quotes_file(path)?;
+            Folder::from_quotes_file(path, &file, warnings, args.output.clone(), &template, &formats)?
+        }
+        Some(sheet) => {
+            let column = |name: &str| format!("add a `{name}` column to the sheet: one value per row");
+            refuse(
+                &[
+                    ("--photo", args.photo.is_some(), &column("photo")),
+                    ("--date", args.date.is_some(), &column("date")),
+                    ("--kicker", args.kicker.is_some(), &column("kicker")),
+                    ("--highlight", !args.highlight.is_empty(), &column("highlight")),
+                    (
+                        "--title",
+                        args.title.is_some(),
+                        "a title is given with a quote on the command line (--text) or in a quotes file",
+                    ),
+                    (
+                        "--outlet",
+                        args.outlet.is_some(),
+                        "an outlet is given with a quote on the command line (--text) or in a quotes file",
+                    ),
+                ],
+                "a sheet",
+            )?;
+            Folder::from_sheet(sheet, args.output.clone(), &template, &formats, language)?
+        }
+        None => {
+            let text = args.text.as_deref().unwrap_or_default();
+            let speaker = args.speaker.as_deref().unwrap_or_default();
+            let mut request = CardRequest::new(text, speaker);
+            if let Some(language) = language {
+                request.language = language;
+            }
+            request.speaker.role = args.role.clone();
+            request.speaker.organisation = args.organisation.clone();
+            request.speaker.photo = args.photo.as_deref().map(photo).transpose()?;
+            request.date = args.date.clone();
+            request.title = args.title.clone();
+            request.kicker = args.kicker.clone();
+            request.outlet = args.outlet.clone();
+            let missing = request.highlight(&args.highlight);
+            if let Some(word) = missing.first() {
+                return Err(Box::new(
+                    Diagnostic::error(format!("--highlight `{word}` does not occur in the quote"))
+                        .with_hint("give words of the text, as written (case does not matter)"),
+                ));
+            }
+            let mut folder = Folder::new(
+                args.output.clone(),
+                Path::new("command line"),
+                Some(request.language),
+            );
+            folder.interview.slug = crate::slug::slugify(speaker);
+            let name = format!("q01-{speaker}");
+            folder.push(PlannedCard::new(&name, request, template, formats))?;
+            folder
+        }
+    };
+    plan.folders.push(folder);
+    Ok(plan)
 }

@@ -1,6 +1,6 @@
 //! Showing a batch report: summary, dry-run listing, JSON, timings and failures.
 
-use crate::batch::{CardError, Report, Stage, Status};
+use crate::batch::{CardError, Report, Stage, StaleAction, Status};
 use crate::diagnostic::Diagnostic;
 use serde::Serialize;
 
@@ -34,8 +34,8 @@ pub fn print_problems(report: &Report) {
     for d in &report.diagnostics {
         eprintln!("{d}");
     }
-    for (_, error) in &report.unreadable {
-        eprintln!("{}", super::read_error(error));
+    for unreadable in &report.unreadable {
+        eprintln!("{}", unreadable.error);
     }
     for failure in &report.failures {
         let mut d = card_failure(&failure.error, &failure.format);
@@ -46,11 +46,48 @@ pub fn print_problems(report: &Report) {
     }
 }
 
+fn stale_word(action: StaleAction) -> &'static str {
+    match action {
+        StaleAction::Removed => "removed",
+        StaleAction::WouldRemove => "remove",
+        StaleAction::Kept => "kept",
+        StaleAction::Edited => "edited",
+    }
+}
+
+/// The cards earlier runs wrote that this plan no longer makes, one per line, on standard error.
+pub fn print_stale(report: &Report) {
+    for stale in &report.stale {
+        let what = match stale.action {
+            StaleAction::Removed => "removed stale card",
+            StaleAction::WouldRemove => "would remove stale card",
+            StaleAction::Kept => "kept stale card",
+            StaleAction::Edited => "left stale card (edited since pullquote wrote it)",
+        };
+        eprintln!("{what} {}", stale.path.display());
+    }
+}
+
 /// The closing summary line.
 pub fn summary(report: &Report, dry_run: bool) -> String {
+    let stale = match (
+        report.stale_count(StaleAction::Removed) + report.stale_count(StaleAction::WouldRemove),
+        report.stale_count(StaleAction::Kept) + report.stale_count(StaleAction::Edited),
+    ) {
+        (0, 0) => String::new(),
+        (removed, 0) => format!(
+            ", {removed} stale {}",
+            if dry_run { "to remove" } else { "removed" }
+        ),
+        (0, kept) => format!(", {kept} stale kept"),
+        (removed, kept) => format!(
+            ", {removed} stale {}, {kept} stale kept",
+            if dry_run { "to remove" } else { "removed" }
+        ),
+    };
     if dry_run {
         return format!(
-            "dry run: {} new, {} to replace, {} unchanged, {} conflicting, {} failing; nothing was written",
+            "dry run: {} new, {} to replace, {} unchanged, {} conflicting, {} failing{stale}; nothing was written",
             report.count(Status::WouldCreate),
             report.count(Status::WouldReplace),
             report.count(Status::Unchanged),
@@ -59,7 +96,7 @@ pub fn summary(report: &Report, dry_run: bool) -> String {
         );
     }
     let mut line = format!(
-        "{} cards: {} created, {} replaced, {} unchanged, {} failed",
+        "{} cards: {} created, {} replaced, {} unchanged, {} failed{stale}",
         report.cards_written() + report.failures.iter().filter(|f| f.rank > 0).count(),
         report.count(Status::Created),
         report.count(Status::Replaced),
@@ -72,13 +109,17 @@ pub fn summary(report: &Report, dry_run: bool) -> String {
     line
 }
 
-/// One line per planned file, for `--dry-run`.
+/// One line per planned file and per stale card, for `--dry-run`.
 pub fn dry_run_listing(report: &Report) -> String {
-    report
+    let cards = report
         .outcomes
         .iter()
-        .map(|o| format!("{:<9} {}\n", status_word(o.status), o.path.display()))
-        .collect()
+        .map(|o| format!("{:<9} {}\n", status_word(o.status), o.path.display()));
+    let stale = report
+        .stale
+        .iter()
+        .map(|s| format!("{:<9} {}\n", stale_word(s.action), s.path.display()));
+    cards.chain(stale).collect()
 }
 
 /// Stage timings, summed over threads, with the wall time.
@@ -112,6 +153,12 @@ struct JsonCard {
 }
 
 #[derive(Serialize)]
+struct JsonStale {
+    path: String,
+    action: &'static str,
+}
+
+#[derive(Serialize)]
 struct JsonFailure {
     source: String,
     rank: usize,
@@ -124,6 +171,7 @@ struct JsonFailure {
 struct JsonReport {
     success: bool,
     cards: Vec<JsonCard>,
+    stale: Vec<JsonStale>,
     failures: Vec<JsonFailure>,
     unreadable: Vec<JsonFailure>,
     manifests: Vec<String>,
@@ -143,6 +191,14 @@ pub fn json(report: &Report) -> String {
                 status: status_word(o.status),
             })
             .collect(),
+        stale: report
+            .stale
+            .iter()
+            .map(|s| JsonStale {
+                path: s.path.display().to_string(),
+                action: stale_word(s.action),
+            })
+            .collect(),
         failures: report
             .failures
             .iter()
@@ -157,12 +213,12 @@ pub fn json(report: &Report) -> String {
         unreadable: report
             .unreadable
             .iter()
-            .map(|(path, e)| JsonFailure {
-                source: path.display().to_string(),
+            .map(|u| JsonFailure {
+                source: u.path.display().to_string(),
                 rank: 0,
                 format: String::new(),
-                error: e.to_string(),
-                hint: e.hint(),
+                error: u.error.message.clone(),
+                hint: u.error.hint.clone(),
             })
             .collect(),
         manifests: report.manifests.iter().map(|p| p.display().to_string()).collect(),

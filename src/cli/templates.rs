@@ -4,12 +4,15 @@ use super::args::TemplatesCommand;
 use super::plan::{self, PlanError};
 use super::{print_diagnostics, EXIT_FAILED_CARDS};
 use crate::batch::output::write_atomic;
+use crate::batch::{self, CardError, Folder, OutputOptions, Plan, PlannedCard};
 use crate::diagnostic::Diagnostic;
-use crate::proof;
-use crate::template::{schema, Template, FORMATS};
-use crate::typeset::FontBook;
+use crate::fonts::FontBook;
+use crate::proof::{self, Tile, SAMPLES};
+use crate::template::{schema, Format, Template, FORMATS};
+use crate::typeset::TypesetError;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 pub fn run(command: TemplatesCommand) -> Result<ExitCode, PlanError> {
     match command {
@@ -174,40 +177,90 @@ fn preview(
                 .with_hint("use a factor between 0.05 and 4, e.g. 0.5 for a quick look"),
         ));
     }
-    let template = plan::template(spec)?;
-    let formats = if formats.is_empty() {
+    let template = Arc::new(plan::template(spec)?);
+    let formats: Vec<Format> = if formats.is_empty() {
         FORMATS.to_vec()
     } else {
         plan::formats(formats)?
-    };
+    }
+    .iter()
+    .map(|f| f.scaled(scale))
+    .collect();
     let photo = photo.map(plan::photo).transpose()?;
-    let cards = proof::proofs(&template, &formats, scale, photo);
-    let mut failed = 0;
-    for card in &cards {
-        match &card.result {
-            Ok((_, image)) => {
-                let path = output.join(format!("{}-{}.png", card.sample, card.format.id));
-                write_png(&path, image)?;
-                println!("{}", path.display());
-            }
-            Err(e) => {
-                failed += 1;
-                eprintln!(
-                    "{}",
-                    Diagnostic::error(format!("{} sample on `{}`: {e}", card.sample, card.format.id))
-                );
-            }
+
+    // The samples go through the same plan as any run: cards, alt texts, manifest, review page.
+    let mut batch_plan = Plan::new(output, OutputOptions::default());
+    batch_plan.title = format!("{} · {}", template.name, template.origin.display_path().display());
+    let mut folder = Folder::new(output.to_path_buf(), &template.origin.display_path(), None);
+    for sample in SAMPLES {
+        let mut request = sample.request();
+        request.speaker.photo = photo.clone();
+        folder.push(PlannedCard::new(
+            sample.name,
+            request,
+            template.clone(),
+            formats.clone(),
+        ))?;
+    }
+    batch_plan.folders.push(folder);
+    let report = batch::run(&batch_plan, &batch::Silent);
+
+    let mut tiles = Vec::new();
+    for (rank, sample) in SAMPLES.iter().enumerate() {
+        for format in &formats {
+            let written = report.outcomes.iter().find(|o| {
+                o.format == format.id
+                    && o.path
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with(&format!("{}-", sample.name)))
+            });
+            let failure = report
+                .failures
+                .iter()
+                .find(|f| f.rank == rank + 1 && f.format == format.id);
+            let image = match (written, failure) {
+                (Some(outcome), _) => {
+                    println!("{}", outcome.path.display());
+                    image::open(&outcome.path)
+                        .map(|i| i.to_rgb8())
+                        .map_err(|_| "unreadable")
+                }
+                (None, Some(failure)) => {
+                    eprintln!(
+                        "{}",
+                        Diagnostic::error(format!(
+                            "{} sample on `{}`: {}",
+                            sample.name, format.id, failure.error
+                        ))
+                    );
+                    Err(match &failure.error {
+                        CardError::Typeset(TypesetError::DoesNotFit { .. }) => "does not fit",
+                        CardError::Typeset(_) => "missing glyphs",
+                        CardError::Template(_) => "template error",
+                        CardError::Photo { .. } => "photo unreadable",
+                        _ => "not written",
+                    })
+                }
+                (None, None) => Err("not written"),
+            };
+            tiles.push(Tile {
+                sample: sample.name,
+                format: format.clone(),
+                image,
+            });
         }
     }
-    let title = format!("{} · {}", template.name, template.origin.display_path().display());
-    let sheet = proof::contact_sheet(&title, &cards);
+    for failure in report.failures.iter().filter(|f| f.rank == 0) {
+        eprintln!("{}", Diagnostic::error(failure.error.to_string()));
+    }
+    let sheet = proof::contact_sheet(&batch_plan.title, &tiles);
     let path = output.join("contact-sheet.png");
     write_png(&path, &sheet)?;
     println!("{}", path.display());
-    Ok(if failed > 0 {
-        ExitCode::from(EXIT_FAILED_CARDS)
-    } else {
+    Ok(if report.failures.is_empty() {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FAILED_CARDS)
     })
 }
 

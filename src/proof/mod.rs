@@ -3,24 +3,32 @@
 
 mod sheet;
 
-pub use sheet::contact_sheet;
+pub use sheet::{contact_sheet, Tile};
 
+use crate::card::CardRequest;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fonts::FontBook;
 use crate::render::{self, contrast};
-use crate::template::{CardContent, Format, Template, TemplateError};
+use crate::template::{Format, Template, TemplateError};
 use crate::transcript::Language;
-use crate::typeset::{self, Card, FontBook, TypesetError};
+use crate::typeset::{self, Card, TypesetError};
 use image::{RgbImage, RgbaImage};
 use std::sync::Arc;
 
 /// A sample quote used to proof templates.
 #[derive(Debug, Clone, Copy)]
 pub struct Sample {
+    /// `short`, `medium` or `long`: names the proof files.
     pub name: &'static str,
+    /// The quote.
     pub quote: &'static str,
+    /// Who said it.
     pub speaker: &'static str,
+    /// Their role.
     pub role: &'static str,
+    /// Their organisation.
     pub organisation: &'static str,
+    /// The quote's language.
     pub language: Language,
 }
 
@@ -53,33 +61,35 @@ pub const SAMPLES: &[Sample] = &[
 ];
 
 impl Sample {
-    pub fn content(&self) -> CardContent {
-        CardContent {
-            quote: self.quote.to_owned(),
-            speaker_name: self.speaker.to_owned(),
-            role: Some(self.role.to_owned()),
-            organisation: Some(self.organisation.to_owned()),
-            title: Some("Social media in public service".to_owned()),
-            date: Some("12 March 2026".to_owned()),
-            photo: None,
-            language: self.language,
-        }
+    /// The sample as a card request, with a title and date for templates that show them.
+    pub fn request(&self) -> CardRequest {
+        CardRequest::new(self.quote, self.speaker)
+            .with_role(self.role)
+            .with_organisation(self.organisation)
+            .with_title("Social media in public service")
+            .with_date("12 March 2026")
+            .with_language(self.language)
     }
 }
 
 /// Why a proof card could not be drawn.
 #[derive(Debug, thiserror::Error)]
 pub enum ProofError {
+    /// The template cannot be laid out at this format.
     #[error(transparent)]
     Template(#[from] TemplateError),
+    /// The sample does not fit, or a character has no font.
     #[error(transparent)]
     Typeset(#[from] TypesetError),
 }
 
 /// One sample set on one format.
 pub struct ProofCard {
+    /// The sample's name.
     pub sample: &'static str,
+    /// The format, at the proof's scale.
     pub format: Format,
+    /// The laid-out card and its pixels.
     pub result: Result<(Card, RgbImage), ProofError>,
 }
 
@@ -93,8 +103,7 @@ pub fn proofs(
     let fonts = FontBook::embedded();
     let mut cards = Vec::new();
     for sample in SAMPLES {
-        let mut content = sample.content();
-        content.photo = photo.clone();
+        let content = sample.request().content(photo.clone());
         for format in formats {
             let scaled = format.scaled(scale);
             let result = template
@@ -145,7 +154,7 @@ pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
             let fit = template
                 .resolve(format, fonts)
                 .map_err(ProofError::from)
-                .and_then(|layout| Ok(typeset::compose(&layout, &sample.content(), fonts)?));
+                .and_then(|layout| Ok(typeset::compose(&layout, &sample.request().content(None), fonts)?));
             if let Err(ProofError::Typeset(e)) = fit {
                 let d = Diagnostic::warning(format!("the {} sample quote: {e}", sample.name))
                     .in_file(&template.origin.display_path())

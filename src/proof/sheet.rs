@@ -1,7 +1,7 @@
 //! The contact sheet: every proof card of a template in one labelled image, a row per sample.
 
-use super::{ProofCard, ProofError};
 use crate::render::{draw_glyphs, paint::fill_rect};
+use crate::template::Format;
 use crate::template::{Align, Case, Rect, Rgba, TextStyle};
 use crate::transcript::Language;
 use crate::typeset::{set_text, FontBook, PlacedGlyph};
@@ -64,21 +64,31 @@ fn label(canvas: &mut RgbImage, text: &str, x: f32, y: f32, size: f32, weight: u
     pen - x
 }
 
-fn card_width(card: &ProofCard) -> u32 {
+/// One card on the sheet: its sample's row, its format, and its pixels or why it is missing.
+pub struct Tile<'a> {
+    /// The row it belongs to.
+    pub sample: &'a str,
+    /// The format it was drawn at.
+    pub format: Format,
+    /// Its pixels, or a few words on why it could not be drawn.
+    pub image: Result<RgbImage, &'static str>,
+}
+
+fn card_width(card: &Tile) -> u32 {
     (ROW_HEIGHT as f32 * card.format.width as f32 / card.format.height as f32).round() as u32
 }
 
 /// Lays out `cards` (grouped by sample, in order) in rows, each card scaled to one height and
 /// labelled with its format; a card that failed shows why in its place.
-pub fn contact_sheet(title: &str, cards: &[ProofCard]) -> RgbImage {
-    let mut rows: Vec<Vec<&ProofCard>> = Vec::new();
+pub fn contact_sheet(title: &str, cards: &[Tile]) -> RgbImage {
+    let mut rows: Vec<Vec<&Tile>> = Vec::new();
     for card in cards {
         match rows.last_mut() {
             Some(row) if row[0].sample == card.sample => row.push(card),
             _ => rows.push(vec![card]),
         }
     }
-    let row_width = |row: &Vec<&ProofCard>| -> u32 {
+    let row_width = |row: &Vec<&Tile>| -> u32 {
         row.iter()
             .map(|c| card_width(c) + GUTTER)
             .sum::<u32>()
@@ -113,15 +123,15 @@ pub fn contact_sheet(title: &str, cards: &[ProofCard]) -> RgbImage {
         let mut x = MARGIN;
         for card in row {
             let w = card_width(card);
-            match &card.result {
-                Ok((_, image)) => {
+            match &card.image {
+                Ok(image) => {
                     // Through DynamicImage so the resampler is the image crate's optimised build.
                     let scaled = image::DynamicImage::ImageRgb8(image.clone())
                         .resize_exact(w, ROW_HEIGHT, FilterType::Triangle)
                         .into_rgb8();
                     imageops::replace(&mut sheet, &scaled, i64::from(x), top as i64);
                 }
-                Err(error) => {
+                Err(reason) => {
                     let frame = Rect {
                         x: x as f32,
                         y: top,
@@ -129,13 +139,6 @@ pub fn contact_sheet(title: &str, cards: &[ProofCard]) -> RgbImage {
                         h: ROW_HEIGHT as f32,
                     };
                     fill_rect(&mut sheet, frame, Rgba([250, 236, 236, 255]), 0.0);
-                    let reason = match error {
-                        ProofError::Typeset(crate::typeset::TypesetError::DoesNotFit { .. }) => {
-                            "does not fit"
-                        }
-                        ProofError::Typeset(_) => "missing glyphs",
-                        ProofError::Template(_) => "template error",
-                    };
                     label(
                         &mut sheet,
                         reason,
@@ -147,7 +150,7 @@ pub fn contact_sheet(title: &str, cards: &[ProofCard]) -> RgbImage {
                     );
                 }
             }
-            let ink = if card.result.is_ok() { LABEL_INK } else { ERROR_INK };
+            let ink = if card.image.is_ok() { LABEL_INK } else { ERROR_INK };
             let below = top + ROW_HEIGHT as f32 + LABEL * 0.5;
             label(&mut sheet, card.format.id, x as f32, below, LABEL, 600, ink);
             let size = format!("{}×{}", card.format.width, card.format.height);

@@ -19,8 +19,18 @@ pub struct QuotesFile {
     /// The interview's title, for templates that show it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The interview's date, as the cards print it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The outlet the interview was published in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// A short label above the quote, for templates that show one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kicker: Option<String>,
     /// `fr` or `en`: drives typography and alt text.
     pub language: String,
+    /// The quotes, in card order.
     pub quotes: Vec<QuoteEntry>,
 }
 
@@ -28,24 +38,33 @@ pub struct QuotesFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteEntry {
+    /// The quote's identity, which names its card files (`q03-…`): kept when the quote is
+    /// edited, disabled or moved, so its cards keep their names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// What the card says. Edit freely; the source below keeps where it came from.
     pub text: String,
     /// `false` leaves the quote out of the cards.
     #[serde(default = "enabled_by_default")]
     pub enabled: bool,
+    /// Who said it.
     pub speaker: QuoteSpeaker,
     /// Words of the text to set in the accent colour.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub highlight: Vec<String>,
+    /// Set apart by an editor, or found by the scorer.
     #[serde(default = "auto_kind")]
     pub kind: QuoteKind,
+    /// The selection's score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
+    /// Where it is in the transcript.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
     /// The transcript's words, when the text has editorial cuts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verbatim: Option<String>,
+    /// The cuts that turn `verbatim` into `text`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cuts: Vec<Cut>,
     /// Why the quote was chosen; for the editor's information only.
@@ -64,7 +83,8 @@ fn auto_kind() -> QuoteKind {
 const HEADER: &str = "\
 # pullquote quotes file. Edit the text (the source keeps where it came from), set
 # `enabled: false` to leave a quote out, reorder the list to change the card order, and list
-# words under `highlight` to set them in the accent colour. Then render exactly these quotes:
+# words under `highlight` to set them in the accent colour. A quote's `id` names its cards, so
+# they keep their names whatever you edit. Then render exactly these quotes:
 #   pullquote render quotes.yaml -o cards/
 #   pullquote run --quotes quotes.yaml
 ";
@@ -75,10 +95,15 @@ impl QuotesFile {
         QuotesFile {
             source: source.map(|p| p.display().to_string()),
             title: transcript.title.clone(),
+            date: transcript.date.clone(),
+            outlet: transcript.source.clone(),
+            kicker: None,
             language: transcript.language.code().to_owned(),
             quotes: quotes
                 .iter()
-                .map(|q| QuoteEntry {
+                .enumerate()
+                .map(|(i, q)| QuoteEntry {
+                    id: Some(format!("q{:02}", i + 1)),
                     text: q.text.clone(),
                     enabled: true,
                     speaker: q.speaker.clone(),
@@ -134,7 +159,30 @@ impl QuotesFile {
             ));
         }
         let mut warnings = Vec::new();
+        let mut ids: Vec<(String, usize)> = Vec::new();
         for (i, quote) in parsed.quotes.iter().enumerate() {
+            if let Some(id) = &quote.id {
+                let slug = crate::slug::slugify(id);
+                if slug.is_empty() {
+                    return Err(Box::new(
+                        at(
+                            i,
+                            Diagnostic::error(format!("quote {} has an empty id `{id}`", i + 1)),
+                        )
+                        .with_hint("an id names the quote's card files: use letters or digits, e.g. `q07`"),
+                    ));
+                }
+                if let Some((_, first)) = ids.iter().find(|(s, _)| *s == slug) {
+                    return Err(Box::new(
+                        at(
+                            i,
+                            Diagnostic::error(format!("quote {} has the id `{id}` of quote {first}", i + 1)),
+                        )
+                        .with_hint("each quote needs its own id: it names the quote's card files"),
+                    ));
+                }
+                ids.push((slug, i + 1));
+            }
             if quote.text.trim().is_empty() {
                 return Err(Box::new(
                     at(i, Diagnostic::error(format!("quote {} has no text", i + 1)))
@@ -170,13 +218,18 @@ impl QuotesFile {
     pub fn read(path: &Path) -> Result<(QuotesFile, Vec<Diagnostic>), Box<Diagnostic>> {
         let text = std::fs::read_to_string(path).map_err(|e| {
             Box::new(
-                Diagnostic::error(format!("failed to read quotes file `{}` ({e})", path.display()))
-                    .with_hint("write one with `pullquote extract INTERVIEW -o quotes.yaml`"),
+                Diagnostic::error(format!(
+                    "failed to read quotes file `{}` ({})",
+                    path.display(),
+                    crate::diagnostic::io_reason(&e)
+                ))
+                .with_hint("write one with `pullquote extract INTERVIEW -o quotes.yaml`"),
             )
         })?;
         QuotesFile::parse(&text, path)
     }
 
+    /// The file's language (English when it names none).
     pub fn language(&self) -> Language {
         Language::from_code(&self.language).unwrap_or_default()
     }

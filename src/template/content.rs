@@ -2,19 +2,33 @@
 
 use crate::transcript::Language;
 use image::RgbaImage;
+use std::ops::Range;
 use std::sync::Arc;
 
-/// The words (and the speaker's photo) drawn on one card.
+/// The words (and the speaker's photo) drawn on one card, made from a card request.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CardContent {
+    /// The quote, without markup.
     pub quote: String,
+    /// Byte ranges of `quote` drawn with the template's emphasis; sorted and disjoint.
+    pub emphasis: Vec<Range<usize>>,
+    /// `{speaker.name}`.
     pub speaker_name: String,
+    /// `{speaker.role}`, as written (its first letter is capitalised when drawn).
     pub role: Option<String>,
+    /// `{speaker.organisation}`.
     pub organisation: Option<String>,
+    /// `{interview.title}`.
     pub title: Option<String>,
+    /// `{kicker}`: a short label above the quote.
+    pub kicker: Option<String>,
     /// The date shown by `{date}`, as the user wrote it.
     pub date: Option<String>,
+    /// `{interview.outlet}`: where the interview was published.
+    pub outlet: Option<String>,
+    /// The speaker's portrait, for photo elements.
     pub photo: Option<Arc<RgbaImage>>,
+    /// The quote's language: typography rules and the ornament's mark.
     pub language: Language,
 }
 
@@ -26,6 +40,8 @@ pub const PLACEHOLDERS: &[&str] = &[
     "speaker.credit",
     "speaker.initials",
     "interview.title",
+    "interview.outlet",
+    "kicker",
     "date",
     "url",
     "hashtags",
@@ -73,6 +89,8 @@ impl CardContent {
             "speaker.organisation" => self.organisation.clone().unwrap_or_default(),
             "speaker.credit" => self.credit(),
             "interview.title" => self.title.clone().unwrap_or_default(),
+            "interview.outlet" => self.outlet.clone().unwrap_or_default(),
+            "kicker" => self.kicker.clone().unwrap_or_default(),
             _ => String::new(),
         }
     }

@@ -10,14 +10,19 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// Larger parts than this are not an interview (and may be a zip bomb).
 const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
 
+/// Why a Word document could not be read.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum DocxError {
+    /// A zip that is not a Word document.
     #[error("the zip archive has no word/document.xml")]
     NotWord,
+    /// The zip is damaged.
     #[error("damaged zip archive: {0}")]
     Zip(String),
+    /// The document's XML is damaged.
     #[error("word/document.xml is not valid XML: {0}")]
     Xml(String),
+    /// The document is too large to be an interview.
     #[error("word/document.xml is larger than 256 MiB")]
     TooLarge,
 }

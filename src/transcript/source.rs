@@ -23,6 +23,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format's name, as `read` prints it.
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",

@@ -3,7 +3,7 @@
 use super::fit::{set_text, set_text_with, SetError, SetOptions, SetText};
 use super::fonts::FontBook;
 use super::place::{first_letter_ink_left, place_text, InkBounds};
-use super::typography::{for_display_in, mark_emphasis, split_emphasis};
+use super::typography::{for_display_in, mark_emphasis, mark_ranges, split_emphasis};
 use super::{Card, Item, PlacedGlyph, Placement, PlacementKind, TypesetError};
 use crate::template::{
     Align, CardContent, Case, Element, Hanging, Layout, Rect, Stack, StackChild, TextStyle, VAlign,
@@ -62,26 +62,34 @@ fn set_error(
     }
 }
 
-/// Text to draw: case, then the language's typography; `**…**` marks emphasis. Returns the text
-/// and its emphasised byte ranges.
+/// What to set: a template's text, where `**…**` marks emphasis, or the quote, whose emphasis
+/// comes as byte ranges from the card request.
+enum Source<'a> {
+    Markup(&'a str),
+    Quote(&'a str, &'a [Range<usize>]),
+}
+
+/// Text to draw: emphasis marked, then the case, then the language's typography. Returns the
+/// text and its emphasised byte ranges.
 fn display_text(
-    text: &str,
+    text: Source,
     style: &TextStyle,
     content: &CardContent,
     layout: &Layout,
 ) -> (String, Vec<Range<usize>>) {
-    let cased = apply_case(text, style.case);
-    split_emphasis(&for_display_in(
-        &mark_emphasis(&cased),
-        content.language,
-        layout.locale,
-    ))
+    // Emphasis is marked first: the marks are unaffected by case and typography, byte ranges are not.
+    let marked = match text {
+        Source::Markup(text) => mark_emphasis(text),
+        Source::Quote(text, ranges) => mark_ranges(text, ranges),
+    };
+    let cased = apply_case(&marked, style.case);
+    split_emphasis(&for_display_in(&cased, content.language, layout.locale))
 }
 
 /// Sets `text` in a box of `width` × `height` whose left edge has `hang_room` px of margin free.
 #[allow(clippy::too_many_arguments)]
 fn set_in_box(
-    text: &str,
+    text: Source,
     what: &str,
     style: &TextStyle,
     content: &CardContent,
@@ -169,7 +177,7 @@ fn compose_stack(
                     continue;
                 }
                 let set = set_in_box(
-                    &text,
+                    Source::Markup(&text),
                     &format!("text of `{}`", style.element),
                     style,
                     content,
@@ -274,7 +282,7 @@ fn compose_stack(
     for (child, height, _) in &mut measured {
         if let Measured::Quote { style } = child {
             let set = set_in_box(
-                &content.quote,
+                Source::Quote(&content.quote, &content.emphasis),
                 "quote",
                 style,
                 content,
@@ -432,7 +440,7 @@ pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Resu
                 }
                 let hang_room = (rect.x - layout.safe.x).max(0.0);
                 let set = set_in_box(
-                    &text,
+                    Source::Markup(&text),
                     &format!("text of `{}`", style.element),
                     style,
                     content,

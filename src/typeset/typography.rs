@@ -41,6 +41,29 @@ pub fn mark_emphasis(text: &str) -> String {
     out
 }
 
+/// Marks the byte `ranges` of `text` (sorted, disjoint, on character boundaries) as emphasised,
+/// as [`mark_emphasis`] marks `**` pairs.
+pub fn mark_ranges(text: &str, ranges: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len() + ranges.len() * 6);
+    let mut at = 0;
+    for r in ranges {
+        if r.start < at
+            || r.end > text.len()
+            || !text.is_char_boundary(r.start)
+            || !text.is_char_boundary(r.end)
+        {
+            continue;
+        }
+        out.push_str(&text[at..r.start]);
+        out.push(EMPHASIS_START);
+        out.push_str(&text[r.clone()]);
+        out.push(EMPHASIS_END);
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 /// Removes emphasis sentinels, returning the plain text and the byte ranges they enclosed.
 pub fn split_emphasis(text: &str) -> (String, Vec<Range<usize>>) {
     let mut plain = String::with_capacity(text.len());
@@ -571,6 +594,22 @@ mod tests {
             for_display_in("\"She said \"no\" - twice\"", Language::English, british),
             "‘She said “no”\u{A0}– twice’"
         );
+    }
+
+    #[test]
+    fn ranges_are_marked_like_markup() {
+        let text = "Il faut oser ! Et tenir";
+        assert_eq!(
+            split_emphasis(&for_display(
+                &mark_ranges(text, &[8..12, 18..23]),
+                Language::French
+            )),
+            split_emphasis(&for_display(
+                &mark_emphasis("Il faut **oser** ! Et **tenir**"),
+                Language::French
+            ))
+        );
+        assert_eq!(strip_emphasis(&mark_ranges("abc", &[1..2, 0..3, 2..9])), "abc");
     }
 
     #[test]
