@@ -1,6 +1,8 @@
-//! The quote scorer measured on the pull-quote development set, when it is present beside the
-//! repository (`../shared/data/pullquotes/articles.jsonl`, or the path in
-//! `PULLQUOTE_EVAL_DATA`); skipped otherwise. Also tests the measures themselves.
+//! The quote scorer measured on the evaluation set when it is present beside the repository
+//! (`../shared/data/pullquotes/articles.jsonl` or the path in `PULLQUOTE_EVAL_DATA`, and the
+//! interviews of `../shared/data/interviews`; `PULLQUOTE_SHARED` names another `shared` folder).
+//! Skipped with a message otherwise, and failing instead when `CI` or `PULLQUOTE_REQUIRE_SHARED`
+//! is set. Also tests the measures themselves.
 
 #[path = "../tools/selection/dataset.rs"]
 mod dataset;
@@ -14,27 +16,38 @@ mod metrics;
 use pullquote::select::SelectOptions;
 use std::path::PathBuf;
 
+/// `path` if it exists; otherwise says so, and fails when the shared data is required.
+fn required(path: PathBuf, what: &str) -> Option<PathBuf> {
+    if path.exists() {
+        return Some(path);
+    }
+    let required = std::env::var_os("CI").is_some() || std::env::var_os("PULLQUOTE_REQUIRE_SHARED").is_some();
+    assert!(!required, "{what} not found at {}", path.display());
+    eprintln!("SKIPPED: {what} not found at {}", path.display());
+    None
+}
+
 fn data() -> Option<PathBuf> {
     let path = std::env::var_os("PULLQUOTE_EVAL_DATA")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/pullquotes/articles.jsonl")
-        });
-    path.exists().then_some(path)
+        .unwrap_or_else(|| dataset::shared_dir().join("data/pullquotes/articles.jsonl"));
+    required(path, "the pull-quote set")
+}
+
+fn setup() -> evaluate::Setup {
+    evaluate::Setup::new(SelectOptions::default())
 }
 
 #[test]
 fn scorer_beats_the_reference_rows_on_the_development_set() {
     let Some(path) = data() else {
-        eprintln!("pull-quote set not found: skipped");
         return;
     };
     let records = dataset::read(&path).unwrap();
-    let results: Vec<evaluate::TextResult> = records
-        .iter()
-        .map(|r| evaluate::evaluate(r, &SelectOptions::default()))
-        .collect();
-    let all = &evaluate::summaries(&results)[0];
+    let results: Vec<evaluate::TextResult> =
+        records.iter().map(|r| evaluate::evaluate(r, &setup())).collect();
+    let all = &evaluate::summaries(&results)[3];
+    assert_eq!(all.group, "all");
     eprintln!("{}", evaluate::table(&evaluate::summaries(&results)));
     assert_eq!(
         all.auc_texts,
@@ -51,6 +64,7 @@ fn gold_ranges_cover_every_occurrence_of_a_span() {
     let line = r#"{"id":"x-1","language":"en","kind":"article","text":"We won. We won.","pull_quotes":[{"span":"We won."}]}"#;
     let record: dataset::Record = serde_json::from_str(line).unwrap();
     assert_eq!(record.gold(), [(0, 7), (8, 15)]);
+    assert_eq!(record.file, None);
     assert_eq!(record.source(), "x");
 }
 
@@ -65,10 +79,95 @@ fn records_are_scored_sentence_by_sentence() {
         text: text.into(),
         pull_quotes: vec![dataset::PullQuote {
             span: "We never anticipated that people would come and just love it,\" says Eichten.".into(),
+            speaker: None,
         }],
+        file: None,
     };
-    let result = evaluate::evaluate(&record, &SelectOptions::default());
+    let result = evaluate::evaluate(&record, &setup());
     assert_eq!(result.sentences, 3);
     assert_eq!(result.hits, [true, true, true]);
     assert_eq!(result.auc, Some(1.0));
+}
+
+fn interviews() -> Option<PathBuf> {
+    required(
+        dataset::shared_dir().join("data/interviews"),
+        "the real interviews",
+    )
+}
+
+#[test]
+fn interview_pages_with_a_repeated_pull_quote_join_the_set() {
+    let Some(dir) = interviews() else {
+        return;
+    };
+    let records = dataset::read_interviews(&dir).unwrap();
+    assert!(records.len() >= 5, "{}", records.len());
+    for record in &records {
+        assert!(record.is_interview());
+        assert!(!record.gold().is_empty(), "{}", record.id);
+        assert!(record.file.as_deref().is_some_and(|f| f.starts_with(&record.id)));
+    }
+    assert!(records.iter().any(|r| r.language == "fr"));
+}
+
+/// A small Markdown interview with its annotations, written to a temporary folder.
+fn write_interview(dir: &std::path::Path) {
+    let text = "# Talking with Dana Reyes\n\n\
+                Dana Reyes is a librarian.\n\n\
+                ## How did you start?\n\n\
+                I started in 2009 at the **county** library, shelving books after school.\n\n\
+                ## Why do you stay?\n\n\
+                Some days are long. A library is the last public room where nobody asks you to buy anything.\n";
+    std::fs::write(dir.join("talk-dana.md"), text).unwrap();
+    let annotation = r#"{"language": "en", "speakers": [{"name": "Dana Reyes", "interviewer": false}],
+        "pull_quotes": [{"text": "A library is the last public room where nobody asks you to buy anything.",
+        "speaker": "Dana Reyes", "span": "A library is the last public room where nobody asks you to buy anything.",
+        "match": "exact"}]}"#;
+    std::fs::write(dir.join("talk-dana.json"), annotation).unwrap();
+    let unmatched = r#"{"language": "en", "pull_quotes": [{"text": "x", "span": null, "match": "none"}]}"#;
+    std::fs::write(dir.join("talk-other.json"), unmatched).unwrap();
+    std::fs::write(dir.join("talk-other.md"), "# Other\n\n## Q?\n\nAn answer here.\n").unwrap();
+}
+
+#[test]
+fn interviews_are_read_as_extract_reads_them_and_their_picks_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    write_interview(dir.path());
+    let records = dataset::read_interviews(dir.path()).unwrap();
+    assert_eq!(
+        records.len(),
+        1,
+        "a quote that repeats nothing leaves its page out"
+    );
+    let record = &records[0];
+    assert_eq!(record.file.as_deref(), Some("talk-dana.md"));
+    let setup = evaluate::Setup {
+        attribute_all: true,
+        ..setup()
+    };
+    let sentences = evaluate::sentences(record, &setup);
+    // Answer sentences map back to the page, Markdown markup and all.
+    let county = sentences
+        .iter()
+        .find(|s| record.text[s.start..s.end].contains("county"))
+        .unwrap();
+    assert!(record.text[county.start..county.end].starts_with("I started in 2009"));
+    assert!(record.text[county.start..county.end].ends_with("after school."));
+    assert!(county.spoken && county.logit.is_finite());
+    let result = evaluate::evaluate(record, &setup);
+    assert!(result.auc.is_some());
+    let picks = result.picks.expect("an interview has picks");
+    assert!(picks[2], "{:#?}", result.top_picks);
+}
+
+#[test]
+fn speakers_match_the_editors_credit() {
+    assert!(evaluate::same_person(
+        "Lauren Frohlich",
+        "Lauren Frohlich, Product Owner"
+    ));
+    assert!(evaluate::same_person("Michał", "Michał Niedziółka"));
+    assert!(!evaluate::same_person("Niedziółka", "Michał Niedziółka"));
+    assert!(!evaluate::same_person("Software Engineer", "Tanner Dolby"));
 }

@@ -131,10 +131,10 @@ pub struct SelectArgs {
     /// Number of quotes to select, editor-marked ones included [default: 5].
     #[arg(long = "max", value_name = "N")]
     pub max_quotes: Option<usize>,
-    /// Shortest automatic quote, in characters [default: 60].
+    /// Shortest automatic quote, in characters [default: 30].
     #[arg(long, value_name = "N")]
     pub min_chars: Option<usize>,
-    /// Longest automatic quote, in characters (what the cards show at a readable size) [default: 280].
+    /// Longest automatic quote, in characters (what the cards show at a readable size) [default: 300].
     #[arg(long, value_name = "N")]
     pub max_chars: Option<usize>,
     /// Keep automatic quotes word for word: no `[…]` cuts of leading connectives or hesitations.

@@ -1,5 +1,6 @@
 //! Attributes editor-marked pull quotes to the answer they repeat, by normalised or fuzzy matching.
 
+use crate::boundary::SafeSlice;
 use crate::transcript::{Transcript, TurnKind};
 
 /// Text folded for matching, with the byte offset in the original for every folded char.
@@ -156,7 +157,7 @@ fn best_fuzzy(transcript: &Transcript, mark_tokens: &[String]) -> Option<Attribu
             for i in 0..sentences.len() {
                 for j in i..sentences.len().min(i + 3) {
                     let (start, end) = (sentences[i].0, sentences[j].1);
-                    let window = fold(&paragraph.text[start..end]);
+                    let window = fold(paragraph.text.slice(start..end));
                     let similarity = dice(mark_tokens, &tokens(&window.chars));
                     if similarity >= 0.6 && best.as_ref().is_none_or(|b| similarity > b.similarity) {
                         best = Some(Attribution {
@@ -192,7 +193,7 @@ mod tests {
         assert_eq!(a.similarity, 1.0);
         let p = &t.turns[a.turn].paragraphs[a.paragraph].text;
         assert_eq!(
-            &p[a.span.0..a.span.1],
+            p.slice(a.span.0..a.span.1),
             "Les réseaux sociaux peuvent aider, mais ce n’est pas le cœur du sujet."
         );
     }

@@ -1,11 +1,14 @@
 //! Automatic quotes: every candidate passage of every attributed answer, scored, then ranked for
 //! variety around the editor's own choices.
 
+use super::answer::{Prompt, Themes};
 use super::candidates::{self, Candidate, Segment};
+use super::compare;
 use super::features::{Context, Feature, Signal, SpeakerWords};
 use super::score::Scored;
 use super::words::{self, WordStats};
 use super::{diversity, lexicon, sentences, Quote, QuoteKind, SelectOptions, Source, Span};
+use crate::boundary::SafeSlice;
 use crate::transcript::{Language, Transcript, TurnKind};
 
 /// Words of a question that asks the speaker to introduce themselves.
@@ -27,7 +30,7 @@ const INTRODUCTION_CUES: &[&str] = &[
 fn presents_self(answer: &str, language: Language) -> bool {
     let spans = sentences::split(answer);
     let opening_end = spans.get(1).or(spans.first()).map_or(answer.len(), |s| s.1);
-    let tokens = words::tokenize(&answer[..opening_end], language);
+    let tokens = words::tokenize(answer.slice(..opening_end), language);
     let lower: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
     !words::found(&lower, &lexicon::of(language).self_presentation, language).is_empty()
 }
@@ -39,22 +42,64 @@ struct Located {
     candidate: Candidate,
 }
 
+/// Opening words of a paragraph that is an editor's note or a caption, not the speaker's words.
+const ASIDES: &[&str] = &[
+    "ndlr",
+    "nota",
+    "n.b",
+    "note",
+    "editor’s note",
+    "editor's note",
+    "photo",
+    "photos",
+    "crédit",
+    "crédits",
+    "credit",
+    "credits",
+    "image",
+    "caption",
+    "légende",
+    "source",
+    "sources",
+];
+
+/// Whether `paragraph` is an editor's note or a caption set among the answers: it opens on
+/// `NDLR`, `Note :`, `Photo :`… followed by a colon or a dash, or stands wholly in brackets.
+fn is_aside(paragraph: &str) -> bool {
+    let text = paragraph.trim().trim_start_matches(['*', '_', '>', ' ']);
+    if (text.starts_with('[') && text.ends_with(']')) || (text.starts_with('(') && text.ends_with(')')) {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    ASIDES.iter().any(|a| {
+        lower.strip_prefix(a).is_some_and(|rest| {
+            rest.trim_start_matches(['*', '_', ' ', '\u{a0}', '\u{202f}'])
+                .starts_with([':', '—', '–', '-'])
+        })
+    })
+}
+
 /// Every candidate window of every attributed answer, with its score.
 fn transcript_candidates(transcript: &Transcript, options: &SelectOptions) -> Vec<Located> {
+    let language = transcript.language;
     let answers: Vec<String> = transcript.answers().map(|t| t.text()).collect();
-    let stats = WordStats::new(answers.iter().map(String::as_str), transcript.language);
+    let stats = WordStats::new(answers.iter().map(String::as_str), language);
     let speaker_words: Vec<SpeakerWords> = transcript
         .speakers
         .iter()
-        .map(|s| SpeakerWords::new(s.role.as_deref(), s.organisation.as_deref(), transcript.language))
+        .map(|s| SpeakerWords::new(s.role.as_deref(), s.organisation.as_deref(), language))
         .collect();
+    let themes = Themes::of(transcript);
     let mut out = Vec::new();
     let mut answer_index = 0;
     let mut after_introduction_question = false;
+    let mut prompt = Prompt::Other;
     for (t, turn) in transcript.turns.iter().enumerate() {
         if turn.kind == TurnKind::Question {
-            let q = turn.text().to_lowercase();
-            after_introduction_question = INTRODUCTION_CUES.iter().any(|c| q.contains(c));
+            let q = turn.text();
+            let lower = q.to_lowercase();
+            after_introduction_question = INTRODUCTION_CUES.iter().any(|c| lower.contains(c));
+            prompt = Prompt::of(&q, language);
             continue;
         }
         // The first answer is held back only when it reads as a biography: many interviews
@@ -63,21 +108,36 @@ fn transcript_candidates(transcript: &Transcript, options: &SelectOptions) -> Ve
             answer_index += 1;
             continue;
         };
-        let introduction = after_introduction_question
-            || (answer_index == 0 && presents_self(&turn.text(), transcript.language));
+        let introduction =
+            after_introduction_question || (answer_index == 0 && presents_self(&turn.text(), language));
         answer_index += 1;
         let context = Context {
             introduction,
             stats: Some(&stats),
             speaker: speaker_words.get(speaker),
+            prompt: Some(&prompt),
+            themes: (!themes.is_empty()).then_some(&themes),
         };
-        for (p, paragraph) in turn.paragraphs.iter().enumerate() {
+        let paragraphs: Vec<(usize, &str)> = turn
+            .paragraphs
+            .iter()
+            .enumerate()
+            .map(|(p, paragraph)| (p, paragraph.text.as_str()))
+            .filter(|(_, text)| !is_aside(text))
+            .collect();
+        let sentences_in_answer: usize = paragraphs
+            .iter()
+            .map(|(_, text)| sentences::split(text).len())
+            .sum();
+        for (n, &(p, text)) in paragraphs.iter().enumerate() {
             let segment = Segment {
-                text: &paragraph.text,
+                text,
                 speech: None,
                 context,
+                opens_answer: n == 0,
+                closes_answer: n + 1 == paragraphs.len() && sentences_in_answer > 1,
             };
-            for candidate in candidates::windows(&segment, transcript.language, options) {
+            for candidate in candidates::windows(&segment, language, options) {
                 out.push(Located {
                     span: Span {
                         turn: t,
@@ -114,8 +174,8 @@ pub(crate) fn automatic_quotes(
     located.sort_by(|a, b| {
         b.candidate
             .scored
-            .logit
-            .total_cmp(&a.candidate.scored.logit)
+            .rank()
+            .total_cmp(&a.candidate.scored.rank())
             .then(a.span.turn.cmp(&b.span.turn))
             .then(a.span.paragraph.cmp(&b.span.paragraph))
             .then(a.span.start.cmp(&b.span.start))
@@ -123,32 +183,76 @@ pub(crate) fn automatic_quotes(
     });
     located.truncate(SHORTLIST);
 
-    // Relevance relative to the shortlist, so that variety weighs the same whatever the scale
-    // of the scores.
-    let top = located.first().map_or(0.0, |l| l.candidate.scored.logit);
-    let bottom = located.last().map_or(0.0, |l| l.candidate.scored.logit);
-    let spread = (top - bottom).max(1e-9);
-    let item = |l: &Located| diversity::Item {
+    // Passages no editor would show come only when nothing else is left: they are ranked
+    // after the others, as a tier of their own.
+    let lambda = if options.diversity { diversity::LAMBDA } else { 1.0 };
+    let item = |l: &Located, bottom: f64, spread: f64| diversity::Item {
         relevance: (l.candidate.scored.logit - bottom) / spread,
         speaker: Some(l.speaker),
         answer: l.span.turn,
         words: words::content_words(&l.candidate.text, language),
     };
-    let items: Vec<diversity::Item> = located.iter().map(item).collect();
-    let lambda = if options.diversity { diversity::LAMBDA } else { 1.0 };
-    let picks = diversity::rank(&items, chosen, wanted, lambda, |i, j| {
-        !located[i].span.overlaps(&located[j].span)
-    });
+    let mut picks: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut before: Vec<diversity::Item> = chosen.to_vec();
+    for held in [false, true] {
+        let tier: Vec<usize> = (0..located.len())
+            .filter(|&i| located[i].candidate.scored.held_back.is_empty() != held)
+            .filter(|&i| {
+                !picks
+                    .iter()
+                    .any(|&(p, _)| located[p].span.overlaps(&located[i].span))
+            })
+            .collect();
+        let wanted_here = wanted - picks.len();
+        if tier.is_empty() || wanted_here == 0 {
+            continue;
+        }
+        // Relevance relative to the tier, so that variety weighs the same whatever the scale of
+        // the scores.
+        let logits = tier.iter().map(|&i| located[i].candidate.scored.logit);
+        let top = logits.clone().fold(f64::NEG_INFINITY, f64::max);
+        let bottom = logits.fold(f64::INFINITY, f64::min);
+        let spread = (top - bottom).max(1e-9);
+        let items: Vec<diversity::Item> = tier.iter().map(|&i| item(&located[i], bottom, spread)).collect();
+        let ranked = diversity::rank(&items, &before, wanted_here, lambda, |a, b| {
+            !located[tier[a]].span.overlaps(&located[tier[b]].span)
+        });
+        for pick in ranked {
+            before.push(items[pick.index].clone());
+            picks.push((tier[pick.index], pick.varied_from));
+        }
+    }
 
+    // The passage that would have come next: the best one left that overlaps no pick.
+    let runner_up = (0..located.len()).find(|&i| {
+        !picks
+            .iter()
+            .any(|&(p, _)| located[p].span.overlaps(&located[i].span))
+    });
+    let weights = &options.weights;
     picks
-        .into_iter()
-        .map(|pick| {
-            let l = &located[pick.index];
+        .iter()
+        .enumerate()
+        .map(|(n, &(index, varied_from))| {
+            let l = &located[index];
             let turn = &transcript.turns[l.span.turn];
             let paragraph = &turn.paragraphs[l.span.paragraph];
-            let verbatim = &paragraph.text[l.span.start..l.span.end];
-            let mut reasons = l.candidate.scored.reasons.clone();
-            if let Some(earlier) = pick.varied_from {
+            let verbatim = paragraph.text.slice(l.span.start..l.span.end);
+            let mut reasons = Vec::new();
+            let next = match picks.get(n + 1) {
+                Some(&(next, _)) => Some((next, compare::Next::Pick(chosen.len() + n + 2))),
+                None => runner_up.map(|r| (r, compare::Next::Left)),
+            };
+            if let Some((next, which)) = next {
+                reasons.extend(compare::why_above(
+                    &l.candidate.scored,
+                    &located[next].candidate.scored,
+                    which,
+                    weights,
+                ));
+            }
+            reasons.extend(l.candidate.scored.reasons.iter().cloned());
+            if let Some(earlier) = varied_from {
                 reasons.push(format!(
                     "ranked for variety above a higher-scoring passage too close to quote {}",
                     earlier + 1
@@ -163,7 +267,7 @@ pub(crate) fn automatic_quotes(
                 reasons,
                 source: Source {
                     line: paragraph.line,
-                    column: paragraph.column + paragraph.text[..l.span.start].chars().count(),
+                    column: paragraph.column + paragraph.text.slice(..l.span.start).chars().count(),
                     length: Some(verbatim.chars().count()),
                     mark_line: None,
                 },
@@ -191,7 +295,7 @@ fn highlights(signals: &[Signal], text: &str, language: Language) -> Vec<String>
             .iter()
             .filter(|w| !w.contains(' ') && w.chars().count() >= 4 && !lexicon::is_function_word(w, language))
             .filter_map(|w| tokens.iter().find(|t| &t.lower == w))
-            .map(|t| text[t.start..t.end].to_owned())
+            .map(|t| text.slice(t.start..t.end).to_owned())
             .find(|w| !out.contains(w));
         out.extend(written);
     }
@@ -247,7 +351,7 @@ pub fn sentence_scores(transcript: &Transcript, options: &SelectOptions) -> Vec<
             if sentence
                 .scored
                 .as_ref()
-                .is_none_or(|s| located.candidate.scored.logit > s.logit)
+                .is_none_or(|s| located.candidate.scored.rank() > s.rank())
             {
                 sentence.scored = Some(located.candidate.scored.clone());
             }

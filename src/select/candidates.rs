@@ -1,20 +1,26 @@
 //! Candidate passages: windows of one to three consecutive sentences of one segment (an answer
-//! paragraph, or a paragraph of prose) that fit the card's length window, each scored.
+//! paragraph, or a paragraph of prose) that fit the card's length window, each scored. A window
+//! never crosses a paragraph, so never a turn.
 
 use super::cuts::{self, Cut};
 use super::features::{Context, Passage};
 use super::score::{self, Scored};
 use super::sentences;
 use super::SelectOptions;
+use crate::boundary::SafeSlice;
 use crate::transcript::Language;
 
 /// A run of text that candidates may come from, with what the scorer needs to know about it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Segment<'a> {
     pub text: &'a str,
     /// Byte ranges of direct speech in `text`; `None` when all of it is speech (an answer).
     pub speech: Option<Vec<(usize, usize)>>,
     pub context: Context<'a>,
+    /// The segment is the first paragraph of an answer.
+    pub opens_answer: bool,
+    /// The segment is the last paragraph of an answer of more than one sentence.
+    pub closes_answer: bool,
 }
 
 /// A scored window of a segment.
@@ -39,7 +45,7 @@ const CLOSING: &[char] = &['»', '”', '"', '’'];
 /// in quote marks when the window holds only its first sentence. Returns the trimmed byte range.
 fn balance_marks(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     let count = |s: &str, set: &[char]| s.chars().filter(|c| set.contains(c)).count();
-    let slice = &text[start..end];
+    let slice = text.slice(start..end);
     let straight = slice.matches('"').count();
     let opens = count(slice, OPENING) - straight;
     let closes = count(slice, CLOSING) - straight;
@@ -49,9 +55,9 @@ fn balance_marks(text: &str, mut start: usize, mut end: usize) -> (usize, usize)
     });
     if leading_unpaired {
         start += first.map_or(0, char::len_utf8);
-        start += text[start..end].len() - text[start..end].trim_start().len();
+        start += text.slice(start..end).len() - text.slice(start..end).trim_start().len();
     }
-    let slice = &text[start..end];
+    let slice = text.slice(start..end);
     let straight = slice.matches('"').count();
     let opens = count(slice, OPENING) - straight;
     let closes = count(slice, CLOSING) - straight;
@@ -61,7 +67,7 @@ fn balance_marks(text: &str, mut start: usize, mut end: usize) -> (usize, usize)
     });
     if trailing_unpaired {
         end -= last.map_or(0, char::len_utf8);
-        end -= text[start..end].len() - text[start..end].trim_end().len();
+        end -= text.slice(start..end).len() - text.slice(start..end).trim_end().len();
     }
     (start, end)
 }
@@ -85,7 +91,7 @@ pub fn windows(segment: &Segment, language: Language, options: &SelectOptions) -
             if start >= end {
                 continue;
             }
-            let verbatim = &segment.text[start..end];
+            let verbatim = segment.text.slice(start..end);
             let chars = verbatim.chars().count();
             if chars > options.max_chars {
                 break;
@@ -107,6 +113,8 @@ pub fn windows(segment: &Segment, language: Language, options: &SelectOptions) -
                 speech: speech.as_deref(),
                 cut: !cuts.is_empty(),
                 sentences: j - i + 1,
+                opens_answer: segment.opens_answer && i == 0,
+                closes_answer: segment.closes_answer && j + 1 == sentences.len(),
             };
             let scored = score::score(passage, language, segment.context, &options.weights);
             out.push(Candidate {
@@ -133,8 +141,7 @@ mod tests {
     fn segment(text: &str) -> Segment<'_> {
         Segment {
             text,
-            speech: None,
-            context: Context::default(),
+            ..Segment::default()
         }
     }
 
@@ -143,7 +150,7 @@ mod tests {
         let text = "Short one. This second sentence is long enough to stand on a card by itself. \
                     A third sentence follows it here. And a fourth one closes the answer today.";
         let found = windows(&segment(text), Language::English, &options());
-        assert!(found.iter().all(|c| (60..=280).contains(&c.text.chars().count())));
+        assert!(found.iter().all(|c| (30..=300).contains(&c.text.chars().count())));
         assert!(found.iter().any(|c| c.sentences == (1, 1)));
         assert!(found.iter().any(|c| c.sentences == (1, 3)));
         assert!(!found.iter().any(|c| c.sentences == (0, 0)), "too short");

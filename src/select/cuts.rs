@@ -3,6 +3,7 @@
 
 use super::lexicon;
 use super::words::tokenize;
+use crate::boundary::SafeSlice;
 use crate::transcript::Language;
 use serde::{Deserialize, Serialize};
 
@@ -63,7 +64,7 @@ pub fn edit(verbatim: &str, language: Language) -> Option<Edited> {
         // Keep at least a short sentence after the cut.
         if words.len() >= n + 4 && marked && gap.chars().all(|c| ", ".contains(c)) {
             let rest = &tokens[n];
-            let letter = verbatim[rest.start..].chars().next().unwrap_or(' ');
+            let letter = verbatim.slice(rest.start..).chars().next().unwrap_or(' ');
             if letter.is_lowercase() {
                 let upper: String = letter.to_uppercase().collect();
                 removals.push((0, rest.start + letter.len_utf8(), format!("[{upper}]")));
@@ -108,23 +109,23 @@ pub fn edit(verbatim: &str, language: Language) -> Option<Edited> {
         {
             continue;
         }
-        text.push_str(&verbatim[at..start]);
+        text.push_str(verbatim.slice(at..start));
         text.push_str(&replacement);
         cuts.push(Cut {
-            start: verbatim[..start].chars().count(),
-            end: verbatim[..end].chars().count(),
+            start: verbatim.slice(..start).chars().count(),
+            end: verbatim.slice(..end).chars().count(),
             replacement: replacement.trim().to_owned(),
         });
         at = end;
     }
-    text.push_str(&verbatim[at..]);
+    text.push_str(verbatim.slice(at..));
     Some(Edited { text, cuts })
 }
 
 /// The text between token `n - 1` and token `n`.
 fn text_between<'a>(text: &'a str, tokens: &[super::words::Token], n: usize) -> &'a str {
     match (n.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(n)) {
-        (Some(a), Some(b)) => &text[a.end..b.start],
+        (Some(a), Some(b)) => text.slice(a.end..b.start),
         _ => "",
     }
 }

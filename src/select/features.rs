@@ -1,9 +1,12 @@
 //! Measuring a passage: the explainable signals (voice, stance, specificity, dependence on
 //! context) that the quotability score is built from.
 
+use super::answer::{Prompt, Themes};
 use super::lexicon::{self, Lexicon};
+use super::sentences;
 use super::tense::past_forms;
 use super::words::{found, phrase_at, starts_with, tokenize, Token, WordStats};
+use crate::boundary::SafeSlice;
 use crate::transcript::Language;
 
 /// What the score is made of. Each feature has a weight in `weights.tsv`.
@@ -36,10 +39,23 @@ pub enum Feature {
     Length,
     Brief,
     Present,
+    ReflectivePrompt,
+    FactualPrompt,
+    Theme,
+    General,
+    Anecdote,
+    Forward,
+    Values,
+    Punchy,
+    Closing,
+    TrailsOff,
+    OpensOnReference,
+    Procedural,
+    SmallTalk,
 }
 
 impl Feature {
-    pub const ALL: [Feature; 27] = [
+    pub const ALL: [Feature; 40] = [
         Feature::FirstPerson,
         Feature::Opinion,
         Feature::Obligation,
@@ -67,6 +83,19 @@ impl Feature {
         Feature::Length,
         Feature::Brief,
         Feature::Present,
+        Feature::ReflectivePrompt,
+        Feature::FactualPrompt,
+        Feature::Theme,
+        Feature::General,
+        Feature::Anecdote,
+        Feature::Forward,
+        Feature::Values,
+        Feature::Punchy,
+        Feature::Closing,
+        Feature::TrailsOff,
+        Feature::OpensOnReference,
+        Feature::Procedural,
+        Feature::SmallTalk,
     ];
 
     /// The feature's position in `ALL`.
@@ -104,40 +133,80 @@ impl Feature {
             Feature::Length => "length",
             Feature::Brief => "brief",
             Feature::Present => "present",
+            Feature::ReflectivePrompt => "reflective_prompt",
+            Feature::FactualPrompt => "factual_prompt",
+            Feature::Theme => "theme",
+            Feature::General => "general",
+            Feature::Anecdote => "anecdote",
+            Feature::Forward => "forward",
+            Feature::Values => "values",
+            Feature::Punchy => "punchy",
+            Feature::Closing => "closing",
+            Feature::TrailsOff => "trails_off",
+            Feature::OpensOnReference => "opens_on_reference",
+            Feature::Procedural => "procedural",
+            Feature::SmallTalk => "small_talk",
         }
     }
 
-    /// What the feature means, for a reason line.
-    fn describe(self) -> &'static str {
+    /// What the feature says about a passage, as an editor would put it, for a reason line.
+    pub fn describe(self) -> &'static str {
         match self {
-            Feature::FirstPerson => "first-person voice",
-            Feature::Opinion => "states an opinion",
-            Feature::Obligation => "says what must be",
-            Feature::Absolute => "absolutes",
-            Feature::Evaluative => "evaluative words",
-            Feature::Contrast => "contrast",
-            Feature::Contraction => "spoken register",
-            Feature::Speech => "direct speech",
-            Feature::Distinctive => "distinctive wording",
-            Feature::Figures => "specific figures or dates",
-            Feature::Names => "many names: too specific",
-            Feature::Parenthesis => "parenthetical aside",
-            Feature::Reporting => "reporting or editorial boilerplate",
-            Feature::LeadingConnective => "opens with a connective that needs the previous sentence",
-            Feature::LeadingReference => "opens with a word that points back",
-            Feature::BackReference => "refers to earlier talk",
-            Feature::Question => "a question, not a statement",
-            Feature::Filler => "spoken fillers",
-            Feature::Unfinished => "unfinished: trails off or lacks a full stop",
-            Feature::Introduction => "self-introduction answer",
-            Feature::SelfDescription => "the speaker describes their own job",
-            Feature::Cut => "editorial cut",
-            Feature::PlainWords => "plain words",
+            Feature::FirstPerson => "speaks in the first person",
+            Feature::Opinion => "says what the speaker thinks",
+            Feature::Obligation => "says what must be done",
+            Feature::Absolute => "speaks in absolutes",
+            Feature::Evaluative => "judges in strong words",
+            Feature::Contrast => "turns on a contrast",
+            Feature::Contraction => "sounds spoken",
+            Feature::Speech => "is direct speech",
+            Feature::Distinctive => "uses wording found nowhere else in the interview",
+            Feature::Figures => "is tied to figures or dates",
+            Feature::Names => "is crowded with names",
+            Feature::Parenthesis => "carries an aside in brackets",
+            Feature::Reporting => "reads as reporting or an editor’s note",
+            Feature::LeadingConnective => "opens on a connective that needs the sentence before",
+            Feature::LeadingReference => "opens on a word that leans on the question",
+            Feature::BackReference => "refers back to earlier talk",
+            Feature::Question => "asks a question instead of saying something",
+            Feature::Filler => "stumbles on spoken fillers",
+            Feature::Unfinished => "lacks a full stop",
+            Feature::Introduction => "comes from the speaker’s self-introduction",
+            Feature::SelfDescription => "describes the speaker’s own job",
+            Feature::Cut => "needs an editorial cut",
+            Feature::PlainWords => "uses plain words",
             Feature::Past => "tells a past story",
-            Feature::Length => "sentences beyond the first",
-            Feature::Brief => "brief: may say too little for a card",
+            Feature::Length => "runs over several sentences",
+            Feature::Brief => "is too brief to say much",
             Feature::Present => "says what is",
+            Feature::ReflectivePrompt => "answers a why, advice or what-next question",
+            Feature::FactualPrompt => "answers a question about facts or steps",
+            Feature::Theme => "echoes what the interview is about",
+            Feature::General => "states a general truth",
+            Feature::Anecdote => "is anchored in one past moment",
+            Feature::Forward => "looks ahead",
+            Feature::Values => "says what matters to the speaker",
+            Feature::Punchy => "is short and punchy",
+            Feature::Closing => "is the point the answer ends on",
+            Feature::TrailsOff => "trails off",
+            Feature::OpensOnReference => "opens on a word that points back to earlier talk",
+            Feature::Procedural => "says how the work is run, not what it means",
+            Feature::SmallTalk => "is small talk: thanks or greetings",
         }
+    }
+
+    /// Features that hold a passage back from the top picks whatever its score: a quote that
+    /// trails off, opens by pointing back at earlier talk, reads like a procedure or is small
+    /// talk is not shown while anything else is left.
+    pub const HARD: [Feature; 4] = [
+        Feature::TrailsOff,
+        Feature::OpensOnReference,
+        Feature::Procedural,
+        Feature::SmallTalk,
+    ];
+
+    pub fn is_hard(self) -> bool {
+        Feature::HARD.contains(&self)
     }
 }
 
@@ -169,6 +238,10 @@ pub struct Context<'a> {
     pub stats: Option<&'a WordStats>,
     /// The words of the speaker's role and organisation, to notice them describing their job.
     pub speaker: Option<&'a SpeakerWords>,
+    /// The question the answer responds to.
+    pub prompt: Option<&'a Prompt>,
+    /// What the interview's title and introduction say it is about.
+    pub themes: Option<&'a Themes>,
 }
 
 /// The content words of a speaker's role and organisation, in lower case.
@@ -213,7 +286,7 @@ impl SpeakerWords {
 }
 
 /// A passage to measure: its full text, and the spoken part of it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Passage<'a> {
     /// The verbatim text.
     pub text: &'a str,
@@ -223,9 +296,13 @@ pub struct Passage<'a> {
     pub cut: bool,
     /// How many sentences the passage holds.
     pub sentences: usize,
+    /// The passage opens its answer, so an opening pronoun may stand for the question's subject.
+    pub opens_answer: bool,
+    /// The passage ends an answer of more than one sentence.
+    pub closes_answer: bool,
 }
 
-/// Impersonal openings that need nothing before them: `il faut`, `it is`.
+/// Impersonal openings that need nothing before them: `il faut`, `it takes`.
 const IMPERSONAL: &[&[&str]] = &[
     &["il", "faut"],
     &["il", "y"],
@@ -233,11 +310,44 @@ const IMPERSONAL: &[&[&str]] = &[
     &["il", "suffit"],
     &["il", "reste"],
     &["il", "est", "temps"],
-    &["it", "is", "important"],
-    &["it", "is", "not"],
     &["it", "takes"],
     &["that", "is", "what"],
 ];
+
+/// Subjects that may stand for a clause that follows (`it is hard to…`, « c’est dur de… »).
+const DUMMY_SUBJECTS: &[&str] = &["it", "it’s", "il", "c’", "ce", "ça", "cela"];
+/// Forms of `to be` after a dummy subject.
+const BE: &[&str] = &[
+    "is", "was", "isn’t", "wasn’t", "will", "would", "can", "be", "est", "était", "sera", "serait", "n’",
+];
+/// Words that introduce the clause a dummy subject stands for.
+const EXTRAPOSED: &[&str] = &["to", "that", "like", "about", "de", "d’", "que", "qu’", "comme"];
+
+/// Whether `words` open on a subject that points forward to what follows rather than back:
+/// an impersonal phrase (`il faut`), an existential `there is`, a dummy subject with its clause
+/// (`it’s hard to…`, « c’est simple de… »), or `ce qui` / `ce que`.
+fn opens_without_reference(words: &[&str]) -> bool {
+    if IMPERSONAL.iter().any(|p| phrase_at(words, p, 0)) {
+        return true;
+    }
+    match words {
+        ["there", next, ..] if ["is", "are", "was", "were", "will", "has", "have", "must"].contains(next) => {
+            true
+        }
+        ["there’s", ..] => true,
+        ["ce", next, ..] if ["qui", "que", "qu’", "dont"].contains(next) => true,
+        [first, rest @ ..] if DUMMY_SUBJECTS.contains(first) => {
+            // `it’s` carries its verb; the others need one next (after a negation, if any).
+            let verb_at = if *first == "it’s" {
+                Some(0)
+            } else {
+                rest.iter().take(2).position(|w| BE.contains(w)).map(|i| i + 1)
+            };
+            verb_at.is_some_and(|at| rest.iter().skip(at).take(6).any(|w| EXTRAPOSED.contains(w)))
+        }
+        _ => false,
+    }
+}
 
 /// Marks that may follow a sentence's last terminator.
 const CLOSING_MARKS: &[char] = &['»', '”', '"', '’', '\'', ')', ']', '*', '_'];
@@ -254,11 +364,11 @@ fn words_outside(text: &str, ranges: &[(usize, usize)]) -> String {
     let mut out = String::new();
     let mut at = 0;
     for &(s, e) in ranges {
-        out.push_str(&text[at..s]);
+        out.push_str(text.slice(at..s));
         out.push(' ');
         at = e;
     }
-    out.push_str(&text[at..]);
+    out.push_str(text.slice(at..));
     out
 }
 
@@ -267,11 +377,13 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     let lexicon: &Lexicon = lexicon::of(language);
     let text = passage.text;
     let (spoken, narration) = match passage.speech {
+        // A capital an editorial cut supplies (`[L]’idée`) is read as the word it starts.
+        None if passage.cut => (unbracket_capitals(text), String::new()),
         None => (text.to_owned(), String::new()),
         Some(ranges) => (
             ranges
                 .iter()
-                .map(|&(s, e)| &text[s..e])
+                .map(|&(s, e)| text.slice(s..e))
                 .collect::<Vec<_>>()
                 .join(" "),
             words_outside(text, ranges),
@@ -291,18 +403,40 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     let counted = |list: &[&str]| found(&words, list, language);
 
     let voice = counted(&lexicon.first_person);
-    put(Feature::FirstPerson, f64::from(!voice.is_empty()), voice);
+    put(Feature::FirstPerson, f64::from(!voice.is_empty()), voice.clone());
     let opinion = counted(&lexicon.opinion);
-    put(Feature::Opinion, f64::from(!opinion.is_empty()), opinion);
-    let obligation = counted(&lexicon.obligation);
-    put(Feature::Obligation, f64::from(!obligation.is_empty()), obligation);
+    put(Feature::Opinion, f64::from(!opinion.is_empty()), opinion.clone());
+    let mut obligation = counted(&lexicon.obligation);
+    // Advice often opens on an imperative: `Don’t forget…`, « Osez… ».
+    if let Some(imperative) = starts_with(&words, &lexicon.imperatives, language) {
+        if !obligation.contains(&imperative) {
+            obligation.insert(0, imperative);
+        }
+    }
+    put(
+        Feature::Obligation,
+        f64::from(!obligation.is_empty()),
+        obligation.clone(),
+    );
     let absolutes = counted(&lexicon.absolutes);
-    put(Feature::Absolute, absolutes.len().min(2) as f64, absolutes);
+    put(
+        Feature::Absolute,
+        absolutes.len().min(2) as f64,
+        absolutes.clone(),
+    );
     let evaluative = counted(&lexicon.evaluative);
-    put(Feature::Evaluative, evaluative.len().min(3) as f64, evaluative);
+    put(
+        Feature::Evaluative,
+        evaluative.len().min(3) as f64,
+        evaluative.clone(),
+    );
     // A contrast word at the very start joins to the previous sentence instead.
     let contrast = found(words.get(1..).unwrap_or_default(), &lexicon.contrast, language);
-    put(Feature::Contrast, f64::from(!contrast.is_empty()), contrast);
+    put(
+        Feature::Contrast,
+        f64::from(!contrast.is_empty()),
+        contrast.clone(),
+    );
     let contractions = counted(&lexicon.contractions);
     put(
         Feature::Contraction,
@@ -338,7 +472,12 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
                 .map(|t| t.lower.clone())
                 .collect();
             let share = rare.len() as f64 / content.len() as f64;
-            rare.dedup();
+            let mut seen: Vec<String> = Vec::new();
+            rare.retain(|w| {
+                let new = !seen.contains(w);
+                seen.push(w.clone());
+                new
+            });
             rare.truncate(3);
             put(Feature::Distinctive, share, rare);
         }
@@ -357,12 +496,14 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     let mut sentence_start = true;
     let mut names = Vec::new();
     for t in &tokens {
-        let word = &spoken[t.start..t.end];
+        let word = spoken.slice(t.start..t.end);
         let acronym = word.chars().filter(|c| c.is_uppercase()).count() >= 2;
         if (t.capitalised && !sentence_start || acronym) && t.lower != "i" && !t.lower.starts_with("i’") {
             names.push(word.to_owned());
         }
-        let after = spoken[t.end..].trim_start_matches(|c: char| CLOSING_MARKS.contains(&c));
+        let after = spoken
+            .slice(t.end..)
+            .trim_start_matches(|c: char| CLOSING_MARKS.contains(&c));
         sentence_start = after.starts_with(['.', '!', '?', '…', ':', '«', '“', '"']);
     }
     let density = names.len() as f64 / tokens.len().max(1) as f64;
@@ -392,29 +533,44 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     put(
         Feature::LeadingConnective,
         f64::from(connective.is_some()),
-        connective.into_iter().collect(),
+        connective.clone().into_iter().collect(),
     );
-    let impersonal = IMPERSONAL.iter().any(|p| phrase_at(&words, p, 0));
-    let reference = words
+    // An opening that points back: a back-reference phrase (`c’est là`, `that’s why`), or a
+    // pronoun or demonstrative, which at the start of an answer may stand for the question's
+    // subject but anywhere else needs the talk before it.
+    let opening_back = starts_with(&words, &lexicon.back_references, language);
+    let pronoun = words
         .first()
-        .filter(|w| !impersonal && lexicon.leading_anaphora.contains(w))
+        .filter(|w| lexicon.leading_anaphora.contains(w) && !opens_without_reference(&words))
         .map(|w| (*w).to_owned());
+    let points_back = opening_back
+        .clone()
+        .or_else(|| pronoun.clone().filter(|_| !passage.opens_answer));
+    let leans_on_question = pronoun.filter(|_| opening_back.is_none() && passage.opens_answer);
     put(
         Feature::LeadingReference,
-        f64::from(reference.is_some()),
-        reference.into_iter().collect(),
+        f64::from(leans_on_question.is_some()),
+        leans_on_question.into_iter().collect(),
     );
-    let back = counted(&lexicon.back_references);
+    put(
+        Feature::OpensOnReference,
+        f64::from(points_back.is_some()),
+        points_back.into_iter().collect(),
+    );
+    let mut back = counted(&lexicon.back_references);
+    back.retain(|b| Some(b) != opening_back.as_ref());
     put(Feature::BackReference, f64::from(!back.is_empty()), back);
 
     let asks = trim_closers(text).ends_with('?') || trim_closers(&spoken).ends_with('?');
     put(Feature::Question, f64::from(asks), Vec::new());
     let fillers = counted(&lexicon.fillers);
     put(Feature::Filler, fillers.len().min(2) as f64, fillers);
-    // A passage that trails off (`…`) leaves its thought to the next sentence.
+    // A passage that trails off (`…`) or stops on a colon or a comma leaves its thought to what
+    // follows; one that merely lacks its full stop is only unfinished on the card.
     let ending = trim_closers(text);
-    let trails_off = ending.ends_with('…') || ending.ends_with("..");
-    let unfinished = trails_off || !ending.ends_with(['.', '!', '?']);
+    let trails_off = ending.ends_with(['…', ':', ',', ';', '—', '–']) || ending.ends_with("..");
+    put(Feature::TrailsOff, f64::from(trails_off), Vec::new());
+    let unfinished = !trails_off && !ending.ends_with(['.', '!', '?']);
     put(Feature::Unfinished, f64::from(unfinished), Vec::new());
     put(Feature::Introduction, f64::from(context.introduction), Vec::new());
     // Naming one's own job is a presentation, not a thought: a word of the speaker's role or
@@ -452,18 +608,143 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
         );
     }
     let present = counted(&lexicon.present);
-    put(Feature::Present, f64::from(!present.is_empty()), present);
+    put(Feature::Present, f64::from(!present.is_empty()), present.clone());
     let past = past_forms(&tokens, language, lexicon);
-    put(Feature::Past, past.len().min(2) as f64, past);
+    put(Feature::Past, past.len().min(2) as f64, past.clone());
     put(
         Feature::Length,
         passage.sentences.saturating_sub(1) as f64,
         Vec::new(),
     );
-    // Editors' pull quotes run 6 to 44 words, 34 at the median: a short line rarely carries one.
-    let brief = ((BRIEF_WORDS - all_tokens.len() as f64) / 10.0).clamp(0.0, 1.0);
+
+    // What the answer responds to.
+    let (reflective, factual) = match context.prompt {
+        Some(Prompt::Reflective(cue)) => (cue.clone(), Vec::new()),
+        Some(Prompt::Factual(cue)) => (Vec::new(), cue.clone()),
+        _ => (Vec::new(), Vec::new()),
+    };
+    put(
+        Feature::ReflectivePrompt,
+        f64::from(!reflective.is_empty()),
+        quoted(reflective),
+    );
+    put(
+        Feature::FactualPrompt,
+        f64::from(!factual.is_empty()),
+        quoted(factual),
+    );
+    let themes = context.themes.map(|t| t.echoed(&words)).unwrap_or_default();
+    put(Feature::Theme, themes.len().min(2) as f64, themes);
+
+    // A thesis states what holds in general; an anecdote tells one moment. These describe an
+    // interviewee's stance in an answer: in the quotations of a case study they do not set the
+    // editor's choice apart (docs/selection-eval.md), so prose leaves them out.
+    let answer = passage.speech.is_none();
+    let mut stance = |feature: Feature, on: bool, evidence: Vec<String>| {
+        let on = answer && on;
+        put(feature, f64::from(on), if on { evidence } else { Vec::new() });
+    };
+    let generic = counted(&lexicon.generic);
+    let general = !tokens.is_empty()
+        && past.is_empty()
+        && (!generic.is_empty() || (!present.is_empty() && voice.is_empty()));
+    stance(Feature::General, general, generic);
+    let anecdote = counted(&lexicon.anecdote);
+    stance(Feature::Anecdote, !anecdote.is_empty(), anecdote);
+    let forward = counted(&lexicon.forward);
+    stance(Feature::Forward, !forward.is_empty(), forward.clone());
+    let values = counted(&lexicon.values);
+    stance(Feature::Values, !values.is_empty(), values.clone());
+
+    // A procedure: the opening sentence says how the work is run (`au niveau…`, `we use…`)
+    // and takes no stance at all.
+    let opening = sentences::split(&spoken)
+        .first()
+        .map_or(spoken.as_str(), |&(s, e)| spoken.slice(s..e));
+    let opening_tokens = tokenize(opening, language);
+    let opening_words: Vec<&str> = opening_tokens.iter().map(|t| t.lower.as_str()).collect();
+    let procedure = found(&opening_words, &lexicon.procedural, language);
+    let stance = [
+        &lexicon.opinion,
+        &lexicon.obligation,
+        &lexicon.absolutes,
+        &lexicon.evaluative,
+        &lexicon.contrast,
+        &lexicon.values,
+        &lexicon.forward,
+    ]
+    .iter()
+    .any(|list| !found(&opening_words, list, language).is_empty());
+    let procedural = !procedure.is_empty() && !stance;
+    put(
+        Feature::Procedural,
+        f64::from(procedural),
+        if procedural { procedure } else { Vec::new() },
+    );
+
+    // Editors' pull quotes run 6 to 44 words, 34 at the median: a short line rarely carries one,
+    // unless it is a complete, self-contained line that takes a stance.
+    let chars = text.chars().count();
+    let takes_stance = !(absolutes.is_empty()
+        && evaluative.is_empty()
+        && contrast.is_empty()
+        && obligation.is_empty()
+        && values.is_empty()
+        && forward.is_empty()
+        && opinion.is_empty())
+        || general;
+    let punchy = answer
+        && passage.sentences == 1
+        && chars <= PUNCHY_CHARS
+        && ending.ends_with(['.', '!'])
+        && !asks
+        && connective.is_none()
+        && !words.is_empty()
+        && lexicon
+            .leading_anaphora
+            .iter()
+            .all(|a| words.first() != Some(a) || opens_without_reference(&words))
+        && takes_stance;
+    put(Feature::Punchy, f64::from(punchy), Vec::new());
+    let brief = if punchy {
+        0.0
+    } else {
+        ((BRIEF_WORDS - all_tokens.len() as f64) / 10.0).clamp(0.0, 1.0)
+    };
     put(Feature::Brief, brief, vec![format!("{} words", all_tokens.len())]);
+    put(Feature::Closing, f64::from(passage.closes_answer), Vec::new());
+    let courtesy = starts_with(&words, &lexicon.small_talk, language);
+    put(
+        Feature::SmallTalk,
+        f64::from(courtesy.is_some()),
+        courtesy.into_iter().collect(),
+    );
     signals
+}
+
+/// Longest line, in characters, that can count as short and punchy.
+const PUNCHY_CHARS: usize = 60;
+
+/// Question words as a reason shows them: `“why”`.
+fn quoted(words: Vec<String>) -> Vec<String> {
+    words.into_iter().take(2).map(|w| format!("“{w}”")).collect()
+}
+
+/// `text` with the brackets of supplied capitals removed: `[L]’idée` reads `L’idée`.
+fn unbracket_capitals(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '[' && chars.get(i + 2) == Some(&']') && chars[i + 1].is_uppercase() {
+            out.push(chars[i + 1]);
+            i += 3;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
 }
 
 /// Below this many words a passage counts as brief.
@@ -478,6 +759,7 @@ mod tests {
             speech: None,
             cut: false,
             sentences: 1,
+            ..Passage::default()
         };
         let signal = measure(passage, language, Context::default())
             .into_iter()
@@ -612,6 +894,7 @@ mod tests {
             speech: Some(&[]),
             cut: false,
             sentences: 1,
+            ..Passage::default()
         };
         let signals = measure(indirect, Language::English, Context::default());
         let reporting = signals.iter().find(|s| s.feature == Feature::Reporting).unwrap();
@@ -624,6 +907,7 @@ mod tests {
             speech: Some(&speech),
             cut: false,
             sentences: 1,
+            ..Passage::default()
         };
         let signals = measure(passage, Language::English, Context::default());
         let get = |f: Feature| signals.iter().find(|s| s.feature == f).unwrap().clone();
@@ -662,7 +946,7 @@ mod tests {
             ["du coup"]
         );
         assert_eq!(
-            value("Elle a tout changé.", Language::French, Feature::LeadingReference).1,
+            value("Elle a tout changé.", Language::French, Feature::OpensOnReference).1,
             ["elle"]
         );
         assert_eq!(
@@ -673,7 +957,7 @@ mod tests {
             value(
                 "This changed everything.",
                 Language::English,
-                Feature::LeadingReference
+                Feature::OpensOnReference
             )
             .1,
             ["this"]
@@ -682,19 +966,179 @@ mod tests {
             value(
                 "As I said, we start small.",
                 Language::English,
-                Feature::BackReference
+                Feature::OpensOnReference
             )
             .1,
             ["as i said"]
         );
         assert_eq!(
             value(
-                "Comme je disais, on commence petit.",
+                "On commence petit, comme je disais.",
                 Language::French,
                 Feature::BackReference
             )
             .1,
             ["comme je disais"]
+        );
+        assert_eq!(
+            value(
+                "C’est là où je vais avoir un discours un peu étrange.",
+                Language::French,
+                Feature::OpensOnReference
+            )
+            .1,
+            ["c’est là"]
+        );
+    }
+
+    /// The opening signals of `text` as the first sentence of an answer or further in.
+    fn opening(text: &str, language: Language, opens_answer: bool) -> (f64, f64) {
+        let passage = Passage {
+            text,
+            sentences: 1,
+            opens_answer,
+            ..Passage::default()
+        };
+        let signals = measure(passage, language, Context::default());
+        let get = |f: Feature| signals.iter().find(|s| s.feature == f).map_or(0.0, |s| s.value);
+        (get(Feature::OpensOnReference), get(Feature::LeadingReference))
+    }
+
+    #[test]
+    fn an_answer_may_open_on_the_questions_subject_but_later_sentences_may_not_point_back() {
+        let text = "They changed the way we work with every team.";
+        assert_eq!(opening(text, Language::English, true), (0.0, 1.0));
+        assert_eq!(opening(text, Language::English, false), (1.0, 0.0));
+        assert_eq!(
+            opening(
+                "That’s why we moved everything to the cloud.",
+                Language::English,
+                true
+            ),
+            (1.0, 0.0),
+            "a back reference points back wherever it stands"
+        );
+    }
+
+    #[test]
+    fn dummy_subjects_and_existentials_do_not_point_back() {
+        for (text, language) in [
+            (
+                "It was like trying to keep 100 balloons from touching the floor.",
+                Language::English,
+            ),
+            (
+                "It’s very gratifying to collaborate with the maintainers.",
+                Language::English,
+            ),
+            ("There’s flexibility built into the process.", Language::English),
+            ("There are no small contributions.", Language::English),
+            (
+                "Il est plus simple pour nous d’ouvrir nos données.",
+                Language::French,
+            ),
+            ("Ce qui compte, c’est la confiance.", Language::French),
+            ("C’est important de le dire aux jeunes.", Language::French),
+        ] {
+            assert_eq!(opening(text, language, false), (0.0, 0.0), "{text}");
+        }
+        for (text, language) in [
+            ("It turned out to be very satisfying.", Language::English),
+            (
+                "It’s a welcoming group of people who build a better web.",
+                Language::English,
+            ),
+            ("Ça reste de la communication avant tout.", Language::French),
+        ] {
+            assert_eq!(opening(text, language, false), (1.0, 0.0), "{text}");
+        }
+    }
+
+    #[test]
+    fn procedures_without_a_stance_are_noticed() {
+        let procedural = |text: &str, language| value(text, language, Feature::Procedural).0;
+        assert_eq!(
+            procedural(
+                "Au niveau stratégique, on suit également la stratégie portée par le cabinet.",
+                Language::French
+            ),
+            1.0
+        );
+        assert_eq!(
+            procedural(
+                "The first step was to audit the pages of the site.",
+                Language::English
+            ),
+            1.0
+        );
+        assert_eq!(
+            procedural(
+                "Au niveau local, c’est là que tout se joue vraiment.",
+                Language::French
+            ),
+            0.0,
+            "a stance makes it more than a procedure"
+        );
+        assert_eq!(
+            procedural(
+                "Nobody reads a policy, everyone reads a story.",
+                Language::English
+            ),
+            0.0
+        );
+    }
+
+    #[test]
+    fn thesis_anecdote_forward_values_and_punch() {
+        let get = |text: &str, language, f| value(text, language, f).0;
+        let en = Language::English;
+        assert_eq!(
+            get(
+                "If you build it for users, they will come back.",
+                en,
+                Feature::General
+            ),
+            1.0
+        );
+        assert_eq!(get("Accessibility is an experience.", en, Feature::General), 1.0);
+        assert_eq!(
+            get("We shipped it last week and it was fine.", en, Feature::General),
+            0.0
+        );
+        assert_eq!(
+            get("One day while learning, I found a bug.", en, Feature::Anecdote),
+            1.0
+        );
+        assert_eq!(
+            get(
+                "Notre but est qu’il y ait plus de gens dans les bus.",
+                Language::French,
+                Feature::Forward
+            ),
+            1.0
+        );
+        assert_eq!(get("It’s a welcoming community.", en, Feature::Values), 1.0);
+        assert_eq!(get("Don’t forget to eat lunch!", en, Feature::Punchy), 1.0);
+        assert_eq!(
+            get("Don’t forget to eat lunch!", en, Feature::Brief),
+            0.0,
+            "punchy is not brief"
+        );
+        assert_eq!(
+            get("We had a meeting on it.", en, Feature::Punchy),
+            0.0,
+            "no stance"
+        );
+        assert!(get("We had a meeting on it.", en, Feature::Brief) > 0.0);
+        assert_eq!(get("Thank you for having me!", en, Feature::SmallTalk), 1.0);
+        assert_eq!(
+            get("Merci de m’avoir invitée.", Language::French, Feature::SmallTalk),
+            1.0
+        );
+        assert_eq!(
+            value("Don’t forget to eat lunch!", en, Feature::Obligation).1,
+            ["don’t"],
+            "an imperative opening is advice"
         );
     }
 
@@ -722,10 +1166,29 @@ mod tests {
             value(
                 "sur le logement, sur l’éducation…",
                 Language::French,
-                Feature::Unfinished
+                Feature::TrailsOff
             )
             .0,
             1.0
+        );
+        assert_eq!(
+            value(
+                "I like many things, to name a few:",
+                Language::English,
+                Feature::TrailsOff
+            )
+            .0,
+            1.0
+        );
+        assert_eq!(
+            value(
+                "sur le logement, sur l’éducation…",
+                Language::French,
+                Feature::Unfinished
+            )
+            .0,
+            0.0,
+            "trailing off is its own flaw"
         );
     }
 
@@ -742,11 +1205,13 @@ mod tests {
                 speech: None,
                 cut: false,
                 sentences: 1,
+                ..Passage::default()
             };
             let context = Context {
                 introduction,
                 stats: None,
                 speaker: Some(&own),
+                ..Context::default()
             };
             measure(passage, Language::French, context)
                 .into_iter()
@@ -784,6 +1249,7 @@ mod tests {
             introduction: false,
             stats: Some(&stats),
             speaker: None,
+            ..Context::default()
         };
         let measure_one = |text: &str| {
             let passage = Passage {
@@ -791,6 +1257,7 @@ mod tests {
                 speech: None,
                 cut: false,
                 sentences: 1,
+                ..Passage::default()
             };
             measure(passage, Language::English, context)
                 .into_iter()
@@ -810,11 +1277,13 @@ mod tests {
             speech: None,
             cut: true,
             sentences: 2,
+            ..Passage::default()
         };
         let context = Context {
             introduction: true,
             stats: None,
             speaker: None,
+            ..Context::default()
         };
         let signals = measure(passage, Language::French, context);
         let get = |f: Feature| signals.iter().find(|s| s.feature == f).unwrap().value;

@@ -51,6 +51,24 @@ pub struct Lexicon {
     pub not_past: Vec<&'static str>,
     /// Phrases with which speakers present themselves and their job.
     pub self_presentation: Vec<&'static str>,
+    /// Words that make a statement general: people at large, a generic `you`, `quand on`.
+    pub generic: Vec<&'static str>,
+    /// Phrases that anchor a passage in one past moment: `one day`, `à l’époque`.
+    pub anecdote: Vec<&'static str>,
+    /// Words that look ahead: plans, hopes, the future.
+    pub forward: Vec<&'static str>,
+    /// Words that name what a speaker holds dear: purpose, community, trust.
+    pub values: Vec<&'static str>,
+    /// Phrases that describe how work is run, step by step: `au niveau`, `the first step`.
+    pub procedural: Vec<&'static str>,
+    /// Imperatives that open advice: `don’t`, `remember`, `osez`.
+    pub imperatives: Vec<&'static str>,
+    /// Question words that ask for a reason, a lesson, advice or what comes next.
+    pub reflective_prompts: Vec<&'static str>,
+    /// Question words that ask for facts, steps or background.
+    pub factual_prompts: Vec<&'static str>,
+    /// Openings of small talk: thanks, greetings.
+    pub small_talk: Vec<&'static str>,
     /// Average letters per word of plain speech, where wording starts to weigh.
     pub plain_word_length: f64,
     /// Function words, left out of content-word counts.
@@ -136,6 +154,15 @@ fn list_mut<'a>(lexicon: &'a mut Lexicon, name: &str) -> Option<&'a mut Vec<&'st
         "not_past" => &mut lexicon.not_past,
         "function_words" => &mut lexicon.function_words,
         "self_presentation" => &mut lexicon.self_presentation,
+        "generic" => &mut lexicon.generic,
+        "anecdote" => &mut lexicon.anecdote,
+        "forward" => &mut lexicon.forward,
+        "values" => &mut lexicon.values,
+        "procedural" => &mut lexicon.procedural,
+        "imperatives" => &mut lexicon.imperatives,
+        "reflective_prompts" => &mut lexicon.reflective_prompts,
+        "factual_prompts" => &mut lexicon.factual_prompts,
+        "small_talk" => &mut lexicon.small_talk,
         _ => return None,
     })
 }
@@ -170,6 +197,15 @@ mod tests {
                 "not_past",
                 "function_words",
                 "self_presentation",
+                "generic",
+                "anecdote",
+                "forward",
+                "values",
+                "procedural",
+                "imperatives",
+                "reflective_prompts",
+                "factual_prompts",
+                "small_talk",
             ] {
                 assert!(list_mut(&mut probe, list).is_some());
                 let mut copy = parse(text).unwrap();

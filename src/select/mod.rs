@@ -3,12 +3,17 @@
 //!
 //! The pipeline: split answers into sentences (`sentences`), form candidate windows of one to
 //! three sentences that fit a card (`candidates`), apply editorial cuts (`cuts`), score each from
-//! explainable features (`features`, `weights`, `score`), then rank for variety (`diversity`).
+//! explainable features (`features`, `weights`, `score`) in the light of what the answer responds
+//! to (`answer`), hold back passages no editor would show, then rank for variety (`diversity`)
+//! and say why each pick beat the next (`compare`).
 //! `review` reads and writes the editable quotes file; `prose` ranks the sentences of plain text.
 
+#[doc(hidden)]
+pub mod answer;
 mod attribute;
 mod auto;
 mod candidates;
+mod compare;
 pub mod cuts;
 mod diversity;
 #[doc(hidden)]
@@ -31,6 +36,7 @@ pub use attribute::{attribute, Attribution};
 pub use auto::{sentence_scores, AnswerSentence};
 pub use cuts::Cut;
 
+use crate::boundary::SafeSlice;
 use crate::diagnostic::Diagnostic;
 use crate::transcript::{Language, Speaker, Transcript};
 use serde::{Deserialize, Serialize};
@@ -121,6 +127,12 @@ pub struct Quote {
     pub highlight: Vec<String>,
 }
 
+/// The shortest automatic quote by default, in characters: room for a short, punchy line.
+pub const DEFAULT_MIN_CHARS: usize = 30;
+/// The longest automatic quote by default, in characters: three sentences that only work
+/// together still fit a card at a readable size.
+pub const DEFAULT_MAX_CHARS: usize = 300;
+
 /// What to select.
 #[derive(Debug, Clone)]
 pub struct SelectOptions {
@@ -144,8 +156,8 @@ impl Default for SelectOptions {
     fn default() -> Self {
         SelectOptions {
             max_quotes: 5,
-            min_chars: 60,
-            max_chars: 280,
+            min_chars: DEFAULT_MIN_CHARS,
+            max_chars: DEFAULT_MAX_CHARS,
             max_sentences: 3,
             cuts: true,
             diversity: true,
@@ -275,7 +287,7 @@ pub fn select(transcript: &Transcript, options: &SelectOptions) -> Selection {
             ],
             source: Source {
                 line: paragraph.line,
-                column: paragraph.column + paragraph.text[..found.span.0].chars().count(),
+                column: paragraph.column + paragraph.text.slice(..found.span.0).chars().count(),
                 length: None,
                 mark_line: Some(mark.line),
             },
@@ -329,7 +341,7 @@ mod tests {
                 "{}",
                 quote.text
             );
-            assert!((60..=280).contains(&quote.text.chars().count()));
+            assert!((DEFAULT_MIN_CHARS..=DEFAULT_MAX_CHARS).contains(&quote.text.chars().count()));
         }
         // A quote ranked above a better-scoring one says it was chosen for variety.
         for pair in selection.quotes[1..].windows(2) {

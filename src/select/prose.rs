@@ -21,9 +21,10 @@ pub struct SentenceScore {
 }
 
 impl SentenceScore {
-    /// Log-odds of being a pull quote, lowest when the sentence fits no card.
+    /// Log-odds of being a pull quote as selection ranks it (held-back passages after the rest),
+    /// lowest when the sentence fits no card.
     pub fn logit(&self) -> f64 {
-        self.scored.as_ref().map_or(f64::NEG_INFINITY, |s| s.logit)
+        self.scored.as_ref().map_or(f64::NEG_INFINITY, Scored::rank)
     }
 }
 
@@ -72,9 +73,8 @@ pub fn score_sentences(text: &str, language: Language, options: &SelectOptions) 
     let paragraphs = paragraphs(text);
     let stats = WordStats::new(paragraphs.iter().map(|(_, p)| *p), language);
     let context = Context {
-        introduction: false,
         stats: Some(&stats),
-        speaker: None,
+        ..Context::default()
     };
     let window_options = SelectOptions {
         cuts: false,
@@ -86,6 +86,7 @@ pub fn score_sentences(text: &str, language: Language, options: &SelectOptions) 
             text: paragraph,
             speech: Some(speech_ranges(paragraph)),
             context,
+            ..Segment::default()
         };
         let mut scores: Vec<SentenceScore> = sentences::split(paragraph)
             .into_iter()
@@ -100,7 +101,7 @@ pub fn score_sentences(text: &str, language: Language, options: &SelectOptions) 
                 if sentence
                     .scored
                     .as_ref()
-                    .is_none_or(|s| candidate.scored.logit > s.logit)
+                    .is_none_or(|s| candidate.scored.rank() > s.rank())
                 {
                     sentence.scored = Some(candidate.scored.clone());
                 }
@@ -114,15 +115,16 @@ pub fn score_sentences(text: &str, language: Language, options: &SelectOptions) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::boundary::SafeSlice;
 
     #[test]
     fn speech_is_what_stands_in_quote_marks() {
         let p = "\"We were engineers before,\" adds Eichten. \"We know what they need.";
         let ranges = speech_ranges(p);
-        let spoken: Vec<&str> = ranges.iter().map(|&(s, e)| &p[s..e]).collect();
+        let spoken: Vec<&str> = ranges.iter().map(|&(s, e)| p.slice(s..e)).collect();
         assert_eq!(spoken, ["We were engineers before,", "We know what they need."]);
         let p = "Il a dit « on verra » puis « jamais ».";
-        let spoken: Vec<&str> = speech_ranges(p).iter().map(|&(s, e)| &p[s..e]).collect();
+        let spoken: Vec<&str> = speech_ranges(p).iter().map(|&(s, e)| p.slice(s..e)).collect();
         assert_eq!(spoken, [" on verra ", " jamais "]);
         assert!(speech_ranges("No speech here.").is_empty());
     }

@@ -2,6 +2,7 @@
 //! back so that cards show exactly what the editor kept, reworded, reordered or highlighted.
 
 use super::{Cut, Quote, QuoteKind, QuoteSpeaker, Source};
+use crate::boundary::SafeSlice;
 use crate::diagnostic::Diagnostic;
 use crate::template::suggest;
 use crate::transcript::{Language, Transcript};
@@ -283,7 +284,7 @@ fn item_lines(source: &str) -> Vec<usize> {
 fn yaml_message(e: &serde_yaml::Error) -> String {
     let message = e.to_string();
     match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
+        Some(i) => message.slice(..i).to_owned(),
         None => message,
     }
 }
@@ -292,10 +293,15 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
 fn yaml_hint(e: &serde_yaml::Error) -> Option<String> {
     let message = e.to_string();
     let start = message.find('`')? + 1;
-    let end = start + message[start..].find('`')?;
+    let end = start + message.slice(start..).find('`')?;
     let expected_at = message.find("expected")?;
-    let candidates: Vec<&str> = message[expected_at..].split('`').skip(1).step_by(2).collect();
-    suggest::closest(&message[start..end], &candidates).map(|c| format!("did you mean `{c}`?"))
+    let candidates: Vec<&str> = message
+        .slice(expected_at..)
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .collect();
+    suggest::closest(message.slice(start..end), &candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
 #[cfg(test)]

@@ -18,6 +18,22 @@ pub struct Scored {
     pub logit: f64,
     pub reasons: Vec<String>,
     pub signals: Vec<Signal>,
+    /// The hard features that hold the passage back from the top picks, if any.
+    pub held_back: Vec<Feature>,
+}
+
+/// How far a held-back passage falls in the ranking: below every passage that is not.
+const HELD_BACK: f64 = 100.0;
+
+impl Scored {
+    /// The value passages are ranked by: the log-odds, with held-back passages after the rest.
+    pub fn rank(&self) -> f64 {
+        if self.held_back.is_empty() {
+            self.logit
+        } else {
+            self.logit - HELD_BACK
+        }
+    }
 }
 
 /// Scores `passage` (one to three sentences).
@@ -26,10 +42,18 @@ pub fn score(passage: Passage, language: Language, context: Context, weights: &W
     combine(signals, passage.speech.is_none(), weights)
 }
 
-/// Adds up weighted signals into a score with reasons, strongest first.
+/// Adds up weighted signals into a score with reasons, strongest first. `all_speech`: the passage
+/// is (part of) an answer, not prose with quotations in it.
 pub fn combine(signals: Vec<Signal>, all_speech: bool, weights: &Weights) -> Scored {
     let mut logit = weights.bias;
     let mut terms: Vec<(f64, usize, String)> = Vec::new();
+    // Only answers are held back: in an article, a quotation that opens on `It` stands in the
+    // article's own context, and editors do set such lines apart.
+    let held_back: Vec<Feature> = signals
+        .iter()
+        .filter(|s| all_speech && s.feature.is_hard() && s.value > 0.0)
+        .map(|s| s.feature)
+        .collect();
     for (i, signal) in signals.iter().enumerate() {
         let contribution = weights.get(signal.feature) * signal.value;
         logit += contribution;
@@ -41,15 +65,21 @@ pub fn combine(signals: Vec<Signal>, all_speech: bool, weights: &Weights) -> Sco
         }
     }
     terms.sort_by(|a, b| b.0.abs().total_cmp(&a.0.abs()).then(a.1.cmp(&b.1)));
-    let reasons = terms
-        .into_iter()
-        .map(|(c, _, what)| format!("{}{c:.2} {what}", if c >= 0.0 { "+" } else { "" }))
+    let mut reasons: Vec<String> = held_back
+        .iter()
+        .map(|f| format!("held back: {}", f.describe()))
         .collect();
+    reasons.extend(
+        terms
+            .into_iter()
+            .map(|(c, _, what)| format!("{}{c:.2} {what}", if c >= 0.0 { "+" } else { "" })),
+    );
     Scored {
         score: (logistic(logit) * 1000.0).round() / 1000.0,
         logit,
         reasons,
         signals,
+        held_back,
     }
 }
 
@@ -67,6 +97,7 @@ mod tests {
             speech: None,
             cut: false,
             sentences: 1,
+            ..Passage::default()
         };
         score(passage, language, Context::default(), &Weights::default())
     }
@@ -79,9 +110,13 @@ mod tests {
     fn reasons_carry_signed_weights_and_evidence() {
         let scored = s("J’ai toujours pensé que c’était possible.", Language::French);
         let weight = Weights::default().get(Feature::FirstPerson);
-        let expected = format!("{weight:+.2} first-person voice (j’)");
+        let expected = format!("{weight:+.2} speaks in the first person (j’)");
         assert!(has(&scored, &expected), "{expected} in {:?}", scored.reasons);
-        assert!(has(&scored, "absolutes (toujours)"), "{:?}", scored.reasons);
+        assert!(
+            has(&scored, "speaks in absolutes (toujours)"),
+            "{:?}",
+            scored.reasons
+        );
         assert!(
             has(&scored, "tells a past story (ai pensé, était)"),
             "{:?}",
@@ -99,7 +134,7 @@ mod tests {
         let sum: f64 = scored
             .reasons
             .iter()
-            .map(|r| r.split_whitespace().next().unwrap().parse::<f64>().unwrap())
+            .filter_map(|r| r.split_whitespace().next().unwrap().parse::<f64>().ok())
             .sum();
         let weights = Weights::default();
         let baseline = weights.bias + weights.get(Feature::Speech);
@@ -143,6 +178,7 @@ mod tests {
                 speech: None,
                 cut: false,
                 sentences: 1,
+                ..Passage::default()
             };
             score(passage, Language::English, Context::default(), &weights)
         };
@@ -153,13 +189,27 @@ mod tests {
             specific
                 .reasons
                 .iter()
-                .any(|r| r.contains("-0.60 specific figures or dates")),
+                .any(|r| r.contains("-0.60 is tied to figures or dates")),
             "{:?}",
             specific.reasons
         );
         // The built-in weights keep every designed sign.
         let built_in = Weights::default();
         assert!(built_in.get(Feature::Figures) < 0.0 && built_in.get(Feature::Names) < 0.0);
+    }
+
+    #[test]
+    fn passages_no_editor_would_show_are_held_back_below_the_rest() {
+        let trailing = s(
+            "I think we always did our best on housing, on schools, on transport…",
+            Language::English,
+        );
+        assert_eq!(trailing.held_back, [Feature::TrailsOff]);
+        assert_eq!(trailing.reasons[0], "held back: trails off");
+        let plain = s("We did our work.", Language::English);
+        assert!(plain.held_back.is_empty());
+        assert!(trailing.rank() < plain.rank(), "held back whatever its score");
+        assert!(trailing.logit > plain.logit - 50.0);
     }
 
     #[test]

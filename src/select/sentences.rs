@@ -6,6 +6,8 @@
 //! `p. ex.`, `cf.`), abbreviations that only precede a number (`n° 5`, `p. 12`, `Jan. 5`),
 //! initials (`J.-C. Decaux`), list numbers (`1. Start`) and editorial cuts (`[…]`).
 
+use crate::boundary::SafeSlice;
+
 /// Titles before a name, which never end a sentence when written with a capital (lower case here).
 const TITLES: &[&str] = &[
     "m", "mm", "mme", "mmes", "mlle", "mlles", "mgr", "me", "mr", "mrs", "ms", "messrs", "dr", "drs", "pr",
@@ -37,13 +39,14 @@ fn is_terminator(c: char) -> bool {
 
 /// The word that ends just before byte `end` (letters, digits, dots, hyphens), and where it starts.
 fn word_before(text: &str, end: usize) -> (usize, &str) {
-    let start = text[..end]
+    let start = text
+        .slice(..end)
         .char_indices()
         .rev()
         .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '.' | '-' | '°'))
         .last()
         .map_or(end, |(i, _)| i);
-    (start, &text[start..end])
+    (start, text.slice(start..end))
 }
 
 /// Whether a new sentence can start with `c`.
@@ -66,7 +69,12 @@ fn is_abbreviation_stop(text: &str, pos: usize, sentence_start: usize, next: Opt
         return true;
     }
     // `p. ex.` is "par exemple".
-    if lower == "p" && text[pos + 1..].trim_start_matches(is_space).starts_with("ex") {
+    if lower == "p"
+        && text
+            .slice(pos + 1..)
+            .trim_start_matches(is_space)
+            .starts_with("ex")
+    {
         return true;
     }
     let number_follows = next.is_some_and(|c| c.is_ascii_digit());
@@ -83,7 +91,7 @@ fn is_abbreviation_stop(text: &str, pos: usize, sentence_start: usize, next: Opt
         return true;
     }
     // A list number at the start of a sentence: `1. Start by…`, `2) …` is not a sentence.
-    let before_word = text[sentence_start..word_start].trim_matches(is_space);
+    let before_word = text.slice(sentence_start..word_start).trim_matches(is_space);
     !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2 && before_word.is_empty()
 }
 
@@ -121,9 +129,9 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         let next = chars.get(k).map(|&(_, c)| c);
         let at_end = k == chars.len();
         let followed_by_start = k > j && next.is_some_and(can_start_sentence);
-        let run = &text[pos..end];
+        let run = text.slice(pos..end);
         // `[…]` and `(...)` mark an editor's cut inside one sentence.
-        let bracketed_cut = text[..pos].ends_with(['[', '(']) && run.contains([']', ')']);
+        let bracketed_cut = text.slice(..pos).ends_with(['[', '(']) && run.contains([']', ')']);
         let is_abbreviation = c == '.'
             && !run.contains(['!', '?', '…'])
             && !run.starts_with("..")
@@ -139,7 +147,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
-    let slice = &text[start..end];
+    let slice = text.slice(start..end);
     let lead = slice.len() - slice.trim_start_matches(is_space).len();
     let trail = slice.len() - slice.trim_end_matches(is_space).len();
     if lead + trail < slice.len() {
@@ -150,9 +158,10 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
 #[cfg(test)]
 mod tests {
     use super::split;
+    use crate::boundary::SafeSlice;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        split(text).into_iter().map(|(s, e)| text.slice(s..e)).collect()
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Words: tokens with byte offsets (French elisions split, English contractions kept), content
 //! words, phrase lookup in word lists, and word frequencies across a document.
 
+use crate::boundary::SafeSlice;
 use crate::transcript::Language;
 use std::collections::BTreeMap;
 
@@ -46,7 +47,7 @@ pub fn tokenize(text: &str, language: Language) -> Vec<Token> {
         }
         let start = chars[i].0;
         let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-        let word = &text[start..end];
+        let word = text.slice(start..end);
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let lower: String = word
             .chars()
@@ -60,16 +61,16 @@ pub fn tokenize(text: &str, language: Language) -> Vec<Token> {
         match elided {
             Some((head, _)) => {
                 let cut = start + word.find(is_apostrophe).unwrap_or(0);
-                let apostrophe_len = text[cut..].chars().next().map_or(1, char::len_utf8);
+                let apostrophe_len = text.slice(cut..).chars().next().map_or(1, char::len_utf8);
                 tokens.push(Token {
                     lower: format!("{head}’"),
                     start,
                     end: cut + apostrophe_len,
                     capitalised,
                 });
-                let rest = &text[cut + apostrophe_len..end];
+                let rest = text.slice(cut + apostrophe_len..end);
                 tokens.push(Token {
-                    lower: lower[head.len() + '’'.len_utf8()..].to_owned(),
+                    lower: lower.slice(head.len() + '’'.len_utf8()..).to_owned(),
                     start: cut + apostrophe_len,
                     end,
                     capitalised: rest.chars().next().is_some_and(char::is_uppercase),

@@ -1,16 +1,19 @@
 //! Fits the quote scorer's weights to a pull-quote set, reproducibly, and reports how well the
 //! fitted weights rank texts they were not fitted on (k-fold cross-validation by text).
 //!
-//! Usage: `cargo run --release --example select-train -- [PATH] [--strength S] [--folds K]
-//! [--write]`. PATH defaults to `../shared/data/pullquotes/articles.jsonl`; `--write` replaces
+//! Usage: `cargo run --release --example select-train -- [PATH] [--interviews DIR |
+//! --no-interviews] [--strength S] [--folds K] [--attribute-all] [--write]`. PATH defaults to
+//! `$PULLQUOTE_SHARED/data/pullquotes/articles.jsonl` and DIR to
+//! `$PULLQUOTE_SHARED/data/interviews` (see select-eval); `--write` replaces
 //! `src/select/weights.tsv` with the weights fitted on every text.
 //!
 //! The model stays the hand-built one: each weight starts from its design value in
 //! `tools/selection/prior.tsv` and the data may only move it (a Gaussian prior of strength S pulls
 //! it back), never flip its sign.
 //! Features the set cannot inform (the self-introduction answer, editorial cuts) keep their
-//! value. Every text counts equally, however many sentences it has. Fitting is plain projected
-//! gradient descent with a fixed step count, so the same data gives the same weights.
+//! value. Every text counts equally, however many sentences it has. Folds are drawn within
+//! articles and within interviews apart, so that every fold holds interviews. Fitting is plain
+//! projected gradient descent with a fixed step count, so the same data gives the same weights.
 
 mod dataset;
 // Shared with the select-eval tool, which reads every field.
@@ -24,7 +27,6 @@ use pullquote::select::SelectOptions;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const DEFAULT_PATH: &str = "../shared/data/pullquotes/articles.jsonl";
 const WEIGHTS_FILE: &str = "src/select/weights.tsv";
 const PRIOR: &str = include_str!("prior.tsv");
 const STEPS: usize = 4000;
@@ -36,6 +38,23 @@ const FLOOR: f64 = 0.25;
 /// their own job and no cut passages.
 const FIXED: [Feature; 3] = [Feature::Introduction, Feature::SelfDescription, Feature::Cut];
 
+/// Features only interviews inform (what the answer responds to, where it ends, what the
+/// interview is about), and features of an interviewee's stance that case studies do not
+/// separate: the few interviews of the set may move them, but a prior `INTERVIEW_PRIOR` times
+/// stronger keeps them near their design values.
+const INTERVIEW: [Feature; 9] = [
+    Feature::ReflectivePrompt,
+    Feature::FactualPrompt,
+    Feature::Theme,
+    Feature::Closing,
+    Feature::General,
+    Feature::Anecdote,
+    Feature::Forward,
+    Feature::Values,
+    Feature::Punchy,
+];
+const INTERVIEW_PRIOR: f64 = 20.0;
+
 /// One sentence that fits a card on its own: its feature values and whether it is a pull quote.
 struct Sample {
     x: Vec<f64>,
@@ -44,10 +63,13 @@ struct Sample {
     weight: f64,
 }
 
-fn samples(records: &[&dataset::Record], options: &SelectOptions) -> Vec<Sample> {
-    let single = SelectOptions {
-        max_sentences: 1,
-        ..options.clone()
+fn samples(records: &[&dataset::Record], setup: &evaluate::Setup) -> Vec<Sample> {
+    let single = evaluate::Setup {
+        options: SelectOptions {
+            max_sentences: 1,
+            ..setup.options.clone()
+        },
+        ..setup.clone()
     };
     let mut out = Vec::new();
     for record in records {
@@ -107,7 +129,12 @@ fn fit(samples: &[Sample], prior: &Weights, strength: f64) -> Weights {
             if FIXED.contains(feature) {
                 continue;
             }
-            let step = grad[i] + strength * (w[i] - prior_w[i]);
+            let pull = if INTERVIEW.contains(feature) {
+                strength * INTERVIEW_PRIOR
+            } else {
+                strength
+            };
+            let step = grad[i] + pull * (w[i] - prior_w[i]);
             w[i] -= STEP_SIZE * step;
             // Keep the sign the feature was designed with, and a share of its size: the data may
             // weaken a feature, not flip it or switch it off.
@@ -128,10 +155,13 @@ fn fit(samples: &[Sample], prior: &Weights, strength: f64) -> Weights {
 }
 
 fn main() -> ExitCode {
-    let mut path = PathBuf::from(DEFAULT_PATH);
+    let shared = dataset::shared_dir();
+    let mut path = shared.join("data/pullquotes/articles.jsonl");
+    let mut interviews = Some(shared.join("data/interviews"));
     let mut strength = 0.05;
     let mut folds = 5;
     let mut write = false;
+    let mut attribute_all = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut number = |name: &str| -> Result<f64, ExitCode> {
@@ -150,17 +180,32 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             },
             "--write" => write = true,
+            "--attribute-all" => attribute_all = true,
+            "--interviews" => match args.next() {
+                Some(dir) => interviews = Some(PathBuf::from(dir)),
+                None => return usage("--interviews takes a folder"),
+            },
+            "--no-interviews" => interviews = None,
             other if !other.starts_with("--") => path = PathBuf::from(other),
             other => return usage(&format!("unknown option {other}")),
         }
     }
-    let records = match dataset::read(&path) {
+    let mut records = match dataset::read(&path) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
         }
     };
+    if let Some(dir) = &interviews {
+        match dataset::read_interviews(dir) {
+            Ok(r) => records.extend(r),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let prior = match Weights::parse(PRIOR) {
         Ok(w) => w,
         Err(e) => {
@@ -168,47 +213,87 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let built_in = SelectOptions::default();
-    let options = SelectOptions {
-        weights: prior.clone(),
-        ..built_in.clone()
+    let built_in = evaluate::Setup {
+        options: SelectOptions::default(),
+        attribute_all,
+    };
+    let design = evaluate::Setup {
+        options: SelectOptions {
+            weights: prior.clone(),
+            ..SelectOptions::default()
+        },
+        attribute_all,
     };
 
-    // Cross-validation: texts i with i % folds == f are held out of fold f.
-    let mut held_out = Vec::new();
+    // Cross-validation: the n-th article and the n-th interview go to fold n % folds.
+    let fold_of: Vec<usize> = {
+        let (mut articles, mut interviews) = (0, 0);
+        records
+            .iter()
+            .map(|r| {
+                let counter = if r.is_interview() {
+                    &mut interviews
+                } else {
+                    &mut articles
+                };
+                *counter += 1;
+                (*counter - 1) % folds
+            })
+            .collect()
+    };
+    let mut held_out: Vec<(usize, evaluate::TextResult)> = Vec::new();
     for fold in 0..folds {
         let train: Vec<&dataset::Record> = records
             .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != fold)
-            .map(|(_, r)| r)
+            .zip(&fold_of)
+            .filter(|(_, &f)| f != fold)
+            .map(|(r, _)| r)
             .collect();
-        let weights = fit(&samples(&train, &options), &prior, strength);
-        let fold_options = SelectOptions {
-            weights,
-            ..options.clone()
+        let weights = fit(&samples(&train, &design), &prior, strength);
+        let fold_setup = evaluate::Setup {
+            options: SelectOptions {
+                weights,
+                ..design.options.clone()
+            },
+            ..design.clone()
         };
-        for (_, record) in records.iter().enumerate().filter(|(i, _)| i % folds == fold) {
-            held_out.push(evaluate::evaluate(record, &fold_options));
+        for (i, record) in records.iter().enumerate().filter(|(i, _)| fold_of[*i] == fold) {
+            held_out.push((i, evaluate::evaluate(record, &fold_setup)));
         }
     }
+    held_out.sort_by_key(|(i, _)| *i);
+    let held_out: Vec<evaluate::TextResult> = held_out.into_iter().map(|(_, r)| r).collect();
     let all: Vec<&dataset::Record> = records.iter().collect();
-    let fitted = fit(&samples(&all, &options), &prior, strength);
-    let run = |options: &SelectOptions| -> Vec<evaluate::TextResult> {
-        records.iter().map(|r| evaluate::evaluate(r, options)).collect()
+    let fitted = fit(&samples(&all, &design), &prior, strength);
+    let run = |setup: &evaluate::Setup| -> Vec<evaluate::TextResult> {
+        records.iter().map(|r| evaluate::evaluate(r, setup)).collect()
+    };
+    let report = |results: &[evaluate::TextResult]| {
+        print!("{}", evaluate::table(&evaluate::summaries(results)));
+        println!();
+        print!("{}", evaluate::pick_table(&evaluate::pick_summary(results)));
     };
 
     println!(
-        "{} texts from {}; prior strength {strength}; {folds} folds\n",
+        "{} texts ({} interviews) from {}{}; prior strength {strength}; {folds} folds{}\n",
         records.len(),
-        path.display()
+        records.iter().filter(|r| r.is_interview()).count(),
+        path.display(),
+        interviews
+            .as_ref()
+            .map_or(String::new(), |d| format!(" and {}", d.display())),
+        if attribute_all {
+            "; every answer attributed"
+        } else {
+            ""
+        }
     );
     println!("Design weights (prior.tsv), on every text:\n");
-    print!("{}", evaluate::table(&evaluate::summaries(&run(&options))));
+    report(&run(&design));
     println!("\nBuilt-in weights (weights.tsv), on every text:\n");
-    print!("{}", evaluate::table(&evaluate::summaries(&run(&built_in))));
-    println!("\nFitted weights, each text scored by weights fitted without it:\n");
-    print!("{}", evaluate::table(&evaluate::summaries(&held_out)));
+    report(&run(&built_in));
+    println!("\nFitted weights, cross-validated (each text scored by weights fitted without it):\n");
+    report(&held_out);
     println!("\n| feature | design | fitted on all |\n| --- | --- | --- |");
     println!("| bias | {:.3} | {:.3} |", prior.bias, fitted.bias);
     for feature in Feature::ALL {
@@ -223,8 +308,9 @@ fn main() -> ExitCode {
         let header = format!(
             "# Quotability weights in log-odds units, one feature per line.\n\
              # Fitted by `cargo run --release --example select-train -- --strength {strength} --write`\n\
-             # on {} texts of the pull-quote development set, from tools/selection/prior.tsv.\n",
-            records.len()
+             # on {} texts ({} interviews) of the evaluation set, from tools/selection/prior.tsv.\n",
+            records.len(),
+            records.iter().filter(|r| r.is_interview()).count()
         );
         if let Err(e) = std::fs::write(WEIGHTS_FILE, header + &fitted.to_table()) {
             eprintln!("error: failed to write {WEIGHTS_FILE} ({e})");
@@ -237,6 +323,9 @@ fn main() -> ExitCode {
 
 fn usage(message: &str) -> ExitCode {
     eprintln!("error: {message}");
-    eprintln!("usage: select-train [PATH] [--strength S] [--folds K] [--write]");
+    eprintln!(
+        "usage: select-train [PATH] [--interviews DIR | --no-interviews] [--strength S] [--folds K] \
+         [--attribute-all] [--write]"
+    );
     ExitCode::from(2)
 }
