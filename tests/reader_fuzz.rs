@@ -1,6 +1,7 @@
 //! Property tests over the transcript reader: whatever the bytes — random, a corpus file with bytes
-//! flipped, or a shuffle of the tokens transcripts are made of — reading returns a transcript or an
-//! error, never panics, and every position it reports lies inside the input.
+//! flipped, a shuffle of the tokens transcripts are made of, or a real interview (from
+//! `../shared/data/interviews`, read in place) cut, joined, relabelled or re-encoded — reading and
+//! selecting return a transcript or an error, never panic, and every position lies inside the input.
 
 use proptest::prelude::*;
 use pullquote::transcript::{self, ReadOptions, Transcript};
@@ -17,7 +18,10 @@ fn corpus_file(name: &str) -> Vec<u8> {
 
 fn check(bytes: &[u8], name: &str) {
     match transcript::read_bytes(bytes, Path::new(name), &ReadOptions::default()) {
-        Ok(t) => check_positions(&t),
+        Ok(t) => {
+            check_positions(&t);
+            let _ = pullquote::select::select(&t, &pullquote::select::SelectOptions::default());
+        }
         Err(e) => {
             let shown = e.to_diagnostic().to_string();
             assert!(shown.starts_with("error: "), "{shown}");
@@ -155,6 +159,127 @@ proptest! {
             bytes[i] = byte;
         }
         bytes.truncate(cut.index(bytes.len() + 1));
+        check(&bytes, name);
+    }
+}
+
+/// The real interviews beside the repository, if present (see tests/reading_eval.rs).
+fn real_interviews() -> Vec<(String, Vec<u8>)> {
+    static FILES: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
+    FILES
+        .get_or_init(|| {
+            let shared = std::env::var_os("PULLQUOTE_SHARED")
+                .map(std::path::PathBuf::from)
+                .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+            let dir = shared.join("data/interviews");
+            let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+                .map(|entries| {
+                    entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+                        .filter(|p| p.file_stem().is_some_and(|s| s != "README" && s != "LICENSES"))
+                        .filter_map(|p| {
+                            Some((
+                                p.file_name()?.to_string_lossy().into_owned(),
+                                std::fs::read(&p).ok()?,
+                            ))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            files.sort();
+            if files.is_empty() {
+                let required = std::env::var_os("PULLQUOTE_REQUIRE_SHARED").is_some()
+                    || std::env::var_os("CI").is_some();
+                assert!(!required, "real interviews not found at {}", dir.display());
+                eprintln!(
+                    "skipped the real-interview mutations: nothing at {}",
+                    dir.display()
+                );
+            }
+            files
+        })
+        .clone()
+}
+
+/// Labels that real transcripts use, to swap in for the ones a file has.
+const LABELS: &[&str] = &[
+    "**Break:**",
+    "Q:",
+    "**Answer**:",
+    "Nota :",
+    "AO :",
+    "**JANE DOE:**",
+    "Meenu and Anastasia:",
+    "## Jane Doe",
+    ": ",
+    "[00:12:31.04] ",
+    "",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn real_interviews_survive_cuts_joins_relabelling_and_re_encoding(
+        which in any::<prop::sample::Index>(),
+        other in any::<prop::sample::Index>(),
+        start in any::<prop::sample::Index>(),
+        len in any::<prop::sample::Index>(),
+        relabel in prop::collection::vec((any::<prop::sample::Index>(), prop::sample::select(LABELS)), 0..8),
+        encoding in 0usize..4,
+    ) {
+        let files = real_interviews();
+        if files.is_empty() {
+            return Ok(());
+        }
+        let (name, bytes) = &files[which.index(files.len())];
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let (_, other_bytes) = &files[other.index(files.len())];
+        let other_text = String::from_utf8_lossy(other_bytes);
+        // Cut: any char-aligned window, possibly mid-word or mid-label.
+        let chars: Vec<char> = text.chars().collect();
+        let from = start.index(chars.len() + 1);
+        let to = from + len.index(chars.len() - from + 1);
+        let mut mutated: String = chars[from..to].iter().collect();
+        // Joined: the head of another interview glued on, with no line break.
+        let head: String = other_text.chars().take(2000).collect();
+        mutated.push_str(&head);
+        // Relabelled: line starts replaced by labels of other shapes.
+        let mut lines: Vec<String> = mutated.split('\n').map(str::to_owned).collect();
+        for (at, label) in relabel {
+            let i = at.index(lines.len());
+            let rest: String = lines[i].split_once(':').map_or(lines[i].clone(), |(_, r)| r.to_owned());
+            lines[i] = format!("{label}{rest}");
+        }
+        let mutated = lines.join("\n");
+        // Re-encoded: as the files people actually save.
+        let bytes: Vec<u8> = match encoding {
+            0 => mutated.into_bytes(),
+            1 => encoding_rs::WINDOWS_1252.encode(&mutated).0.into_owned(),
+            2 => {
+                let mut out = vec![0xFF, 0xFE];
+                out.extend(mutated.encode_utf16().flat_map(u16::to_le_bytes));
+                out
+            }
+            _ => {
+                let mut out = vec![0xEF, 0xBB, 0xBF];
+                out.extend(mutated.replace('\n', "\r\n").into_bytes());
+                out
+            }
+        };
+        check(&bytes, name);
+    }
+
+    #[test]
+    fn real_interviews_read_whole_in_every_encoding(which in any::<prop::sample::Index>(), encoding in 0usize..2) {
+        let files = real_interviews();
+        if files.is_empty() {
+            return Ok(());
+        }
+        let (name, bytes) = &files[which.index(files.len())];
+        let text = String::from_utf8_lossy(bytes);
+        let bytes = if encoding == 0 { bytes.clone() } else { encoding_rs::WINDOWS_1252.encode(&text).0.into_owned() };
         check(&bytes, name);
     }
 }

@@ -99,6 +99,30 @@ type Stated = (&'static str, Option<&'static str>);
 
 const STATED: &[(&str, &[Stated])] = &[
     (
+        "en-podcast-host-break.md",
+        &[("Tomasz Wierzba", Some("head of operations"))],
+    ),
+    (
+        "en-spotlight-self-intro.md",
+        &[("Rosalind Achebe", Some("data librarian"))],
+    ),
+    (
+        "fr-signature-entretien.md",
+        &[("Hélène Castanier", Some("cheffe de projet randonnée"))],
+    ),
+    (
+        "en-name-sections.md",
+        &[
+            ("Martha Quigley", None),
+            ("Daniel Osei", None),
+            ("Ruth Abernathy", None),
+        ],
+    ),
+    (
+        "en-answer-labels-moderated.md",
+        &[("Imogen Hart", Some("Accessibility Lead"))],
+    ),
+    (
         "fr-tirets-de-dialogue.txt",
         &[(
             "Sophie Marchand",
@@ -107,21 +131,18 @@ const STATED: &[(&str, &[Stated])] = &[
     ),
     (
         "en-kicker-and-first-name-labels.txt",
-        &[("Dana Whitfield", Some("Chief Executive, Harbour Arts Trust"))],
+        &[("Dana Whitfield", Some("Chief Executive"))],
     ),
     (
         "en-quoted-headline.txt",
         &[
-            (
-                "Priya Natarajan",
-                Some("director of the Eastbrook Public Library"),
-            ),
-            ("Tom O'Hara", Some("the library's youth services coordinator")),
+            ("Dr. Priya Natarajan", Some("director")),
+            ("Tom O'Hara", Some("library's youth services coordinator")),
         ],
     ),
     (
         "fr-full-name-then-initials-journaliste.txt",
-        &[("Marie-Claire Dupont-Léger", Some("maire de Saint-Affrique"))],
+        &[("Marie-Claire Dupont-Léger", Some("maire"))],
     ),
     (
         "occitanie-social-media-interview.txt",
@@ -142,10 +163,7 @@ const STATED: &[(&str, &[Stated])] = &[
     ),
     (
         "en-full-name-then-initials.md",
-        &[(
-            "Melody Kramer",
-            Some("an audience researcher who has spent a decade asking newsrooms to listen"),
-        )],
+        &[("Melody Kramer", Some("audience researcher"))],
     ),
     (
         "fr-prenoms.txt",
@@ -164,13 +182,7 @@ const STATED: &[(&str, &[Stated])] = &[
             ("Pierre-Yves Castagné", Some("responsable du pôle numérique")),
         ],
     ),
-    (
-        "en-q-a-labels.txt",
-        &[(
-            "Priya Raman",
-            Some("head of digital at the Northfield City Council"),
-        )],
-    ),
+    ("en-q-a-labels.txt", &[("Priya Raman", Some("head of digital"))]),
     (
         "fr-question-reponse.txt",
         &[("Mathilde Rouquette", Some("conservatrice du musée Champollion"))],
@@ -202,24 +214,15 @@ const STATED: &[(&str, &[Stated])] = &[
     (
         "en-blockquote-reworded.md",
         &[
-            (
-                "Hannah Lindqvist",
-                Some("social media lead at the Museum of Rail"),
-            ),
-            ("Oscar Bell", Some("the museum's photographer")),
+            ("Hannah Lindqvist", Some("social media lead")),
+            ("Oscar Bell", Some("museum's photographer")),
         ],
     ),
-    (
-        "fr-notes-redaction.txt",
-        &[(
-            "Bernard Cazals",
-            Some("maire de Saint-Antonin-Noble-Val, réélu en 2020"),
-        )],
-    ),
+    ("fr-notes-redaction.txt", &[("Bernard Cazals", Some("maire"))]),
     (
         "en-two-interviewees-and.txt",
         &[
-            ("Maria Lopez", Some("head of digital at Harbourside Theatre")),
+            ("Maria Lopez", Some("head of digital")),
             ("Tom Becker", Some("its press officer")),
         ],
     ),
@@ -244,10 +247,7 @@ const STATED: &[(&str, &[Stated])] = &[
     ("fr-webvtt-voix.vtt", &[("Marion Esquirol", None)]),
     ("en-srt-names.srt", &[("Alan Trevaskis", None)]),
     ("fr-srt-journaliste.srt", &[("Odile Bergougnoux", None)]),
-    (
-        "en-utf16le-bom.txt",
-        &[("Kenji Watanabe", Some("head chef at Koji, Manchester"))],
-    ),
+    ("en-utf16le-bom.txt", &[("Kenji Watanabe", Some("head chef"))]),
     (
         "fr-utf8-bom-invisibles.txt",
         &[(
@@ -294,13 +294,10 @@ const STATED: &[(&str, &[Stated])] = &[
             ("Thomas Auriol", Some("chef du service vélo de l’agglomération")),
         ],
     ),
-    ("en-docx-table.docx", &[("Aoife Brennan", None)]),
+    ("en-docx-table.docx", &[("Aoife Brennan", Some("harbour master"))]),
     (
         "en-hard-wrapped-email.txt",
-        &[(
-            "Nell Gwynne-Hughes",
-            Some("head of volunteering at the Severn Estuary Trust"),
-        )],
+        &[("Nell Gwynne-Hughes", Some("head of volunteering"))],
     ),
     (
         "fr-utf16be-bom-cr.txt",

@@ -71,8 +71,9 @@ pub fn edit(verbatim: &str, language: Language) -> Option<Edited> {
         }
     }
 
-    // Hesitations inside the passage become `[…]`.
-    let mut i = first_kept.max(1);
+    // Hesitations inside the passage become `[…]`; one right after a cut opener stays, since
+    // its cut would overlap the opener's.
+    let mut i = if first_kept > 0 { first_kept + 1 } else { 1 };
     while i < tokens.len() {
         let Some(n) = lexicon.hesitations.iter().filter_map(|e| phrase_len(e, i)).max() else {
             i += 1;
@@ -96,6 +97,14 @@ pub fn edit(verbatim: &str, language: Language) -> Option<Edited> {
     let mut cuts = Vec::new();
     let mut at = 0;
     for (start, end, replacement) in removals {
+        // Removals come in text order and never overlap; one that would is not made.
+        if start < at
+            || end < start
+            || verbatim.get(at..start).is_none()
+            || verbatim.get(start..end).is_none()
+        {
+            continue;
+        }
         text.push_str(&verbatim[at..start]);
         text.push_str(&replacement);
         cuts.push(Cut {
@@ -187,6 +196,22 @@ mod tests {
             edited("I think you know the answer to that one.", Language::English),
             None
         );
+    }
+
+    #[test]
+    fn a_hesitation_right_after_a_cut_opener_does_not_overlap_it() {
+        let text = "But, I mean, the short answer on your question is it depends on your baseline.";
+        let e = edit(text, Language::English).unwrap();
+        assert_eq!(
+            e.text,
+            "I mean, the short answer on your question is it depends on your baseline."
+        );
+        for text in [
+            "And, um, well, you know, it was the best year.",
+            "So, uh, um, we did it again and again.",
+        ] {
+            let _ = edit(text, Language::English);
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Turn labels at the start of a line (`AO:`, `LA :`, `**Aziz Oulhiyane** :`, `Q:`) and name initials.
 
+use crate::slug::fold_accents;
+
 /// What a line-initial label says about the line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LabelKind {
@@ -15,6 +17,10 @@ pub enum LabelKind {
     Credit,
     /// A transcription tool's placeholder for an unnamed voice: `Speaker 1`, `Intervenant 2`.
     Placeholder(String),
+    /// Several people answering together: `Meenu and Anastasia`, `Anne et Paul`.
+    Group(Vec<String>),
+    /// A stage direction in a recording's transcript: `Break`, `Jingle`, `Musique`.
+    Direction,
 }
 
 /// A label split off the start of a line.
@@ -123,6 +129,55 @@ const CREDIT_WORDS: &[&str] = &[
     "edit",
     "update",
     "mise à jour",
+    "nota",
+    "nota bene",
+    "n.b.",
+    "n.b",
+    "p.s.",
+    "remarque",
+    "à noter",
+    "a noter",
+    "astuce",
+    "tip",
+    "rappel",
+    "resource",
+    "resources",
+    "ressource",
+    "ressources",
+    "editor’s note",
+    "editor's note",
+    "note de la rédaction",
+];
+/// What a recording's transcript marks between turns: not a voice.
+const DIRECTION_WORDS: &[&str] = &[
+    "break",
+    "jingle",
+    "music",
+    "musique",
+    "intro",
+    "outro",
+    "générique",
+    "interlude",
+    "transition",
+    "sponsor",
+    "ad",
+    "ad break",
+    "advert",
+    "publicité",
+    "pub",
+    "applause",
+    "applaudissements",
+    "laughter",
+    "rires",
+    "silence",
+    "crosstalk",
+    "inaudible",
+    "cold open",
+    "teaser",
+    "sound",
+    "son",
+    "bruitage",
+    "virgule",
 ];
 /// Lower-case words that label a whole piece, not a turn: `Interview : …`, `Entretien : …`.
 const KICKER_WORDS: &[&str] = &[
@@ -253,6 +308,9 @@ fn classify(raw: &str) -> Option<LabelKind> {
     if ANSWER_WORDS.contains(&lower.as_str()) {
         return Some(LabelKind::Answer);
     }
+    if DIRECTION_WORDS.contains(&lower.as_str()) {
+        return Some(LabelKind::Direction);
+    }
     if CREDIT_WORDS.contains(&lower.as_str())
         || CREDIT_WORDS.iter().any(|w| {
             lower.starts_with(w) && lower[w.len()..].starts_with(|c: char| c == ' ' || c.is_ascii_digit())
@@ -265,7 +323,7 @@ fn classify(raw: &str) -> Option<LabelKind> {
         return None;
     }
     let words: Vec<&str> = raw.split(is_space).filter(|w| !w.is_empty()).collect();
-    if words.is_empty() || words.len() > 5 {
+    if words.is_empty() || words.len() > 7 {
         return None;
     }
     if let Some(placeholder) = as_placeholder(&words) {
@@ -286,10 +344,25 @@ fn classify(raw: &str) -> Option<LabelKind> {
     if let Some(initials) = as_initials(raw) {
         return Some(LabelKind::Initials(initials));
     }
-    if is_name(&words) {
+    // "From Fellowship To Full-time: How …" is a title, not a person's label.
+    if is_name(&words) && super::names::looks_like_person(&words) {
         return Some(LabelKind::Name(words.join(" ")));
     }
-    None
+    as_group(&words).map(LabelKind::Group)
+}
+
+/// `Meenu and Anastasia`, `Anne et Paul`, `A & B`: names joined by "and".
+fn as_group(words: &[&str]) -> Option<Vec<String>> {
+    let mut names = vec![Vec::new()];
+    for word in words {
+        if matches!(word.to_lowercase().as_str(), "and" | "et" | "&") {
+            names.push(Vec::new());
+        } else if let Some(current) = names.last_mut() {
+            current.push(*word);
+        }
+    }
+    let all_names = names.len() >= 2 && names.iter().all(|n| is_name(n));
+    all_names.then(|| names.iter().map(|n| n.join(" ")).collect())
 }
 
 /// `Speaker 1`, `SPEAKER_00`, `Intervenant 2`, `Speaker A`.
@@ -438,37 +511,6 @@ pub fn initials_of(name: &str) -> Vec<String> {
     seen
 }
 
-/// Strips the accents that matter for initials (`É` → `E`).
-pub fn fold_accents(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_owned();
-    }
-    text.chars().map(fold_accent).collect()
-}
-
-/// One character without its accent.
-pub fn fold_accent(c: char) -> char {
-    match c {
-        'À' | 'Â' | 'Ä' | 'Á' | 'Ã' => 'A',
-        'É' | 'È' | 'Ê' | 'Ë' => 'E',
-        'Î' | 'Ï' | 'Í' | 'Ì' => 'I',
-        'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => 'O',
-        'Ù' | 'Û' | 'Ü' | 'Ú' => 'U',
-        'Ç' => 'C',
-        'Ñ' => 'N',
-        'Ÿ' => 'Y',
-        'ÿ' => 'y',
-        'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' | 'í' | 'ì' => 'i',
-        'ô' | 'ö' | 'ó' | 'ò' | 'õ' => 'o',
-        'ù' | 'û' | 'ü' | 'ú' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
-        other => other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -529,6 +571,18 @@ mod tests {
             kind("Intervenant 2 : Oui"),
             Some(LabelKind::Placeholder("Intervenant 2".into()))
         );
+    }
+
+    #[test]
+    fn groups_directions_and_editorial_notes() {
+        assert_eq!(
+            kind("**Meenu and Anastasia:**"),
+            Some(LabelKind::Group(vec!["Meenu".into(), "Anastasia".into()]))
+        );
+        assert_eq!(kind("**Break:** [20:41] to [22:39]"), Some(LabelKind::Direction));
+        assert_eq!(kind("Musique : générique"), Some(LabelKind::Direction));
+        assert_eq!(kind("Nota : il est possible"), Some(LabelKind::Credit));
+        assert_eq!(kind("**Editor’s note**: Learn more"), Some(LabelKind::Credit));
     }
 
     #[test]

@@ -4,9 +4,10 @@
 //! A line in quote marks that repeats no answer and carries no credit is speech, not a pull quote:
 //! a lyric or a quoted sentence inside an answer stays the answerer's.
 
-use super::labels::{fold_accent, is_space};
+use super::labels::is_space;
 use super::source::SourceLine;
 use super::EditorMark;
+use crate::slug::fold_accent;
 use std::collections::HashSet;
 
 /// Opening marks and the closing marks that may end a quotation they open. Real text mixes them

@@ -5,14 +5,17 @@
 //! questions, answers, editor-marked pull quotes and a credits footer, and resolves every answer
 //! label (`AO:`, `LA :`, `Aziz Oulhiyane :`, `<v Maria Lopez>`) to a speaker with a full name and role.
 
+mod cast;
 mod decode;
 mod docx;
 mod frontmatter;
 mod labels;
 mod marks;
+mod names;
 mod notes;
 mod outline;
 pub mod parse;
+mod roles;
 mod roster;
 mod source;
 mod speakers;
@@ -21,9 +24,9 @@ mod text;
 mod turns;
 mod vtt;
 
+pub use crate::slug::fold_accents;
 pub use decode::{decode, encoding_for_label, DecodeError, Decoded};
 pub use docx::DocxError;
-pub use labels::fold_accents;
 pub use parse::parse;
 pub use source::Format;
 

@@ -4,15 +4,14 @@
 use super::frontmatter::{self, FrontMatter};
 use super::labels::{is_space, name_key, split_label, Label, LabelKind};
 use super::marks::{self, SpeechIndex};
-use super::roster::people_in_intro;
 use super::source::{text_format, Format, SourceLine};
-use super::speakers::{interviewer_in, remove_speakers, resolve, roster};
+use super::speakers::{interviewer_in, remove_speakers, roster, Index};
 use super::turns::{
     assemble, at_line, credited_speaker, ends_as_question, is_footer_cue, numbered, paragraph, Assembled,
     Context, Kind, Resolved,
 };
-use super::{notes, srt, text, vtt};
-use super::{Language, Speaker, SpeakerId, Transcript, TurnKind};
+use super::{cast, notes, srt, text, vtt};
+use super::{EditorMark, Language, Paragraph, Speaker, SpeakerId, Transcript, Turn, TurnKind};
 use crate::diagnostic::Diagnostic;
 
 /// Parses decoded transcript text (front matter, plain text, Markdown, WebVTT or SRT).
@@ -148,26 +147,150 @@ fn join_block_quotes<'a>(lines: &'a [SourceLine], kinds: &mut [Kind<'a>]) {
     }
 }
 
-/// Builds a transcript from the lines a format reader produced.
+/// Builds a transcript from the lines a format reader produced, phase by phase: classify the
+/// lines, find the questions, split off the intro, find who asks, gather the people, resolve the
+/// labels, tell interviewers from interviewees, assemble the turns, then tidy them.
 pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&str>) -> Transcript {
     let mut kinds: Vec<Kind> = lines.iter().map(classify).collect();
     join_block_quotes(&lines, &mut kinds);
+    let question_line = question_lines(&lines, &kinds);
+    let intro = split_intro(&lines, &kinds, &question_line, &front);
+    let sections = person_sections(&lines, &kinds);
+    let interviewers = find_interviewers(&lines, &kinds, intro.end, &front);
+    let (mut speakers, declared) = gather_people(
+        &lines,
+        &kinds,
+        &question_line,
+        &intro,
+        &sections,
+        &front,
+        &interviewers,
+    );
     let mut diagnostics = Vec::new();
+    let resolved = resolve_labels(
+        &lines,
+        &kinds,
+        intro.end,
+        &mut speakers,
+        &interviewers,
+        source,
+        &mut diagnostics,
+    );
+    let interviewer_ids = find_askers(&lines, &kinds, &resolved, &speakers, &interviewers, declared);
+    let interviewees = choose_interviewees(&resolved, &speakers, &interviewer_ids);
+    let headline_marks = demote_speech_marks(&lines, &mut kinds, &resolved, intro.end);
+    let section_speakers: Vec<Option<SpeakerId>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            sections
+                .get(&i)
+                .and_then(|name| speakers.iter().position(|s| name_key(&s.name) == name_key(name)))
+        })
+        .collect();
 
-    // Documents that number or embolden their questions do it for all of them, `?` or not. An
-    // emphasised line is a question only when plain text (its answer) follows it.
-    let next_text = |i: usize| {
-        lines[i + 1..]
-            .iter()
-            .find(|l| !l.text.trim().is_empty() || l.hint.voice.is_some())
+    let assembled = assemble(Context {
+        lines: &lines,
+        kinds: &kinds,
+        resolved: &resolved,
+        question_line: &question_line,
+        start: intro.end,
+        speakers: &speakers,
+        interviewer_ids: &interviewer_ids,
+        interviewees: &interviewees,
+        sections: &section_speakers,
+        source,
+    });
+    diagnostics.extend(assembled.diagnostics);
+    let Assembled {
+        mut turns,
+        mut marks,
+        footer,
+        used_labels,
+        ..
+    } = assembled;
+    add_headline_marks(&mut marks, headline_marks);
+    take_out_editor_notes(&mut turns);
+    for mark in &mut marks {
+        mark.speaker = mark
+            .credit
+            .as_deref()
+            .and_then(|c| credited_speaker(c, &speakers));
+    }
+    // The label actually used in the transcript is the speaker's label.
+    for (id, raw) in used_labels {
+        speakers[id].label = raw;
+    }
+    if !declared {
+        find_roles_in_turns(&mut speakers, &turns, &interviewer_ids);
+    }
+    let interviewer_name = if interviewer_ids.is_empty() {
+        (!interviewers.is_empty()).then(|| interviewers.join(", "))
+    } else {
+        Some(
+            interviewer_ids
+                .iter()
+                .map(|&id| speakers[id].name.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
     };
+    let mut remove = interviewer_ids.clone();
+    if !declared {
+        remove.extend(silent_people(&speakers, &turns, &marks, &interviewer_ids));
+        remove.sort_unstable();
+        remove.dedup();
+    }
+    remove_speakers(&mut speakers, &mut turns, &mut marks, &remove);
+
+    let language = front.language.unwrap_or_else(|| match source {
+        Some(text) => detect_language(text),
+        None => detect_language(
+            &lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+    });
+    Transcript {
+        path: None,
+        format: Format::Text,
+        title: intro.title,
+        date: front.date,
+        source: front.source,
+        language,
+        encoding: "UTF-8",
+        intro: intro.paragraphs,
+        interviewer: interviewer_name,
+        speakers,
+        turns,
+        marks,
+        footer,
+        diagnostics,
+    }
+}
+
+/// Which lines are questions: ending in `?`, or numbered or emphasised in a document that marks
+/// all its questions so, `?` or not. An emphasised line is a question only when plain text (its
+/// answer) follows it.
+fn question_lines(lines: &[SourceLine], kinds: &[Kind]) -> Vec<bool> {
+    // The next line with text, for every line, in one backward pass.
+    let mut next_text: Vec<Option<usize>> = vec![None; lines.len()];
+    let mut following = None;
+    for i in (0..lines.len()).rev() {
+        next_text[i] = following;
+        if !lines[i].text.trim().is_empty() || lines[i].hint.voice.is_some() {
+            following = Some(i);
+        }
+    }
     let emphasised_question: Vec<bool> = lines
         .iter()
         .enumerate()
         .map(|(i, l)| {
             l.hint.emphasised
                 && l.text.chars().count() <= 300
-                && next_text(i).is_some_and(|n| !n.hint.emphasised)
+                && next_text[i].is_some_and(|n| !lines[n].hint.emphasised)
         })
         .collect();
     let plain_questions = |test: &dyn Fn(usize) -> bool| {
@@ -183,107 +306,233 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
             .count()
             >= 2;
     let emphasised_questions = plain_questions(&|i| emphasised_question[i]);
-    let is_question_at = |i: usize| {
-        let line = &lines[i];
-        ends_as_question(&line.text)
-            || (numbered_questions && numbered(&line.text).is_some())
-            || (emphasised_questions && emphasised_question[i])
-    };
+    (0..lines.len())
+        .map(|i| {
+            let line = &lines[i];
+            ends_as_question(&line.text)
+                || (numbered_questions && numbered(&line.text).is_some())
+                || (emphasised_questions && emphasised_question[i])
+        })
+        .collect()
+}
 
-    // The intro is everything before the first turn: the first label or question.
-    let question_line: Vec<bool> = (0..lines.len()).map(is_question_at).collect();
-    let intro_end = lines
+/// The intro: everything before the first turn (the first label or question).
+struct Intro {
+    end: usize,
+    title: Option<String>,
+    paragraphs: Vec<Paragraph>,
+    /// The intro's paragraphs, one a line, without invisible characters.
+    text: String,
+}
+
+fn split_intro(lines: &[SourceLine], kinds: &[Kind], question_line: &[bool], front: &FrontMatter) -> Intro {
+    let end = lines
         .iter()
-        .zip(&kinds)
+        .zip(kinds)
         .enumerate()
         .position(|(i, (line, kind))| match kind {
-            Kind::Labelled(l) => !matches!(l.kind, LabelKind::Credit),
+            Kind::Labelled(l) => !matches!(l.kind, LabelKind::Credit | LabelKind::Direction),
             Kind::Plain => question_line[i] && !is_footer_cue(&line.text),
             Kind::Heading => ends_as_question(&line.text),
             _ => false,
         })
         .unwrap_or(lines.len());
     let mut title = front.title.clone();
-    let mut intro = Vec::new();
-    for (line, kind) in lines[..intro_end].iter().zip(&kinds) {
+    let mut paragraphs = Vec::new();
+    for (line, kind) in lines[..end].iter().zip(kinds) {
         match kind {
-            Kind::Heading if title.is_none() => title = Some(line.text.trim().to_owned()),
-            Kind::Plain | Kind::Labelled(_) => intro.push(paragraph(line, &line.text, 0)),
+            Kind::Heading if title.is_none() && cast::heading_name(&line.text).is_none() => {
+                title = Some(line.text.trim().to_owned())
+            }
+            Kind::Plain | Kind::Labelled(_) => paragraphs.push(paragraph(line, &line.text, 0)),
             _ => {}
         }
     }
-    let intro_text: String = intro
+    let text = paragraphs
         .iter()
         .map(|p| super::labels::without_invisibles(&p.text))
         .collect::<Vec<_>>()
         .join("\n");
+    Intro {
+        end,
+        title,
+        paragraphs,
+        text,
+    }
+}
 
-    // The interviewer, when credits or front matter name them, is not a speaker.
-    // Only the intro and credit lines say who interviewed.
-    let interviewer = front.interviewer.clone().or_else(|| {
-        lines
-            .iter()
-            .enumerate()
-            .filter(|(i, l)| *i < intro_end || is_footer_cue(&l.text))
-            .find_map(|(_, l)| interviewer_in(&l.text))
+/// `## Name` headings of a page that runs several short interviews one after another: each
+/// person's answers follow their heading. One such heading alone only names the interviewee.
+fn person_sections(lines: &[SourceLine], kinds: &[Kind]) -> std::collections::BTreeMap<usize, String> {
+    let found: std::collections::BTreeMap<usize, String> = kinds
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| matches!(k, Kind::Heading))
+        .filter_map(|(i, _)| cast::heading_name(&lines[i].text).map(|n| (i, n)))
+        .collect();
+    found
+}
+
+/// Who asks, when the page names them: front matter, a credit in the intro ("Interview by X"), a
+/// closing signature (« Propos recueillis par X », « Entretien avec X et Y, le 3 mai »).
+fn find_interviewers(
+    lines: &[SourceLine],
+    kinds: &[Kind],
+    intro_end: usize,
+    front: &FrontMatter,
+) -> Vec<String> {
+    if let Some(name) = &front.interviewer {
+        return vec![name.clone()];
+    }
+    let mut names: Vec<String> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let credit_line = is_footer_cue(&line.text) || (i >= intro_end && cast::is_signature(&line.text));
+        if !(i < intro_end || credit_line) || !matches!(kinds[i], Kind::Plain | Kind::Labelled(_)) {
+            continue;
+        }
+        if let Some(name) = interviewer_in(&line.text) {
+            names.push(name);
+        } else if i >= intro_end && cast::is_signature(&line.text) {
+            names.extend(cast::signature_names(&line.text));
+        }
+    }
+    let mut seen = Vec::new();
+    names.retain(|n| {
+        let key = name_key(n);
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        fresh
     });
+    names
+}
 
-    // Roster: front matter alone when it declares speakers; else the intro, then full-name labels.
-    let mut speakers: Vec<Speaker> = if front.speakers.is_empty() {
-        let mut full_names: Vec<String> = Vec::new();
-        for kind in &kinds[intro_end..] {
-            if let Kind::Labelled(Label {
-                kind: LabelKind::Name(name),
-                ..
-            }) = kind
-            {
-                if name.split(is_space).filter(|w| !w.is_empty()).count() >= 2
-                    && !full_names.iter().any(|n| name_key(n) == name_key(name))
-                {
-                    full_names.push(name.clone());
+/// The people on the page before any label is resolved: front matter alone when it declares
+/// speakers; else everyone the title, intro, headings and first answer present, then the
+/// full-name labels. Returns them and whether front matter declared them.
+fn gather_people(
+    lines: &[SourceLine],
+    kinds: &[Kind],
+    question_line: &[bool],
+    intro: &Intro,
+    sections: &std::collections::BTreeMap<usize, String>,
+    front: &FrontMatter,
+    interviewers: &[String],
+) -> (Vec<Speaker>, bool) {
+    if !front.speakers.is_empty() {
+        return (front.speakers.iter().map(Speaker::declared).collect(), true);
+    }
+    let mut full_names: Vec<String> = Vec::new();
+    let mut labelled = false;
+    for kind in &kinds[intro.end..] {
+        if let Kind::Labelled(label) = kind {
+            match &label.kind {
+                LabelKind::Name(name) => {
+                    labelled = true;
+                    if name.split(is_space).filter(|w| !w.is_empty()).count() >= 2
+                        && !full_names.iter().any(|n| name_key(n) == name_key(name))
+                    {
+                        full_names.push(name.clone());
+                    }
                 }
+                LabelKind::Initials(_) | LabelKind::Placeholder(_) | LabelKind::Group(_) => labelled = true,
+                _ => {}
             }
         }
-        roster(people_in_intro(&intro_text), &full_names, interviewer.as_deref())
+    }
+    // The first answer: unlabelled lines after the first question.
+    let first_answer: String = (intro.end..lines.len())
+        .skip_while(|&i| question_line[i] || !matches!(kinds[i], Kind::Plain))
+        .take_while(|&i| !question_line[i])
+        .filter(|&i| matches!(kinds[i], Kind::Plain))
+        .take(3)
+        .map(|i| lines[i].text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let headings: Vec<String> = sections.values().cloned().collect();
+    let people = cast::candidates(&cast::Evidences {
+        title: intro.title.as_deref(),
+        intro: &intro.text,
+        first_answer: &first_answer,
+        headings: &headings,
+        interviewers,
+    });
+    // Without labels that name people, the answers belong to whoever the page presents most
+    // clearly; everyone else is only mentioned.
+    let mut people = if labelled || headings.len() >= 2 {
+        people
     } else {
-        front.speakers.iter().map(Speaker::declared).collect()
+        cast::strongest(people)
     };
+    // Nobody named: an interviewee presented only by their job, in a heading or the intro.
+    if people.is_empty() && !labelled {
+        let intro_headings = (0..intro.end)
+            .filter(|&i| matches!(kinds[i], Kind::Heading))
+            .map(|i| lines[i].text.as_str());
+        people.extend(
+            intro_headings
+                .chain(intro.title.as_deref())
+                .chain(intro.text.lines())
+                .find_map(cast::unnamed),
+        );
+    }
+    (roster(people, &full_names, interviewers), false)
+}
 
-    // Resolve every label once, creating speakers for unknown labels (with a diagnostic).
-    let mut label_counts: std::collections::BTreeMap<String, usize> = Default::default();
+/// Resolves every label once, creating speakers for labels that name nobody on the page (with a
+/// diagnostic) when they read as a person's.
+#[allow(clippy::too_many_arguments)]
+fn resolve_labels(
+    lines: &[SourceLine],
+    kinds: &[Kind],
+    intro_end: usize,
+    speakers: &mut Vec<Speaker>,
+    interviewers: &[String],
+    source: Option<&str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Option<Resolved>> {
+    let mut label_counts: std::collections::HashMap<String, usize> = Default::default();
     for kind in &kinds[intro_end..] {
         if let Kind::Labelled(l) = kind {
             *label_counts.entry(name_key(l.raw)).or_default() += 1;
         }
     }
     let label_lines = |key: &str| label_counts.get(key).copied().unwrap_or(0);
-    let interviewer_key = interviewer.as_deref().map(name_key);
+    let interviewer_keys: Vec<String> = interviewers.iter().map(|n| name_key(n)).collect();
     let mut resolved: Vec<Option<Resolved>> = vec![None; lines.len()];
-    let mut resolutions: std::collections::BTreeMap<String, Vec<SpeakerId>> = Default::default();
+    // Interviews repeat a handful of labels: each is resolved once (a new speaker adds one entry).
+    let mut resolutions: std::collections::HashMap<String, Vec<SpeakerId>> = Default::default();
+    let mut index = Index::new(speakers);
     for (i, kind) in kinds.iter().enumerate().skip(intro_end) {
         let Kind::Labelled(label) = kind else { continue };
         let line = &lines[i];
         let label_column = line.column_at(line.text.len() - line.text.trim_start_matches(is_space).len());
+        let key = name_key(label.raw);
         resolved[i] = Some(match &label.kind {
             LabelKind::Credit => Resolved::Credit,
+            LabelKind::Direction => Resolved::Direction,
             LabelKind::Question => Resolved::Question,
             LabelKind::Answer => Resolved::AnonymousAnswer,
-            _ if interviewer_key.as_deref() == Some(name_key(label.raw).as_str()) => Resolved::Question,
+            LabelKind::Group(_) => Resolved::Group,
+            _ if interviewer_keys.contains(&key) => Resolved::Question,
             kind @ (LabelKind::Initials(_) | LabelKind::Name(_) | LabelKind::Placeholder(_)) => {
-                // Interviews repeat a handful of labels: resolve each once until the roster grows.
                 let matches = match resolutions.get(label.raw) {
                     Some(known) => known.clone(),
                     None => {
-                        let found = resolve(&speakers, kind, label.raw);
-                        resolutions.insert(label.raw.to_owned(), found.clone());
+                        let found = index.resolve(kind, label.raw);
+                        if !found.is_empty() {
+                            resolutions.insert(label.raw.to_owned(), found.clone());
+                        }
                         found
                     }
                 };
                 match matches.as_slice() {
                     [one] => Resolved::Speaker(*one),
+                    // One capitalised word before a colon is prose (`Bref : …`) unless it labels
+                    // turns again and again, or is a given name.
                     [] if matches!(kind, LabelKind::Name(n) if !n.contains(' '))
                         && line.hint.voice.is_none()
-                        && label_lines(&name_key(label.raw)) < 2 =>
+                        && (label_lines(&key) < 2
+                            || !matches!(kind, LabelKind::Name(n) if super::names::is_given_name(n))) =>
                     {
                         Resolved::Prose
                     }
@@ -305,15 +554,21 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
                             source,
                         ));
                         // Named nowhere: credited as written, never guessed into a name.
-                        resolutions.clear();
                         speakers.push(Speaker {
                             label: label.raw.to_owned(),
-                            name: label.raw.to_owned(),
+                            // `MARIA LOPEZ` reads as Maria Lopez; initials stay as written.
+                            name: match kind {
+                                LabelKind::Name(_) => super::labels::display_name(label.raw),
+                                _ => label.raw.to_owned(),
+                            },
                             role: None,
                             organisation: None,
                             photo: None,
                         });
-                        Resolved::Speaker(speakers.len() - 1)
+                        let id = speakers.len() - 1;
+                        index.add(id, &speakers[id]);
+                        resolutions.insert(label.raw.to_owned(), vec![id]);
+                        Resolved::Speaker(id)
                     }
                     many => {
                         let names: Vec<&str> = many.iter().map(|&i| speakers[i].name.as_str()).collect();
@@ -334,48 +589,124 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
             }
         });
     }
+    resolved
+}
 
-    // The interviewer: named by front matter or credits, or a labelled person who only asks.
-    let mut interviewer_ids: Vec<SpeakerId> = Vec::new();
-    if let Some(name) = &interviewer {
-        let key = name_key(name);
-        interviewer_ids.extend(
-            speakers
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| name_key(&s.name) == key || name_key(&s.label) == key)
-                .map(|(i, _)| i),
-        );
+/// Who asks the questions: the named interviewers, podcast hosts (who welcome listeners or name
+/// their co-host), and labelled people whose turns are nearly all questions.
+fn find_askers(
+    lines: &[SourceLine],
+    kinds: &[Kind],
+    resolved: &[Option<Resolved>],
+    speakers: &[Speaker],
+    interviewers: &[String],
+    declared: bool,
+) -> Vec<SpeakerId> {
+    let keys: Vec<String> = interviewers.iter().map(|n| name_key(n)).collect();
+    let mut ids: Vec<SpeakerId> = speakers
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| keys.contains(&name_key(&s.name)) || keys.contains(&name_key(&s.label)))
+        .map(|(i, _)| i)
+        .collect();
+    if !ids.is_empty() || declared {
+        return ids;
     }
-    if interviewer_ids.is_empty() {
-        let mut asks: Vec<(usize, usize)> = vec![(0, 0); speakers.len()];
-        for (i, r) in resolved.iter().enumerate() {
-            if let Some(Resolved::Speaker(id)) = r {
-                asks[*id].0 += 1;
-                if let Kind::Labelled(l) = &kinds[i] {
-                    asks[*id].1 += usize::from(ends_as_question(l.rest) || l.rest.is_empty());
+    // Turns and questions per speaker, and each speaker's first words.
+    let mut asks: Vec<(usize, usize)> = vec![(0, 0); speakers.len()];
+    let mut opening: Vec<String> = vec![String::new(); speakers.len()];
+    for (i, r) in resolved.iter().enumerate() {
+        if let Some(Resolved::Speaker(id)) = r {
+            asks[*id].0 += 1;
+            if let Kind::Labelled(l) = &kinds[i] {
+                let rest = if l.rest.is_empty() {
+                    lines[i + 1..]
+                        .iter()
+                        .find(|l| !l.text.trim().is_empty())
+                        .map_or("", |l| l.text.as_str())
+                } else {
+                    l.rest
+                };
+                asks[*id].1 += usize::from(ends_as_question(rest));
+                if asks[*id].0 <= 3 && opening[*id].len() < 2000 {
+                    opening[*id].push_str(rest);
+                    opening[*id].push('\n');
                 }
             }
         }
-        let answering = asks.iter().filter(|(n, q)| n > q).count();
-        for (id, (n, q)) in asks.iter().enumerate() {
-            if *n >= 2 && n == q && answering >= 1 && front.speakers.is_empty() {
-                interviewer_ids.push(id);
+    }
+    let labelled: Vec<SpeakerId> = (0..speakers.len()).filter(|&id| asks[id].0 > 0).collect();
+    if labelled.len() >= 2 {
+        for &id in &labelled {
+            if cast::hosts(&opening[id]) {
+                ids.push(id);
+                if let Some(co) = cast::co_host(&opening[id], speakers) {
+                    ids.push(co);
+                }
             }
         }
     }
-    let interviewees: Vec<SpeakerId> = (0..speakers.len())
-        .filter(|i| !interviewer_ids.contains(i))
-        .collect();
+    let answering = asks.iter().filter(|(n, q)| n > q).count();
+    for (id, (n, q)) in asks.iter().enumerate() {
+        if *n >= 2 && (n == q || (*n >= 5 && q * 5 >= n * 4)) && answering >= 1 {
+            ids.push(id);
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    // Someone must answer.
+    if ids.len() >= labelled.len() && !labelled.is_empty() {
+        ids.clear();
+    }
+    ids
+}
 
-    // A set-apart line that repeats no answer and has no credit is speech: a lyric, a quotation.
+/// The people who may answer unlabelled turns: everyone on the page but the interviewers.
+fn choose_interviewees(
+    resolved: &[Option<Resolved>],
+    speakers: &[Speaker],
+    interviewer_ids: &[SpeakerId],
+) -> Vec<SpeakerId> {
+    // When labels name who answers, an unlabelled paragraph continues a labelled answer: only
+    // the labelled people answer.
+    let mut labelled: Vec<SpeakerId> = resolved
+        .iter()
+        .filter_map(|r| match r {
+            Some(Resolved::Speaker(id)) if !interviewer_ids.contains(id) => Some(*id),
+            _ => None,
+        })
+        .collect();
+    labelled.sort_unstable();
+    labelled.dedup();
+    if !labelled.is_empty() {
+        return labelled;
+    }
+    (0..speakers.len())
+        .filter(|i| !interviewer_ids.contains(i))
+        .collect()
+}
+
+/// A set-apart line that repeats no answer and has no credit is speech: a lyric, a quotation.
+/// Returns the quoted headlines or standfirsts above the interview that an answer says: the
+/// editor's pull quotes.
+fn demote_speech_marks(
+    lines: &[SourceLine],
+    kinds: &mut [Kind],
+    resolved: &[Option<Resolved>],
+    intro_end: usize,
+) -> Vec<EditorMark> {
     let mut said = SpeechIndex::default();
     for (i, kind) in kinds.iter().enumerate().skip(intro_end) {
         match kind {
             Kind::Labelled(l)
                 if matches!(
                     resolved[i],
-                    Some(Resolved::Speaker(_) | Resolved::AnonymousAnswer | Resolved::Ambiguous)
+                    Some(
+                        Resolved::Speaker(_)
+                            | Resolved::AnonymousAnswer
+                            | Resolved::Ambiguous
+                            | Resolved::Group
+                    )
                 ) =>
             {
                 said.add(l.rest)
@@ -391,50 +722,33 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
             }
         }
     }
-    // A quoted headline or standfirst above the interview is the editor's pull quote when an
-    // answer says it.
-    let headline_marks: Vec<_> = lines[..intro_end]
+    lines[..intro_end]
         .iter()
-        .zip(&kinds)
+        .zip(kinds.iter())
         .filter_map(|(line, kind)| match kind {
             Kind::Mark(mark) => Some(mark.clone()),
             Kind::Heading => marks::as_mark(line),
             _ => None,
         })
         .filter(|mark| said.repeats(&mark.text))
-        .collect();
+        .collect()
+}
 
-    let assembled = assemble(Context {
-        lines: &lines,
-        kinds: &kinds,
-        resolved: &resolved,
-        question_line: &question_line,
-        start: intro_end,
-        speakers: &speakers,
-        interviewer_ids: &interviewer_ids,
-        interviewees: &interviewees,
-        source,
-    });
-    diagnostics.extend(assembled.diagnostics);
-    let Assembled {
-        mut turns,
-        mut marks,
-        footer,
-        used_labels,
-        ..
-    } = assembled;
-
-    // A headline that a fuller set-apart quote in the body repeats adds nothing.
+/// Puts the headline marks first, unless a fuller set-apart quote in the body repeats them.
+fn add_headline_marks(marks: &mut Vec<EditorMark>, headline_marks: Vec<EditorMark>) {
     let mut body_marks = SpeechIndex::default();
-    for mark in &marks {
+    for mark in marks.iter() {
         body_marks.add(&mark.text);
     }
     let headline_marks = headline_marks
         .into_iter()
         .filter(|h| !body_marks.repeats(&h.text));
     marks.splice(0..0, headline_marks);
+}
+
+/// Editor's notes inside answers are not speech; empty turns go.
+fn take_out_editor_notes(turns: &mut Vec<Turn>) {
     turns.retain(|t| !t.paragraphs.is_empty());
-    // Editor's notes inside answers are not speech.
     for turn in turns.iter_mut().filter(|t| t.kind == TurnKind::Answer) {
         for p in &mut turn.paragraphs {
             let (speech, found) = notes::extract(&p.text);
@@ -447,49 +761,68 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
             .retain(|p| !p.text.trim_matches(is_space).is_empty());
     }
     turns.retain(|t| !t.paragraphs.is_empty());
+}
 
-    for mark in &mut marks {
-        mark.speaker = mark
-            .credit
-            .as_deref()
-            .and_then(|c| credited_speaker(c, &speakers));
+/// Roles the intro did not give: what people say of themselves in their first answers ("I am a
+/// maintainer of …"), or what the host says of them ("we have with us X, who is founder of …").
+fn find_roles_in_turns(speakers: &mut [Speaker], turns: &[Turn], interviewer_ids: &[SpeakerId]) {
+    if speakers.iter().all(|s| s.role.is_some()) {
+        return;
     }
-    // The label actually used in the transcript is the speaker's label.
-    for (id, raw) in used_labels {
-        speakers[id].label = raw;
+    // Introductions happen early: the first turns are enough, and keep this linear.
+    let early: Vec<&Turn> = turns.iter().take(40).collect();
+    for (id, speaker) in speakers.iter_mut().enumerate() {
+        if speaker.role.is_some() || interviewer_ids.contains(&id) {
+            continue;
+        }
+        let own: Vec<String> = early
+            .iter()
+            .filter(|t| t.kind == TurnKind::Answer && t.speaker == Some(id))
+            .take(2)
+            .map(|t| t.text())
+            .collect();
+        let found = own
+            .iter()
+            .find_map(|text| cast::role_in(text, &speaker.name, true))
+            .or_else(|| {
+                early
+                    .iter()
+                    .filter(|t| t.speaker != Some(id))
+                    .find_map(|t| cast::role_in(&t.text(), &speaker.name, false))
+            });
+        if let Some((role, organisation)) = found {
+            speaker.role = Some(role);
+            if speaker.organisation.is_none() {
+                speaker.organisation = organisation;
+            }
+        }
     }
-    let interviewer_name = interviewer_ids
-        .first()
-        .map(|&id| speakers[id].name.clone())
-        .or(interviewer);
-    remove_speakers(&mut speakers, &mut turns, &mut marks, &interviewer_ids);
+}
 
-    let language = front.language.unwrap_or_else(|| match source {
-        Some(text) => detect_language(text),
-        None => detect_language(
-            &lines
-                .iter()
-                .map(|l| l.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-    });
-    Transcript {
-        path: None,
-        format: Format::Text,
-        title,
-        date: front.date,
-        source: front.source,
-        language,
-        encoding: "UTF-8",
-        intro,
-        interviewer: interviewer_name,
-        speakers,
-        turns,
-        marks,
-        footer,
-        diagnostics,
+/// People the page names who never answer, when others do: only mentioned.
+fn silent_people(
+    speakers: &[Speaker],
+    turns: &[Turn],
+    marks: &[EditorMark],
+    interviewer_ids: &[SpeakerId],
+) -> Vec<SpeakerId> {
+    let mut speaks = vec![false; speakers.len()];
+    for turn in turns {
+        if let Some(id) = turn.speaker {
+            speaks[id] = true;
+        }
     }
+    for mark in marks {
+        if let Some(id) = mark.speaker {
+            speaks[id] = true;
+        }
+    }
+    if !speaks.iter().any(|&s| s) {
+        return Vec::new();
+    }
+    (0..speakers.len())
+        .filter(|&id| !speaks[id] && !interviewer_ids.contains(&id))
+        .collect()
 }
 
 #[cfg(test)]

@@ -2,20 +2,112 @@
 //!
 //! Intros follow a few shapes in French and English: "Entretien avec X, responsable de …, ainsi que
 //! Y, …", "X et Y, …", "We spoke with X, head of …, and Y". Names are runs of capitalised words;
-//! a role is the comma-separated phrase that follows a name.
+//! a role is the comma-separated phrase that follows a name. Each person carries the evidence
+//! that they are a speaker and not someone the intro only mentions.
 
 use super::labels::{is_name, NAME_PARTICLES};
+use super::names::{is_acronym, is_given_name, is_honorific, looks_like_person};
+use super::roles;
+
+/// Why the reader believes a name is someone who speaks, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub enum Evidence {
+    /// Only mentioned.
+    #[default]
+    Mentioned,
+    /// Their first name is a common given name.
+    GivenName,
+    /// The page states their role ("X, head of …", "X is a data scientist").
+    Role,
+    /// The page says they are interviewed ("Entretien avec X", "I talked to X", a title that is
+    /// their name) or they introduce themselves ("I'm X", « Je m’appelle X »).
+    Named,
+}
 
 /// A person found in the intro.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Person {
     pub name: String,
     pub role: Option<String>,
     pub organisation: Option<String>,
+    pub evidence: Evidence,
 }
+
+/// Phrases right before a name that say the page interviews that person.
+const INTERVIEW_CUES: &[&str] = &[
+    "entretien avec",
+    "interview avec",
+    "interview with",
+    "interview of",
+    "q&a with",
+    "q & a with",
+    "conversation with",
+    "conversation avec",
+    "in conversation with",
+    "talked to",
+    "talked with",
+    "talks to",
+    "talks with",
+    "spoke to",
+    "spoke with",
+    "speaks with",
+    "chatted with",
+    "sat down with",
+    "témoignage de",
+    "témoignage d’",
+    "portrait de",
+    "portrait d’",
+    "rencontre avec",
+    "questions à",
+    "questions to",
+    "answered by",
+    "meet",
+    "here with",
+    "with us",
+    "welcoming",
+    "joined by",
+    "joining me today is",
+    "joining us today is",
+    "joining me is",
+    "joining us is",
+    "our guest",
+    "my guest",
+    "our guest today",
+    "notre invité",
+    "notre invitée",
+    "nous recevons",
+    "nous accueillons",
+    "we welcome",
+    "please welcome",
+    "i interviewed",
+    "we interviewed",
+    "a interrogé",
+    "avons interrogé",
+    "donne la parole à",
+    "la parole à",
+    "profile of",
+];
+/// Phrases right before a name with which people introduce themselves.
+const SELF_CUES: &[&str] = &[
+    "i'm",
+    "i’m",
+    "i am",
+    "my name is",
+    "my name's",
+    "je m'appelle",
+    "je m’appelle",
+    "moi c'est",
+    "moi c’est",
+    "je suis",
+    "this is",
+    "ici",
+];
 
 /// Capitalised words that open intro sentences and are never part of a name.
 const NOT_NAME_WORDS: &[&str] = &[
+    "Témoignage",
+    "Témoignages",
+    "Voici",
     "Entretien",
     "Interview",
     "Rencontre",
@@ -150,7 +242,7 @@ const ROLE_NOUNS: &[&str] = &[
 
 /// Whether a capitalised word is a job title's noun.
 fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(&word.to_lowercase().as_str())
+    ROLE_NOUNS.contains(&word.to_lowercase().as_str()) || roles::is_listed_job(word)
 }
 
 /// Words that make a capitalised run an organisation or place rather than a person.
@@ -227,57 +319,6 @@ const BEFORE_A_PLACE: &[&str] = &[
     "la", "le", "les", "l’", "l'", "du", "des", "au", "aux", "the", "at", "La", "Le", "Les", "The", "L’",
 ];
 
-/// Phrases after which a following name is a separate person.
-const LIST_SEPARATORS: &[&str] = &[
-    ", ainsi que ",
-    " ainsi que ",
-    ", et ",
-    " et ",
-    ", and ",
-    " and ",
-    " & ",
-    " aux côtés de ",
-    " alongside ",
-];
-
-/// A comma and a word that start what the interview is about, not more of the role:
-/// "X, audience researcher, about what libraries teach" / "X, maraîchère, sur la saison".
-const CLAUSE_AFTER_ROLE: &[&str] = &[
-    ", about ",
-    ", to talk ",
-    ", to discuss ",
-    ", to ask ",
-    ", to find out ",
-    ", to hear ",
-    ", on ",
-    ", who ",
-    ", which ",
-    ", between ",
-    ", when ",
-    ", since ",
-    ", sur ",
-    ", pour ",
-    ", afin de ",
-    ", qui ",
-    ", dont ",
-    ", entre ",
-    ", depuis ",
-    ", à propos ",
-    ", au sujet ",
-    ", lorsque ",
-    ", quand ",
-    ", recorded ",
-    ", interviewed ",
-    ", filmed ",
-    ", photographed ",
-    ", enregistré ",
-    ", enregistrée ",
-    ", rencontré ",
-    ", rencontrée ",
-    ", interrogé ",
-    ", interrogée ",
-];
-
 /// Phrases that introduce an organisation shared by everyone in the intro.
 const SHARED_ORGANISATION_CUES: &[&str] = &[
     "dans les rangs de ",
@@ -304,7 +345,9 @@ fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        let in_word = c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '&');
+        // "Da.i'gyu-Kazotetsu": a full stop between letters stays in the word.
+        let dotted = c == '.' && start.is_some() && text[i + 1..].starts_with(char::is_alphabetic);
+        let in_word = c.is_alphanumeric() || matches!(c, '-' | '’' | '\'' | '&') || dotted;
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -328,14 +371,29 @@ fn words(text: &str) -> Vec<Word<'_>> {
     out
 }
 
-/// A run of name words: byte range in the intro and the name as written.
-fn name_spans(text: &str) -> Vec<(usize, usize, String)> {
+/// A run of name words in the intro: byte range and the name as written.
+#[derive(Debug, Clone)]
+struct Span {
+    start: usize,
+    end: usize,
+    name: String,
+}
+
+/// Runs of capitalised words that may be a person's name: not an organisation ("Région
+/// Occitanie", "Centers for Medicare & Medicaid Services"), a title ("Chief Executive") or a place
+/// after an article ("la Table du Tarn"). An honorific before the name stays with it.
+fn name_spans(text: &str) -> Vec<Span> {
     let words = words(text);
     let mut spans = Vec::new();
     let mut i = 0;
+    let single_space = |a: &Word, b: &Word| {
+        let gap = &text[a.end..b.start];
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+    };
     while i < words.len() {
         let starts_name = |w: &Word| {
-            w.text.chars().next().is_some_and(char::is_uppercase) && !NOT_NAME_WORDS.contains(&w.text)
+            w.text.chars().next().is_some_and(char::is_uppercase)
+                && (!NOT_NAME_WORDS.contains(&w.text) || is_honorific(w.text))
         };
         if !starts_name(&words[i]) {
             i += 1;
@@ -345,8 +403,11 @@ fn name_spans(text: &str) -> Vec<(usize, usize, String)> {
         let mut j = i + 1;
         let mut last_capital = i;
         while j < words.len() {
-            let gap = &text[words[j - 1].end..words[j].start];
-            if !gap.chars().all(|c| c == ' ' || c == '\u{a0}') || gap.is_empty() {
+            // "Dr. Jane Doe": the honorific's full stop is part of it.
+            let gap_ok = single_space(&words[j - 1], &words[j])
+                || (is_honorific(words[j - 1].text)
+                    && text[words[j - 1].end..words[j].start].trim_start_matches('.') == " ");
+            if !gap_ok {
                 break;
             }
             let w = words[j].text;
@@ -357,76 +418,166 @@ fn name_spans(text: &str) -> Vec<(usize, usize, String)> {
             }
             j += 1;
         }
-        let run: Vec<&str> = words[i..=last_capital].iter().map(|w| w.text).collect();
-        let after_article = i > 0
-            && BEFORE_A_PLACE.contains(&words[i - 1].text)
-            && text[words[i - 1].end..words[i].start]
-                .chars()
-                .all(|c| c == ' ' || c == '\u{a0}');
+        let mut run: Vec<&str> = words[i..=last_capital].iter().map(|w| w.text).collect();
+        let mut start = words[i].start;
+        if is_honorific(run[0]) && run.len() > 1 {
+            // Keep the honorific as written ("Dr." with its stop).
+            let end = words[i].end + usize::from(text[words[i].end..].starts_with('.'));
+            run[0] = &text[words[i].start..end];
+        } else if NOT_NAME_WORDS.contains(&run[0]) {
+            start = words.get(i + 1).map_or(start, |w| w.start);
+            run.remove(0);
+        }
+        let after_article =
+            i > 0 && BEFORE_A_PLACE.contains(&words[i - 1].text) && single_space(&words[i - 1], &words[i]);
         let elided_article = ["l’", "l'", "d’", "d'"]
             .iter()
             .any(|a| text[..words[i].start].ends_with(a));
+        // "Centers for Medicare & Medicaid Services": a run joined to a capitalised word before it
+        // by "&", "of", "for", « de » continues an organisation's name.
+        let continues_organisation = i >= 2
+            && ["&", "of", "for", "de", "du", "des"].contains(&words[i - 1].text)
+            && words[i - 2].text.starts_with(char::is_uppercase)
+            && !NOT_NAME_WORDS.contains(&words[i - 2].text)
+            && !is_given_name(run[0])
+            && single_space(&words[i - 2], &words[i - 1]);
+        // "GTFS (General Transit Feed Specification)", "Digital Corps (USDC)": an acronym's
+        // expansion names a thing.
+        let before = text[..words[i].start].trim_end_matches([' ', '\u{a0}']);
+        let initials: String = run.iter().filter_map(|w| w.chars().next()).collect();
+        let expands = |acronym: &str| is_acronym(acronym) && acronym.trim_end_matches('s') == initials;
+        let expands_acronym = (before.ends_with('(')
+            && before[..before.len() - 1]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(expands))
+            || text[words[last_capital].end..]
+                .strip_prefix(" (")
+                .and_then(|r| r.split([')', ' ']).next())
+                .is_some_and(expands);
         let is_organisation = run
             .iter()
-            .any(|w| ORGANISATION_WORDS.contains(w) || is_role_noun(w))
+            .any(|w| ORGANISATION_WORDS.contains(w) || is_role_noun(w) || is_acronym(w))
+            || expands_acronym
             || after_article
-            || elided_article;
-        if run.len() >= 2 && run.len() <= 4 && is_name(&run) && !is_organisation {
-            spans.push((words[i].start, words[last_capital].end, run.join(" ")));
+            || elided_article
+            || continues_organisation;
+        let bare: Vec<&str> = run
+            .iter()
+            .copied()
+            .filter(|w| !is_honorific(w.trim_end_matches('.')))
+            .collect();
+        if bare.len() >= 2 && bare.len() <= 4 && is_name(&bare) && looks_like_person(&run) && !is_organisation
+        {
+            spans.push(Span {
+                start,
+                end: words[last_capital].end,
+                name: run.join(" "),
+            });
         }
         i = last_capital + 1;
     }
     spans
 }
 
-/// The role phrase that starts at `after` (just past a name), if the name is followed by one.
-fn role_after(text: &str, after: usize, next_name_start: Option<usize>) -> Option<String> {
-    let rest = &text[after..];
+/// The role phrase that starts at `after` (just past a name), if the name is followed by one:
+/// an apposition ("X, head of …", "X (CEO of …)"), a copula with a job ("X is a data scientist at
+/// …", « X est cheffe de … »), a relative clause ("X, who leads …"), « X travaille comme … ».
+fn role_after(text: &str, after: usize, limit: usize) -> Option<String> {
+    let rest = &text[after..limit.max(after)];
     let (body, closing) = if let Some(r) = rest.strip_prefix(", ") {
+        // "X, 48 ans, travaille …": an age is no role.
+        let r = skip_age(r);
         (r, None)
     } else if let Some(r) = rest.strip_prefix(" (") {
         (r, Some(')'))
-    } else if let Some(r) = [" est ", " is ", " was ", " était "]
-        .iter()
-        .find_map(|v| rest.strip_prefix(v))
-    {
-        // "X est cheffe du service …", "X is the head of …": a role only when a title noun opens it.
-        let opening = r
-            .split([' ', '’', '\''])
-            .filter(|w| !w.is_empty())
-            .find(|w| !["le", "la", "l", "un", "une", "the", "a", "an", "our", "notre"].contains(w));
-        if !opening.is_some_and(is_role_noun) {
+    } else if rest.starts_with(' ') {
+        // "X is a …", « X travaille comme … »: without such a verb, what follows is no role.
+        let body = rest.trim_start();
+        let after_verb = strip_verb(body);
+        if after_verb.len() == body.len() {
             return None;
         }
-        (r, None)
+        (after_verb, None)
     } else {
         return None;
     };
-    let body_start = text.len() - body.len();
-    let limit = next_name_start.map_or(body.len(), |n| n.saturating_sub(body_start).min(body.len()));
-    let mut end = limit;
+    let body = strip_verb(body);
+    let mut end = body.len();
     if let Some(c) = closing {
-        if let Some(i) = body.find(c) {
-            end = end.min(i);
-        }
+        end = body.find(c).unwrap_or(end);
     }
-    for stop in LIST_SEPARATORS
-        .iter()
-        .chain([". ", ".\n", "; ", " – ", " — ", " depuis ", " since "].iter())
-        .chain(CLAUSE_AFTER_ROLE.iter())
-    {
-        if let Some(i) = body[..end].find(stop) {
-            end = end.min(i);
-        }
-    }
-    let mut role = body[..end].trim();
-    role = role.trim_end_matches([',', '.', ';', ':']).trim();
-    // "X, qui …" is a relative clause, not a role.
+    let role = roles::cut_clause(&body[..end]);
     let first_word = role.split(' ').next().unwrap_or("");
     if role.is_empty() || ["qui", "who", "que", "which", "dont"].contains(&first_word) {
         return None;
     }
-    (role.chars().count() <= 140).then(|| role.to_owned())
+    // A role is a job ("head of digital", "its press officer"), or what one leads; "Keolis
+    // Tours, réseau Fil Bleu" and "X, répond aux questions" are not.
+    if !roles::is_job_phrase(roles::drop_article(role)) && !role.starts_with("leads ") {
+        return None;
+    }
+    (role.chars().count() <= 160).then(|| role.to_owned())
+}
+
+/// `48 ans, …`, `42, …`, `aged 42, …`: the age in an apposition.
+fn skip_age(text: &str) -> &str {
+    let first: String = text.chars().take_while(|c| *c != ',').collect();
+    let is_age = first.chars().filter(char::is_ascii_digit).count() >= 1
+        && first.chars().count() <= 14
+        && first.split(' ').all(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || ["ans", "years", "old", "aged", "year-old"].contains(&w)
+        });
+    if is_age {
+        text[first.len()..].trim_start_matches(',').trim_start()
+    } else {
+        text
+    }
+}
+
+/// Strips the verb that introduces a role: "is a", « est », "who is", "who leads", « travaille
+/// comme ».
+fn strip_verb(body: &str) -> &str {
+    const VERBS: &[&str] = &[
+        "who is ",
+        "who was ",
+        "who's ",
+        "qui est ",
+        "has been ",
+        "is now ",
+        "is ",
+        "was ",
+        "est ",
+        "était ",
+        "works as ",
+        "work as ",
+        "serves as ",
+        "travaille comme ",
+        "travaille en qualité de ",
+        "travaille en tant que ",
+        "travaille en qualité d’",
+        "works at ",
+    ];
+    for verb in VERBS {
+        if let Some(rest) = body.strip_prefix(verb) {
+            return rest;
+        }
+    }
+    for verb in [
+        "who leads ",
+        "who heads ",
+        "who runs ",
+        "who directs ",
+        "who manages ",
+        "qui dirige ",
+        "qui pilote ",
+    ] {
+        if body.starts_with(verb) {
+            // "leads GSA’s API Strategy": what they lead, as the page says it.
+            return &body[4..];
+        }
+    }
+    body
 }
 
 /// The organisation named by a "Tous deux dans les rangs de …" style sentence, if any.
@@ -459,27 +610,95 @@ pub(crate) fn capitalise_first(text: &str) -> String {
     }
 }
 
-/// Every person the intro names, in order, with the role that follows their name.
+/// Whether the text just before `at` ends with one of `cues` (case-insensitive, a word apart).
+fn preceded_by(text: &str, at: usize, cues: &[&str]) -> bool {
+    let before = &text[super::source::floor_boundary(text, at.saturating_sub(60))..at];
+    let lower = before.to_lowercase();
+    let lower = lower.trim_end_matches([' ', '\u{a0}', ',', ':']);
+    cues.iter().any(|cue| {
+        lower.ends_with(cue)
+            && !lower[..lower.len() - cue.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Every person the intro names, in order, with the role that follows their name and the evidence
+/// that they speak.
 pub fn people_in_intro(intro: &str) -> Vec<Person> {
     let spans = name_spans(intro);
     let organisation = shared_organisation(intro);
     let mut people: Vec<Person> = Vec::new();
     // People listed together before one plural role share it: "X et Y, fondateurs de …".
     let mut group: Vec<usize> = Vec::new();
-    for (k, (_, end, name)) in spans.iter().enumerate() {
-        if people.iter().any(|p| &p.name == name) {
-            continue;
-        }
-        let next = spans.get(k + 1).map(|s| s.0);
-        let role = role_after(intro, *end, next);
+    let mut last_named_end: Option<usize> = None;
+    for (k, span) in spans.iter().enumerate() {
+        let next = spans.get(k + 1).map(|s| s.start);
+        // A role stops before the next person named after a list separator.
+        let limit = next
+            .filter(|&n| {
+                let between = &intro[span.end..n];
+                between.ends_with(", ")
+                    || between.ends_with(" et ")
+                    || between.ends_with(" and ")
+                    || between.ends_with(" & ")
+            })
+            .unwrap_or(intro.len());
+        let role = role_after(intro, span.end, limit);
         let joined_to_next = next.is_some_and(|n| {
-            let between = &intro[*end..n];
+            let between = &intro[span.end..n];
             [" et ", " and ", ", ", " & "].contains(&between)
         });
+        let mut evidence =
+            if preceded_by(intro, span.start, INTERVIEW_CUES) || preceded_by(intro, span.start, SELF_CUES) {
+                Evidence::Named
+            } else if role.is_some() {
+                Evidence::Role
+            } else if span
+                .name
+                .split(' ')
+                .find(|w| !is_honorific(w))
+                .is_some_and(is_given_name)
+            {
+                Evidence::GivenName
+            } else {
+                Evidence::Mentioned
+            };
+        // "Entretien avec X, maire, et Y, adjoint": people listed after the cue share it.
+        if let Some(named_end) = last_named_end {
+            let between = &intro[named_end..span.start];
+            let listed = [
+                ", et ",
+                " et ",
+                ", and ",
+                " and ",
+                ", ainsi que ",
+                " ainsi que ",
+                " & ",
+                ", ",
+            ]
+            .iter()
+            .any(|j| between.ends_with(j));
+            if listed && !between.contains(". ") && !between.contains('\n') {
+                evidence = Evidence::Named;
+            }
+        }
+        if evidence == Evidence::Named {
+            last_named_end = Some(span.end);
+        }
+        if let Some(existing) = people.iter_mut().find(|p| p.name == span.name) {
+            existing.evidence = existing.evidence.max(evidence);
+            if existing.role.is_none() {
+                existing.role = role;
+            }
+            continue;
+        }
         people.push(Person {
-            name: name.clone(),
+            name: span.name.clone(),
             role: role.clone(),
             organisation: organisation.clone(),
+            evidence,
         });
         match role {
             None if joined_to_next => group.push(people.len() - 1),
@@ -495,7 +714,121 @@ pub fn people_in_intro(intro: &str) -> Vec<Person> {
             _ => group.clear(),
         }
     }
+    for person in &mut people {
+        split_organisation(person);
+    }
     people
+}
+
+/// Moves the organisation a role names into `organisation`: "developer at the Bureau" → role
+/// "developer", organisation "Bureau".
+pub fn split_organisation(person: &mut Person) {
+    if let Some(role) = person.role.take() {
+        let (role, organisation) = roles::split(&role);
+        if organisation.is_some() {
+            person.organisation = organisation;
+        }
+        person.role = (!role.is_empty()).then_some(role);
+    }
+}
+
+/// The people who introduce themselves in `text`: "Hi, I'm Carolyn", "My name is Jacob Aronoff",
+/// « Je m’appelle Benoît Fournier ». A single word counts only when it is a given name or
+/// `known` (a name found elsewhere on the page) starts with it.
+pub fn self_introduced(text: &str, known: &[String]) -> Vec<Person> {
+    let mut found: Vec<Person> = Vec::new();
+    let lower = text.to_lowercase();
+    for cue in SELF_CUES {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(cue) {
+            let at = from + i;
+            from = at + cue.len();
+            if at > 0 && lower[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let Some(rest) = text.get(at + cue.len()..) else {
+                continue;
+            };
+            let rest = rest.trim_start_matches([' ', ',', '\u{a0}']);
+            let words: Vec<&str> = rest
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '!' | ';' | ':' | '(' | ')'))
+                .take_while(|w| !w.is_empty())
+                .take(4)
+                .collect();
+            let mut name: Vec<&str> = Vec::new();
+            for w in &words {
+                if w.starts_with(char::is_uppercase) || (!name.is_empty() && NAME_PARTICLES.contains(w)) {
+                    name.push(w);
+                } else {
+                    break;
+                }
+            }
+            while name.last().is_some_and(|w| NAME_PARTICLES.contains(w)) {
+                name.pop();
+            }
+            if name.is_empty() || !looks_like_person(&name) {
+                continue;
+            }
+            let first = super::labels::name_key(name[0]);
+            let single_ok = is_given_name(name[0])
+                || known
+                    .iter()
+                    .any(|k| super::labels::name_key(k).split(' ').next() == Some(first.as_str()));
+            if name.len() == 1 && !single_ok {
+                continue;
+            }
+            // "I'm HoChan Lee, a developer from …": the apposition after one's own name.
+            let name_end = rest
+                .find(name[name.len() - 1])
+                .map_or(0, |i| i + name[name.len() - 1].len());
+            let role = rest[name_end..]
+                .strip_prefix(", ")
+                .filter(|r| {
+                    ["a ", "an ", "the ", "un ", "une ", "le ", "la "]
+                        .iter()
+                        .any(|a| r.starts_with(a))
+                })
+                .map(roles::cut_clause)
+                .filter(|r| !r.is_empty() && r.chars().count() <= 160)
+                .map(str::to_owned);
+            let name = name.join(" ");
+            if !found.iter().any(|p| p.name == name) {
+                let mut person = Person {
+                    name,
+                    role,
+                    evidence: Evidence::Named,
+                    ..Person::default()
+                };
+                split_organisation(&mut person);
+                found.push(person);
+            }
+        }
+    }
+    found
+}
+
+/// Names a title puts forward as its subject: the whole of a part of the title set off by ":",
+/// " - ", " – " or " | " ("Contributor Spotlight - Carolyn Wu"), or a name after an interview cue
+/// ("A Q&A with Michael Mulé", « Entretien avec Frédéric Pacotte, … »).
+pub fn title_people(title: &str) -> Vec<Person> {
+    let mut found: Vec<Person> = Vec::new();
+    for mut person in people_in_intro(title) {
+        if person.evidence == Evidence::Named {
+            found.push(person);
+            continue;
+        }
+        let whole_part = title
+            .split([':', '|', '–', '—'])
+            .flat_map(|part| part.split(" - "))
+            .map(|part| part.trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '#'))
+            .map(|part| part.split(" (").next().unwrap_or(part).trim())
+            .any(|part| part == person.name);
+        if whole_part {
+            person.evidence = Evidence::Named;
+            found.push(person);
+        }
+    }
+    found
 }
 
 /// Words that end in `s` in the singular.
@@ -602,10 +935,8 @@ mod tests {
     fn a_title_is_not_a_person_and_a_copula_can_give_the_role() {
         let people = people_in_intro("Interview: Dana Whitfield, Chief Executive, Harbour Arts Trust");
         assert_eq!(people.len(), 1, "{people:?}");
-        assert_eq!(
-            people[0].role.as_deref(),
-            Some("Chief Executive, Harbour Arts Trust")
-        );
+        assert_eq!(people[0].role.as_deref(), Some("Chief Executive"));
+        assert_eq!(people[0].organisation.as_deref(), Some("Harbour Arts Trust"));
         let people = people_in_intro(
             "Sophie Marchand est cheffe du service communication de la métropole de Nantes depuis 2019.",
         );
@@ -622,7 +953,7 @@ mod tests {
         let intro = "Our reporter sat down with Priya Natarajan, director of the Eastbrook Public Library, and Tom O'Hara, the library's youth coordinator, to talk about the new opening hours.";
         let people = people_in_intro(intro);
         assert_eq!(people.len(), 2, "{people:?}");
-        assert_eq!(people[1].role.as_deref(), Some("the library's youth coordinator"));
+        assert_eq!(people[1].role.as_deref(), Some("library's youth coordinator"));
     }
 
     #[test]
@@ -642,7 +973,8 @@ mod tests {
     fn particles_and_hyphens_stay_in_the_name() {
         let people = people_in_intro("Rencontre avec Jean-Marc Le Bris, maire de Brest.");
         assert_eq!(people[0].name, "Jean-Marc Le Bris");
-        assert_eq!(people[0].role.as_deref(), Some("maire de Brest"));
+        assert_eq!(people[0].role.as_deref(), Some("maire"));
+        assert_eq!(people[0].organisation.as_deref(), Some("Brest"));
     }
 
     #[test]
@@ -658,7 +990,8 @@ mod tests {
             );
         }
         let people = people_in_intro("Meet Rosa Whitfield and Dev Malhotra, both potters at Kiln.");
-        assert_eq!(people[0].role.as_deref(), Some("potter at Kiln"));
+        assert_eq!(people[0].role.as_deref(), Some("potter"));
+        assert_eq!(people[0].organisation.as_deref(), Some("Kiln"));
         // A singular role after the second name is that person's alone.
         let people = people_in_intro("We spoke with Maria Lopez and Tom Becker, press officer.");
         assert_eq!(people[0].role, None);

@@ -5,6 +5,7 @@ use super::frontmatter::DeclaredSpeaker;
 use super::labels::{display_name, initials_of, is_space, name_key, LabelKind};
 use super::roster::Person;
 use super::{EditorMark, Speaker, SpeakerId, Turn};
+use std::collections::HashMap;
 
 impl Speaker {
     pub(crate) fn from_person(person: Person) -> Speaker {
@@ -41,54 +42,114 @@ impl Speaker {
 
 /// The speakers a label could mean. Empty: nobody; more than one: ambiguous.
 pub fn resolve(speakers: &[Speaker], kind: &LabelKind, raw: &str) -> Vec<SpeakerId> {
-    let raw_key = name_key(raw.trim_matches(|c: char| is_space(c) || c == '*' || c == '_'));
-    let by = |keep: &dyn Fn(&Speaker) -> bool| -> Vec<SpeakerId> {
-        speakers
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| keep(s))
-            .map(|(i, _)| i)
-            .collect()
-    };
-    // A label someone already uses, or that front matter declared, is that person.
-    let exact = by(&|s| name_key(&s.label) == raw_key || name_key(&s.name) == raw_key);
-    if !exact.is_empty() {
-        return exact;
+    let mut index = Index::default();
+    for (id, s) in speakers.iter().enumerate() {
+        index.add(id, s);
     }
-    match kind {
-        LabelKind::Initials(initials) => {
-            let key = name_key(initials);
-            let from_initials = by(&|s| initials_of(&s.name).iter().any(|form| name_key(form) == key));
-            if !from_initials.is_empty() {
-                return from_initials;
-            }
-            // `MARIA:` in subtitles is a first name written in capitals, not initials.
-            if initials.chars().count() >= 3 {
-                return by(&|s| first_name_key(&s.name) == key);
-            }
-            Vec::new()
+    index.resolve(kind, raw)
+}
+
+/// The roster's names, labels, initials and name parts, for resolving labels in constant time
+/// however many people a transcript names.
+#[derive(Default)]
+pub struct Index {
+    exact: HashMap<String, Vec<SpeakerId>>,
+    initials: HashMap<String, Vec<SpeakerId>>,
+    first: HashMap<String, Vec<SpeakerId>>,
+    parts: HashMap<String, Vec<SpeakerId>>,
+}
+
+fn add_to(map: &mut HashMap<String, Vec<SpeakerId>>, key: String, id: SpeakerId) {
+    let ids = map.entry(key).or_default();
+    if !ids.contains(&id) {
+        ids.push(id);
+    }
+}
+
+impl Index {
+    pub fn new(speakers: &[Speaker]) -> Index {
+        let mut index = Index::default();
+        for (id, s) in speakers.iter().enumerate() {
+            index.add(id, s);
         }
-        LabelKind::Name(name) => {
-            let key = name_key(name);
-            if key.contains(' ') {
-                // `Aziz O.`: a first name and an initial.
-                let parts: Vec<&str> = key.split(' ').collect();
-                if parts.len() == 2 && parts[1].trim_end_matches('.').chars().count() == 1 {
-                    return by(&|s| {
-                        let name = name_key(&s.name);
-                        let mut words = name.split(' ');
-                        words.next() == Some(parts[0])
-                            && words
-                                .next_back()
-                                .is_some_and(|w| w.starts_with(parts[1].trim_end_matches('.')))
-                    });
+        index
+    }
+
+    pub fn add(&mut self, id: SpeakerId, s: &Speaker) {
+        // "Dr. Priya Natarajan" answers to `PRIYA NATARAJAN:` and `PN:`.
+        let bare = s
+            .name
+            .split(' ')
+            .skip_while(|w| super::names::is_honorific(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let bare = if bare.is_empty() { s.name.clone() } else { bare };
+        let name = name_key(&bare);
+        add_to(&mut self.exact, name_key(&s.label), id);
+        add_to(&mut self.exact, name_key(&s.name), id);
+        add_to(&mut self.exact, name.clone(), id);
+        for form in initials_of(&bare) {
+            add_to(&mut self.initials, name_key(&form), id);
+        }
+        add_to(&mut self.first, first_name_key(&bare), id);
+        for part in name.split([' ', '-']).filter(|p| !p.is_empty()) {
+            add_to(&mut self.parts, part.to_owned(), id);
+        }
+    }
+
+    fn get(map: &HashMap<String, Vec<SpeakerId>>, key: &str) -> Vec<SpeakerId> {
+        let mut ids = map.get(key).cloned().unwrap_or_default();
+        ids.sort_unstable();
+        ids
+    }
+
+    pub fn resolve(&self, kind: &LabelKind, raw: &str) -> Vec<SpeakerId> {
+        let raw_key = name_key(raw.trim_matches(|c: char| is_space(c) || c == '*' || c == '_'));
+        // A label someone already uses, or that front matter declared, is that person.
+        let exact = Self::get(&self.exact, &raw_key);
+        if !exact.is_empty() {
+            return exact;
+        }
+        match kind {
+            LabelKind::Initials(initials) => {
+                let key = name_key(initials);
+                let from_initials = Self::get(&self.initials, &key);
+                if !from_initials.is_empty() {
+                    return from_initials;
                 }
-                return Vec::new();
+                // `MARIA:` in subtitles is a first name written in capitals, not initials.
+                if initials.chars().count() >= 3 {
+                    return Self::get(&self.first, &key);
+                }
+                Vec::new()
             }
-            // A first name or surname alone: `Agnès :` for Agnès Martin.
-            by(&|s| name_key(&s.name).split([' ', '-']).any(|part| part == key))
+            LabelKind::Name(name) => {
+                let key = name_key(name);
+                if key.contains(' ') {
+                    // `Aziz O.`: a first name and an initial.
+                    let parts: Vec<&str> = key.split(' ').collect();
+                    if parts.len() == 2 && parts[1].trim_end_matches('.').chars().count() == 1 {
+                        let initial = parts[1].trim_end_matches('.');
+                        // The candidates share the first name; their last names are checked below.
+                        return Self::get(&self.first, parts[0])
+                            .into_iter()
+                            .filter(|&id| self.last_starts(id, initial))
+                            .collect();
+                    }
+                    return Vec::new();
+                }
+                // A first name or surname alone: `Agnès :` for Agnès Martin.
+                Self::get(&self.parts, &key)
+            }
+            _ => Vec::new(),
         }
-        _ => Vec::new(),
+    }
+
+    /// Whether speaker `id`'s last name starts with `initial` (from the name parts kept).
+    fn last_starts(&self, id: SpeakerId, initial: &str) -> bool {
+        self.parts
+            .iter()
+            .any(|(part, ids)| part.starts_with(initial) && ids.contains(&id))
     }
 }
 
@@ -101,19 +162,21 @@ fn first_name_key(name: &str) -> String {
 pub fn roster(
     intro_people: Vec<Person>,
     full_name_labels: &[String],
-    interviewer: Option<&str>,
+    interviewers: &[String],
 ) -> Vec<Speaker> {
-    let interviewer_key = interviewer.map(name_key);
+    let interviewer_keys: Vec<String> = interviewers.iter().map(|n| name_key(n)).collect();
     let mut speakers: Vec<Speaker> = intro_people
         .into_iter()
-        .filter(|p| Some(name_key(&p.name)) != interviewer_key)
+        .filter(|p| !interviewer_keys.contains(&name_key(&p.name)))
         .map(Speaker::from_person)
         .collect();
+    let mut index = Index::new(&speakers);
     for name in full_name_labels {
         let kind = LabelKind::Name(name.clone());
-        if resolve(&speakers, &kind, name).is_empty() {
+        if index.resolve(&kind, name).is_empty() {
             let display = display_name(name);
             speakers.push(Speaker::named(&display, &display));
+            index.add(speakers.len() - 1, &speakers[speakers.len() - 1]);
         }
     }
     speakers
@@ -131,10 +194,18 @@ pub fn interviewer_in(text: &str) -> Option<String> {
         "interview conducted by ",
         "questions by ",
         "questions de ",
+        "moderated by ",
+        "hosted by ",
+        "animé par ",
+        "animée par ",
     ];
     let lower = text.to_lowercase();
     for cue in CUES {
         let Some(at) = lower.find(cue) else { continue };
+        // Lower-casing may change byte lengths before the cue (`İ`): then this line is skipped.
+        if lower.len() != text.len() {
+            continue;
+        }
         // Lower-casing keeps byte lengths for the ASCII and Latin-1 letters of these cues.
         let Some(rest) = text.get(at + cue.len()..) else {
             continue;
@@ -150,6 +221,13 @@ pub fn interviewer_in(text: &str) -> Option<String> {
             if word.ends_with(['.', ',', ';', ')']) {
                 break;
             }
+        }
+        // « … par Sophie Clairet le 17 avril »: a particle with nothing after it is no name's.
+        while name
+            .last()
+            .is_some_and(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        {
+            name.pop();
         }
         let name = name.join(" ");
         let name = name.trim_end_matches([',', '.', ';', ')']);
@@ -170,9 +248,19 @@ pub fn remove_speakers(
     if remove.is_empty() {
         return;
     }
-    let new_id = |id: SpeakerId| -> Option<SpeakerId> {
-        (!remove.contains(&id)).then(|| id - remove.iter().filter(|&&r| r < id).count())
-    };
+    // New ids in one pass, so that removing many people stays linear.
+    let mut new_ids: Vec<Option<SpeakerId>> = Vec::with_capacity(speakers.len());
+    let removed: std::collections::HashSet<SpeakerId> = remove.iter().copied().collect();
+    let mut kept = 0;
+    for id in 0..speakers.len() {
+        if removed.contains(&id) {
+            new_ids.push(None);
+        } else {
+            new_ids.push(Some(kept));
+            kept += 1;
+        }
+    }
+    let new_id = |id: SpeakerId| -> Option<SpeakerId> { new_ids.get(id).copied().flatten() };
     for turn in turns.iter_mut() {
         turn.speaker = turn.speaker.and_then(new_id);
     }
@@ -181,7 +269,7 @@ pub fn remove_speakers(
     }
     let mut id = 0;
     speakers.retain(|_| {
-        let keep = !remove.contains(&id);
+        let keep = new_ids[id].is_some();
         id += 1;
         keep
     });

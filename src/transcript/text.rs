@@ -141,6 +141,10 @@ fn strip_prefix_markup(line: &mut SourceLine) {
         }
         line.hint.block_quote = true;
     }
+    // `: answer` — a definition list's answer under its question line.
+    if text[start..end].starts_with(": ") {
+        start += 2;
+    }
     let body = &text[start..end];
     let inner_start = start + body.len() - body.trim_start_matches(is_space).len();
     if let Some(stamp_len) = timestamp_prefix(&text[inner_start..end]) {
@@ -298,8 +302,20 @@ fn speaker_with_timestamp(text: &str) -> Option<String> {
     if !is_timestamp(stamp) {
         return None;
     }
-    let name = name.trim().trim_end_matches([':', '-', '–', '|']).trim();
-    if name.is_empty() || name.chars().count() > 40 || name.contains(['?', '.', ',', '!']) {
+    let name = name
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim_end_matches([':', '-', '–', '|'])
+        .trim_matches(['*', '_'])
+        .trim();
+    if name.is_empty() || name.chars().count() > 40 || name.contains(['?', '.', ',', '!', '[', ']']) {
+        return None;
+    }
+    // `**Jingle:** [20:40]`: a stage direction with its time, not a voice.
+    if matches!(
+        super::labels::classify_label(name),
+        Some(super::labels::LabelKind::Direction | super::labels::LabelKind::Credit)
+    ) {
         return None;
     }
     // Reuse the label rules: `Maria Lopez:` must read as a label for `Maria Lopez 0:03` to.

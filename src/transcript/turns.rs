@@ -33,6 +33,10 @@ pub(super) enum Resolved {
     Credit,
     /// A capitalised word before a colon in prose (`Bref : …`).
     Prose,
+    /// Several people at once (`Meenu and Anastasia:`): an answer credited to no one of them.
+    Group,
+    /// A stage direction between turns (`Break:`, `Jingle:`): not speech.
+    Direction,
 }
 
 pub(super) fn ends_as_question(text: &str) -> bool {
@@ -68,6 +72,8 @@ pub(super) struct Context<'a> {
     pub speakers: &'a [Speaker],
     pub interviewer_ids: &'a [SpeakerId],
     pub interviewees: &'a [SpeakerId],
+    /// The person whose `## Name` section starts at each line, for pages of several short interviews.
+    pub sections: &'a [Option<SpeakerId>],
     /// The file's text, to show lines in diagnostics (none for a Word document).
     pub source: Option<&'a str>,
 }
@@ -97,7 +103,13 @@ pub(super) fn assemble(ctx: Context) -> Assembled {
     let mut previous_blank = false;
     let mut previous_mark: Option<usize> = None;
     let mut used_labels: Vec<(SpeakerId, String)> = Vec::new();
+    let mut has_used_label = vec![false; ctx.speakers.len()];
     let mut unlabelled_reported = false;
+    // With `## Name` sections, unlabelled answers are the section's person's.
+    let mut section: Option<SpeakerId> = ctx.sections[..ctx.start.min(ctx.sections.len())]
+        .iter()
+        .rev()
+        .find_map(|s| *s);
 
     for (i, kind) in ctx.kinds.iter().enumerate().skip(ctx.start) {
         let line = &ctx.lines[i];
@@ -117,7 +129,9 @@ pub(super) fn assemble(ctx: Context) -> Assembled {
         match kind {
             Kind::Blank | Kind::Aside | Kind::Consumed => {}
             Kind::Heading => {
-                if ends_as_question(&line.text) {
+                if let Some(person) = ctx.sections.get(i).copied().flatten() {
+                    section = Some(person);
+                } else if ends_as_question(&line.text) {
                     turns.push(question(vec![whole()], None));
                 }
             }
@@ -133,10 +147,11 @@ pub(super) fn assemble(ctx: Context) -> Assembled {
                         footer.push(whole());
                         in_credit_block = true;
                     }
+                    Resolved::Direction => {}
                     Resolved::Prose => extend_or_start(
                         &mut turns,
                         whole(),
-                        ctx.sole_interviewee(),
+                        section.or(ctx.sole_interviewee()),
                         line,
                         ctx.source,
                         &mut diagnostics,
@@ -156,7 +171,7 @@ pub(super) fn assemble(ctx: Context) -> Assembled {
                         let speaker = match resolution {
                             Resolved::Speaker(id) => Some(id),
                             Resolved::AnonymousAnswer => {
-                                if ctx.sole_interviewee().is_none() {
+                                if section.or(ctx.sole_interviewee()).is_none() {
                                     let (message, hint) = if ctx.interviewees.is_empty() {
                                         (
                                             format!("answer label `{}` names nobody, and the file introduces no interviewee", label.raw),
@@ -179,12 +194,13 @@ pub(super) fn assemble(ctx: Context) -> Assembled {
                                         ctx.source,
                                     ));
                                 }
-                                ctx.sole_interviewee()
+                                section.or(ctx.sole_interviewee())
                             }
                             _ => None,
                         };
                         if let (Some(id), Resolved::Speaker(_)) = (speaker, resolution) {
-                            if !used_labels.iter().any(|(s, _)| *s == id) {
+                            if !has_used_label[id] {
+                                has_used_label[id] = true;
                                 used_labels.push((id, label.raw.to_owned()));
                             }
                         }
@@ -205,7 +221,7 @@ pub(super) fn assemble(ctx: Context) -> Assembled {
                         p.text.push(' ');
                         p.text.push_str(text.trim_start_matches(is_space));
                     }
-                } else if is_footer_cue(text) {
+                } else if is_footer_cue(text) || super::cast::is_signature(text) {
                     footer.push(whole());
                     in_credit_block = true;
                 } else if let Some(credit) =
@@ -227,7 +243,7 @@ pub(super) fn assemble(ctx: Context) -> Assembled {
                     extend_or_start(
                         &mut turns,
                         whole(),
-                        ctx.sole_interviewee(),
+                        section.or(ctx.sole_interviewee()),
                         line,
                         ctx.source,
                         &mut diagnostics,
