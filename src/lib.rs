@@ -27,6 +27,7 @@ pub mod diagnostic;
 pub mod encode;
 pub mod fingerprint;
 pub mod fonts;
+pub mod limits;
 pub mod locale;
 pub mod proof;
 pub mod render;

@@ -77,7 +77,7 @@ fn sheet_error(path: &Path, line: Option<usize>, message: String) -> Box<Diagnos
 
 /// Reads the rows of a `.csv` or `.tsv` sheet (the delimiter follows the extension).
 pub fn read(path: &Path) -> Result<Vec<SheetRow>, Box<Diagnostic>> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = crate::limits::read(path, crate::limits::Kind::Sheet).map_err(|e| {
         sheet_error(
             path,
             None,

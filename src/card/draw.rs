@@ -156,7 +156,7 @@ pub(crate) struct LoadedPhoto {
 impl LoadedPhoto {
     pub fn load(photo: &Photo) -> Result<LoadedPhoto, CardError> {
         let bytes: Arc<[u8]> = match photo {
-            Photo::File(path) => std::fs::read(path)
+            Photo::File(path) => crate::limits::read(path, crate::limits::Kind::Image)
                 .map_err(|e| CardError::Photo {
                     photo: photo.describe(),
                     reason: e.to_string(),

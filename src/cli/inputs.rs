@@ -36,9 +36,14 @@ fn folder_transcripts(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()>
         if hidden {
             continue;
         }
-        if path.is_dir() {
+        // Links to folders are not followed (a link to a parent would never end), and only
+        // regular files are read: a FIFO named `x.txt` would wait for a writer forever.
+        let Ok(kind) = std::fs::symlink_metadata(&path).map(|m| m.file_type()) else {
+            continue;
+        };
+        if kind.is_dir() {
             folder_transcripts(&path, out)?;
-        } else if is_transcript(&path) {
+        } else if is_transcript(&path) && std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
             out.push(path);
         }
     }
@@ -52,7 +57,9 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     for input in inputs {
         let text = input.to_string_lossy();
         let mut found = Vec::new();
-        if input == Path::new("-") || input.is_file() {
+        // Anything that exists and is not a folder is read as a file, so a device or a FIFO
+        // gets the reader's clear refusal rather than "no such file".
+        if input == Path::new("-") || (input.exists() && !input.is_dir()) {
             found.push(input.clone());
         } else if input.is_dir() {
             folder_transcripts(input, &mut found).map_err(|_| InputError::Missing(text.to_string()))?;

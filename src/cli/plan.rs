@@ -153,7 +153,7 @@ pub fn photo(path: &Path) -> Result<Photo, PlanError> {
                 .with_hint("pass a PNG or JPEG portrait"),
         )
     };
-    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+    let bytes = crate::limits::read(path, crate::limits::Kind::Image).map_err(|e| fail(e.to_string()))?;
     image::load_from_memory(&bytes).map_err(|e| fail(e.to_string()))?;
     Ok(Photo::File(path.to_path_buf()))
 }

@@ -93,7 +93,25 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
     let (origin, source) = match spec {
         Spec::Builtin(b) => (Origin::Builtin(b.name), b.source.to_owned()),
         Spec::File(path) => {
-            let source = std::fs::read_to_string(path).map_err(|e| {
+            // Only YAML files are read as templates: an error about any other file (an `.env`,
+            // `/etc/passwd`) would quote its content.
+            let yaml = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+            if !yaml {
+                return Err(boxed(
+                    Diagnostic::error(format!(
+                        "`{}` is not a template: expected a .yaml or .yml file",
+                        path.display()
+                    ))
+                    .with_hint(format!(
+                        "built-in templates: {}",
+                        BUILTINS.iter().map(|b| b.name).collect::<Vec<_>>().join(", ")
+                    )),
+                ));
+            }
+            let source = crate::limits::read_text(path, crate::limits::Kind::Template).map_err(|e| {
                 boxed(
                     Diagnostic::error(format!("failed to read template `{}` ({e})", path.display()))
                         .with_hint(format!(
@@ -106,6 +124,14 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
         }
     };
     let file = origin.display_path();
+    crate::limits::check_yaml_depth(&source).map_err(|deep| {
+        boxed(
+            Diagnostic::error(deep.to_string())
+                .in_file(&file)
+                .at(deep.line, deep.column)
+                .with_hint("a template nests a few levels: check for unclosed or repeated brackets"),
+        )
+    })?;
     let spans = Spans::index(&source);
     let raw: RawTemplate = serde_yaml::from_str(&source).map_err(|e| {
         let message = yaml_message(&e);
@@ -344,9 +370,11 @@ fn load_assets(
                 .ok_or_else(|| "not among the built-in assets".to_owned()),
             Spec::File(file) => {
                 let full = file.parent().unwrap_or(Path::new("")).join(written);
-                std::fs::read(&full).map_err(|e| match e.kind() {
-                    std::io::ErrorKind::NotFound => format!("no such file: `{}`", full.display()),
-                    _ => format!("cannot read `{}` ({e})", full.display()),
+                crate::limits::read(&full, crate::limits::Kind::Image).map_err(|e| match e {
+                    crate::limits::ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        format!("no such file: `{}`", full.display())
+                    }
+                    e => format!("cannot read `{}` ({e})", full.display()),
                 })
             }
         };

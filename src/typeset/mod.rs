@@ -119,6 +119,8 @@ pub enum TypesetError {
         height: f32,
         needed: Option<f32>,
     },
+    #[error("the {what} is {chars} characters long; a card holds at most {max}: shorten it")]
+    TooLong { what: String, chars: usize, max: usize },
     #[error("no bundled font can draw {} in the {what} (fonts tried: {fonts})", describe_missing(.missing))]
     MissingGlyphs {
         missing: Vec<char>,
@@ -142,6 +144,9 @@ impl TypesetError {
         match self {
             TypesetError::DoesNotFit { .. } => {
                 "shorten the quote (an editor's cut with […] is fine), choose another format, or lower the template's minimum size".into()
+            }
+            TypesetError::TooLong { .. } => {
+                "shorten the text, or cut the quote with […]; a card is read in seconds".into()
             }
             TypesetError::MissingGlyphs { .. } => "remove or replace the character, or use a template font that has it".into(),
         }
