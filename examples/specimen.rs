@@ -169,15 +169,15 @@ impl Sheet {
             }
         } else {
             for c in text.chars() {
-                let id = f.shaper.glyph_index(c).expect("covered");
+                let id = f.glyph_index(c).expect("covered");
                 glyphs.push(PlacedGlyph {
                     face,
-                    id: id.0,
+                    id,
                     x: pen,
                     y: baseline,
                     size,
                 });
-                pen += f32::from(f.shaper.glyph_hor_advance(id).unwrap_or(0)) / f.units_per_em * size;
+                pen += f32::from(f.advance(id).unwrap_or(0)) / f.units_per_em * size;
             }
         }
         self.items.push(Item::Glyphs {
@@ -210,7 +210,7 @@ fn main() {
         france,
         6.0,
     );
-    sheet.note("Every line below is set by the library: shaped by rustybuzz, rasterised by ab_glyph.");
+    sheet.note("Every line below is set by the library: shaped by harfrust, rasterised by ab_glyph.");
 
     sheet.heading("Kerning and ligatures");
     let kerning_pairs = "AV To Ta L’ Wa Yo ffi";

@@ -4,19 +4,46 @@ use serde::Serialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// Why a file or folder could not be read, worded the same wherever it is reported: `not found`,
+/// `permission denied`, `it is a folder`, else the system's words without its error number.
+pub fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "not found".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::IsADirectory => "it is a folder".to_owned(),
+        _ => {
+            let text = error.to_string();
+            let text = match text.rfind(" (os error ") {
+                Some(at) => &text[..at],
+                None => &text,
+            };
+            let mut chars = text.chars();
+            chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth a look; the work goes on.
     Warning,
+    /// Stops the work it concerns.
     Error,
 }
 
 /// One problem found in an input, located as precisely as the stage that found it can.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
+    /// Warning or error.
     pub severity: Severity,
+    /// What happened, in one line.
     pub message: String,
+    /// The file it concerns.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<PathBuf>,
     /// 1-based line, when the problem has one.
@@ -28,15 +55,18 @@ pub struct Diagnostic {
     /// The offending source line, shown under the message with a caret.
     #[serde(skip)]
     pub source_line: Option<String>,
+    /// What the user can do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
 }
 
 impl Diagnostic {
+    /// A warning saying `message`.
     pub fn warning(message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, message)
     }
 
+    /// An error saying `message`.
     pub fn error(message: impl Into<String>) -> Self {
         Self::new(Severity::Error, message)
     }
@@ -53,16 +83,19 @@ impl Diagnostic {
         }
     }
 
+    /// Names the file it concerns.
     pub fn in_file(mut self, file: &Path) -> Self {
         self.file = Some(file.to_path_buf());
         self
     }
 
+    /// Points at a line of the file.
     pub fn at_line(mut self, line: usize) -> Self {
         self.line = Some(line);
         self
     }
 
+    /// Points at a line and column of the file.
     pub fn at(mut self, line: usize, column: usize) -> Self {
         self.line = Some(line);
         self.column = Some(column);
@@ -77,11 +110,13 @@ impl Diagnostic {
         self
     }
 
+    /// Adds what the user can do about it.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
+    /// Whether it is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -1,23 +1,26 @@
 //! Encoding: canvas pixels to file bytes with fixed settings, so equal cards give equal files.
-//! PNG (default), JPEG and lossless WebP; the alt text and credit go into the file's metadata
-//! where the format has a place for them, and a network's byte cap is met by stepping JPEG
-//! quality down.
+//! PNG (default, optionally squeezed further by oxipng), JPEG with optimised Huffman tables and
+//! lossless WebP; the alt text and credit go into the file's metadata where the format has a
+//! place for them, and a network's byte cap is met by stepping JPEG quality down.
 
-use image::codecs::jpeg::JpegEncoder;
 use image::codecs::webp::WebPEncoder;
-use image::{ExtendedColorType, ImageEncoder, RgbImage};
+use image::{ExtendedColorType, RgbImage};
 use serde::Serialize;
 
 /// An output file type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ImageKind {
+    /// PNG, lossless (the default).
     Png,
+    /// JPEG at quality 90 (lower only to meet a size limit).
     Jpeg,
+    /// Lossless WebP.
     Webp,
 }
 
 impl ImageKind {
+    /// The file extension.
     pub fn extension(self) -> &'static str {
         match self {
             ImageKind::Png => "png",
@@ -26,6 +29,7 @@ impl ImageKind {
         }
     }
 
+    /// The kind named `name` (`png`, `jpg`/`jpeg`, `webp`).
     pub fn parse(name: &str) -> Option<ImageKind> {
         match name.to_ascii_lowercase().as_str() {
             "png" => Some(ImageKind::Png),
@@ -48,26 +52,71 @@ pub struct Metadata {
 /// Encoded bytes and how they were made.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Encoded {
+    /// The file's bytes.
     pub bytes: Vec<u8>,
+    /// Their type: the one asked for, or JPEG to meet a size limit.
     pub kind: ImageKind,
     /// The JPEG quality used, for JPEG output.
     pub quality: Option<u8>,
 }
 
+/// Why an image could not be encoded.
 #[derive(Debug, thiserror::Error)]
 pub enum EncodeError {
+    /// The PNG encoder failed.
     #[error("{0}")]
     Png(#[from] png::EncodingError),
+    /// The JPEG or WebP encoder failed.
     #[error("{0}")]
     Image(#[from] image::ImageError),
+    /// The JPEG encoder failed.
+    #[error("{0}")]
+    Jpeg(#[from] jpeg_encoder::EncodingError),
+    /// oxipng could not recompress the PNG.
+    #[error("{0}")]
+    Optimize(#[from] oxipng::PngError),
+    #[error("a JPEG is at most 65,535 pixels wide and high; this card is {width}×{height}")]
+    /// The card is larger than JPEG allows.
+    TooLargeForJpeg {
+        /// The card's width in pixels.
+        width: u32,
+        /// The card's height in pixels.
+        height: u32,
+    },
     #[error(
         "the smallest JPEG ({size} bytes at quality {quality}) is still over the format's {cap}-byte limit"
     )]
-    OverCap { size: usize, quality: u8, cap: u64 },
+    /// Even the lowest JPEG quality is over the network's size limit.
+    OverCap {
+        /// The smallest file's size, in bytes.
+        size: usize,
+        /// The lowest quality tried.
+        quality: u8,
+        /// The format's limit, in bytes.
+        cap: u64,
+    },
 }
+
+/// PNG compression, chosen by measurement on the example interview's cards and the shared
+/// benchmark's (`cargo run --release --example encode-levels`, figures in docs/encoding.md):
+/// zlib level 2 with adaptive filtering makes files about a quarter smaller than fdeflate's
+/// fastest mode for a few ms more per card; levels 3 to 6 save 1–4 % more for up to twice the
+/// time, and level 9 is twenty times slower.
+const PNG_DEFLATE: png::DeflateCompression = png::DeflateCompression::Level(2);
+const PNG_FILTER: png::Filter = png::Filter::Adaptive;
 
 /// JPEG qualities tried, best first, when a format caps the file size.
 const JPEG_QUALITIES: &[u8] = &[90, 85, 80, 75, 70, 65, 60, 55, 50];
+
+/// How much time to spend making files small.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Effort {
+    /// The settings measured as the best trade for a batch: a few ms per card.
+    #[default]
+    Normal,
+    /// PNGs recompressed by oxipng as well: about a third smaller, about a second per card.
+    Smallest,
+}
 
 /// Encodes `image` as `kind`, embedding `metadata`. When the result is over `max_bytes`, the card
 /// becomes the highest-quality JPEG under the cap.
@@ -77,12 +126,29 @@ pub fn encode(
     metadata: &Metadata,
     max_bytes: Option<u64>,
 ) -> Result<Encoded, EncodeError> {
+    encode_with(image, kind, Effort::Normal, metadata, max_bytes)
+}
+
+/// [`encode`] with a choice of [`Effort`].
+pub fn encode_with(
+    image: &RgbImage,
+    kind: ImageKind,
+    effort: Effort,
+    metadata: &Metadata,
+    max_bytes: Option<u64>,
+) -> Result<Encoded, EncodeError> {
     let first = match kind {
-        ImageKind::Png => Encoded {
-            bytes: png_with_metadata(image, Some(metadata))?,
-            kind,
-            quality: None,
-        },
+        ImageKind::Png => {
+            let mut bytes = png_with_metadata(image, Some(metadata))?;
+            if effort == Effort::Smallest {
+                bytes = optimize_png(&bytes)?;
+            }
+            Encoded {
+                bytes,
+                kind,
+                quality: None,
+            }
+        }
         ImageKind::Jpeg => Encoded {
             bytes: jpeg(image, JPEG_QUALITIES[0], metadata)?,
             kind,
@@ -126,10 +192,8 @@ fn png_with_metadata(image: &RgbImage, metadata: Option<&Metadata>) -> Result<Ve
     let mut encoder = png::Encoder::new(&mut bytes, image.width(), image.height());
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
-    // fdeflate with the Paeth filter: measured on the built-in templates' cards, it encodes 30–40 %
-    // faster than adaptive filtering for files within 8 % of the size.
-    encoder.set_deflate_compression(png::DeflateCompression::FdeflateUltraFast);
-    encoder.set_filter(png::Filter::Paeth);
+    encoder.set_deflate_compression(PNG_DEFLATE);
+    encoder.set_filter(PNG_FILTER);
     if let Some(m) = metadata {
         encoder.add_itxt_chunk("Description".into(), m.description.clone())?;
         encoder.add_itxt_chunk("Author".into(), m.credit.clone())?;
@@ -141,15 +205,33 @@ fn png_with_metadata(image: &RgbImage, metadata: Option<&Metadata>) -> Result<Ve
     Ok(bytes)
 }
 
+/// oxipng's preset 2 (its default), keeping every chunk so the metadata stays; it only ever
+/// returns a smaller file or the same one.
+fn optimize_png(png: &[u8]) -> Result<Vec<u8>, EncodeError> {
+    let options = oxipng::Options::from_preset(2);
+    Ok(oxipng::optimize_from_memory(png, &options)?)
+}
+
+/// A baseline JPEG with Huffman tables fitted to the card (smaller at the same quality than the
+/// standard tables), full-resolution colour (4:4:4, so coloured text keeps clean edges) and the
+/// metadata as XMP.
 fn jpeg(image: &RgbImage, quality: u8, metadata: &Metadata) -> Result<Vec<u8>, EncodeError> {
-    let mut bytes = Vec::new();
-    JpegEncoder::new_with_quality(&mut bytes, quality).write_image(
-        image.as_raw(),
-        image.width(),
-        image.height(),
-        ExtendedColorType::Rgb8,
-    )?;
-    Ok(insert_xmp(bytes, &xmp_packet(metadata)))
+    let (Ok(width), Ok(height)) = (u16::try_from(image.width()), u16::try_from(image.height())) else {
+        return Err(EncodeError::TooLargeForJpeg {
+            width: image.width(),
+            height: image.height(),
+        });
+    };
+    let mut bytes = Vec::with_capacity(image.as_raw().len() / 8);
+    let mut encoder = jpeg_encoder::Encoder::new(&mut bytes, quality);
+    encoder.set_sampling_factor(jpeg_encoder::SamplingFactor::F_1_1);
+    encoder.set_optimized_huffman_tables(true);
+    let mut segment = XMP_NAMESPACE.to_vec();
+    segment.extend_from_slice(xmp_packet(metadata).as_bytes());
+    // An alt text too long for one segment leaves the file without metadata, never without a card.
+    let _ = encoder.add_app_segment(1, segment);
+    encoder.encode(image.as_raw(), width, height, jpeg_encoder::ColorType::Rgb)?;
+    Ok(bytes)
 }
 
 fn webp(image: &RgbImage) -> Result<Vec<u8>, EncodeError> {
@@ -187,26 +269,6 @@ fn xmp_packet(metadata: &Metadata) -> String {
 }
 
 const XMP_NAMESPACE: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
-
-/// Splices an APP1 XMP segment into a baseline JPEG, after SOI and any JFIF APP0 segment.
-fn insert_xmp(jpeg: Vec<u8>, packet: &str) -> Vec<u8> {
-    let payload_len = XMP_NAMESPACE.len() + packet.len() + 2;
-    if jpeg.len() < 4 || jpeg[..2] != [0xFF, 0xD8] || payload_len > 0xFFFF {
-        return jpeg;
-    }
-    let mut at = 2;
-    if jpeg[2..4] == [0xFF, 0xE0] && jpeg.len() >= 6 {
-        at += 2 + usize::from(u16::from_be_bytes([jpeg[4], jpeg[5]]));
-    }
-    let mut out = Vec::with_capacity(jpeg.len() + payload_len + 2);
-    out.extend_from_slice(&jpeg[..at]);
-    out.extend_from_slice(&[0xFF, 0xE1]);
-    out.extend_from_slice(&(payload_len as u16).to_be_bytes());
-    out.extend_from_slice(XMP_NAMESPACE);
-    out.extend_from_slice(packet.as_bytes());
-    out.extend_from_slice(&jpeg[at..]);
-    out
-}
 
 #[cfg(test)]
 mod tests {
@@ -262,9 +324,14 @@ mod tests {
 
     #[test]
     fn a_byte_cap_steps_jpeg_quality_down() {
-        let noisy = RgbImage::from_fn(400, 400, |x, y| {
-            let v = (x.wrapping_mul(2_654_435_761) ^ y.wrapping_mul(40_503)) as u8;
-            image::Rgb([v, v.rotate_left(3), v.rotate_left(5)])
+        // Noise no compressor can shrink, so that PNG is far over a JPEG-sized cap.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let noisy = RgbImage::from_fn(400, 400, |_, _| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let [r, g, b, ..] = state.to_le_bytes();
+            image::Rgb([r, g, b])
         });
         let generous = encode(&noisy, ImageKind::Jpeg, &metadata(), Some(10_000_000)).unwrap();
         assert_eq!(generous.quality, Some(90));

@@ -10,17 +10,26 @@ pub type FaceId = usize;
 /// A variation axis value: a four-letter OpenType tag (`wght`, `wdth`, `slnt`, `opsz`…) and its value.
 pub type AxisValue = ([u8; 4], f32);
 
-/// One parsed font file (or one instance of a variable font), ready for shaping (rustybuzz) and
-/// rasterising (ab_glyph).
+/// One parsed font file (or one instance of a variable font), ready for shaping (harfrust),
+/// measuring (ttf-parser) and rasterising (ab_glyph). All three read the same bytes at the same
+/// axis values.
 pub struct Face {
+    /// The family name templates use.
     pub family: &'static str,
+    /// Its weight (100–900).
     pub weight: u16,
+    /// Whether it is italic.
     pub italic: bool,
-    pub shaper: rustybuzz::Face<'static>,
+    /// The shaper's view of the font.
+    pub shaper: harfrust::Font,
+    metrics: ttf_parser::Face<'static>,
+    /// The rasteriser's view of the font.
     pub raster: FontRef<'static>,
+    /// Design units per em.
     pub units_per_em: f32,
     /// Ascender and descender in em (descender positive, below the baseline).
     pub ascender: f32,
+    /// The descender.
     pub descender: f32,
     /// Extra space the font asks for between lines, in em.
     pub line_gap: f32,
@@ -42,25 +51,29 @@ impl Face {
         data: &'static [u8],
         variations: &[AxisValue],
     ) -> Option<Face> {
-        let mut shaper = rustybuzz::Face::from_slice(data, 0)?;
+        let mut shaper = harfrust::Font::new(data, 0)?;
+        let mut metrics = ttf_parser::Face::parse(data, 0).ok()?;
         let mut raster = FontRef::try_from_slice(data).ok()?;
-        // Shaping (advances, kerning) and outlines must see the same coordinates.
-        let settings: Vec<rustybuzz::Variation> = variations
-            .iter()
-            .map(|&(tag, value)| rustybuzz::Variation {
-                tag: rustybuzz::ttf_parser::Tag::from_bytes(&tag),
-                value,
-            })
-            .collect();
-        shaper.set_variations(&settings);
+        // Shaping (advances, kerning), metrics and outlines must see the same coordinates.
+        if !variations.is_empty() {
+            shaper = shaper
+                .instance_builder()
+                .variations(
+                    variations
+                        .iter()
+                        .map(|&(tag, value)| (harfrust::Tag::new(&tag), value)),
+                )
+                .build();
+        }
         for (tag, value) in variations {
+            metrics.set_variation(ttf_parser::Tag::from_bytes(tag), *value);
             raster.set_variation(tag, *value);
         }
-        let units_per_em = f32::from(shaper.units_per_em() as u16);
-        let ascender = f32::from(shaper.ascender()) / units_per_em;
-        let descender = -f32::from(shaper.descender()) / units_per_em;
-        let line_gap = f32::from(shaper.line_gap()).max(0.0) / units_per_em;
-        let cap_height = shaper
+        let units_per_em = f32::from(metrics.units_per_em());
+        let ascender = f32::from(metrics.ascender()) / units_per_em;
+        let descender = -f32::from(metrics.descender()) / units_per_em;
+        let line_gap = f32::from(metrics.line_gap()).max(0.0) / units_per_em;
+        let cap_height = metrics
             .capital_height()
             .map_or(ascender * 0.7, |h| f32::from(h) / units_per_em);
         Some(Face {
@@ -68,6 +81,7 @@ impl Face {
             weight,
             italic,
             shaper,
+            metrics,
             raster,
             units_per_em,
             ascender,
@@ -78,9 +92,33 @@ impl Face {
         })
     }
 
+    /// The glyph for `c`, if the font has a real one.
+    pub fn glyph_index(&self, c: char) -> Option<u16> {
+        self.metrics.glyph_index(c).map(|g| g.0).filter(|&g| g != 0)
+    }
+
+    /// A glyph's advance width in font units.
+    pub fn advance(&self, glyph: u16) -> Option<u16> {
+        self.metrics.glyph_hor_advance(ttf_parser::GlyphId(glyph))
+    }
+
+    /// A glyph's outline box in font units, y up: (x min, y min, x max, y max).
+    pub fn glyph_bounds(&self, glyph: u16) -> Option<(f32, f32, f32, f32)> {
+        self.metrics
+            .glyph_bounding_box(ttf_parser::GlyphId(glyph))
+            .map(|b| {
+                (
+                    f32::from(b.x_min),
+                    f32::from(b.y_min),
+                    f32::from(b.x_max),
+                    f32::from(b.y_max),
+                )
+            })
+    }
+
     /// Whether the face has a real glyph for `c`.
     pub fn covers(&self, c: char) -> bool {
-        self.shaper.glyph_index(c).is_some_and(|g| g.0 != 0)
+        self.glyph_index(c).is_some()
     }
 
     /// The px scale ab_glyph needs so that one em is `size` pixels.
@@ -96,7 +134,7 @@ impl Face {
 
     /// The axes of a variable font: tag, minimum, default, maximum.
     pub fn axes(&self) -> Vec<([u8; 4], f32, f32, f32)> {
-        self.shaper
+        self.metrics
             .variation_axes()
             .into_iter()
             .map(|a| (a.tag.to_bytes(), a.min_value, a.def_value, a.max_value))
@@ -155,14 +193,26 @@ pub struct FontBook {
 #[derive(Debug, Clone, PartialEq)]
 pub enum AxisError {
     /// The face is not a variable font.
-    NotVariable { family: &'static str },
+    NotVariable {
+        /// The face's family.
+        family: &'static str,
+    },
     /// The font has no such axis.
-    UnknownAxis { tag: String, known: Vec<String> },
+    UnknownAxis {
+        /// The tag asked for.
+        tag: String,
+        /// The tags the font has.
+        known: Vec<String>,
+    },
     /// The value lies outside the axis range.
     OutOfRange {
+        /// The axis.
         tag: String,
+        /// The value asked for.
         value: f32,
+        /// The axis's smallest value.
         min: f32,
+        /// The axis's largest value.
         max: f32,
     },
 }
@@ -216,6 +266,7 @@ impl FontBook {
         }
     }
 
+    /// The face with id `id`.
     pub fn face(&self, id: FaceId) -> &Face {
         match self.faces.get(id) {
             Some(face) => face,
@@ -226,6 +277,7 @@ impl FontBook {
         }
     }
 
+    /// Every family, once each, in registry order.
     pub fn families(&self) -> Vec<&'static str> {
         let mut families: Vec<&'static str> = self.faces.iter().map(|f| f.family).collect();
         families.dedup();
@@ -389,9 +441,7 @@ mod tests {
 
     fn advance_of(book: &FontBook, face: FaceId, c: char) -> u16 {
         let f = book.face(face);
-        f.shaper
-            .glyph_hor_advance(f.shaper.glyph_index(c).unwrap())
-            .unwrap()
+        f.advance(f.glyph_index(c).unwrap()).unwrap()
     }
 
     #[test]

@@ -1,31 +1,65 @@
 //! pullquote turns interview transcripts into branded, correctly attributed quote cards.
 //!
-//! The pipeline runs in one direction, one module per stage:
-//! [`transcript`] reads a file into speakers and turns, [`select`] picks and scores quotes,
-//! [`template`] resolves a YAML layout for one output format, [`typeset`] shapes and fits the
-//! text into that layout, [`render`] paints the card, [`encode`] turns it into file bytes and
-//! [`batch`] runs every quote × format and writes the results.
+//! **One card.** A [`CardRequest`] holds everything a card shows; [`render_card`] draws it on a
+//! template at one format and returns the image bytes and the alt text:
 //!
-//! ```no_run
-//! use pullquote::{encode, render, select, template, transcript, typeset};
-//! let interview = transcript::read("interview.txt".as_ref(), &Default::default())?;
-//! let selection = select::select(&interview, &select::SelectOptions::default());
-//! let fonts = typeset::FontBook::embedded();
-//! let template = template::Template::builtin("paper")?;
-//! let format = template::Format::by_id("instagram-square").unwrap();
-//! let layout = template.resolve(&format, fonts)?;
-//! let content = pullquote::card::CardRequest::from_selection(&selection.quotes[0], &interview).content(None);
-//! let card = typeset::compose(&layout, &content, fonts)?;
-//! let png = encode::png(&render::render(&card, fonts))?;
+//! ```
+//! use pullquote::{render_card, CardRequest};
+//! use pullquote::encode::ImageKind;
+//! use pullquote::template::{Format, Template};
+//!
+//! let request = CardRequest::new("We stopped chasing followers and **started listening**.", "Ann Lee")
+//!     .with_role("head of social media")
+//!     .with_organisation("Northfield Museum");
+//! let template = Template::builtin("bold")?;
+//! let format = Format::by_id("x").expect("a built-in format");
+//! let card = render_card(&request, &template, &format, ImageKind::Png)?;
+//! assert_eq!((card.width, card.height), (1600, 900));
+//! assert!(card.alt_text.starts_with("Quote from Ann Lee"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! **Many cards.** A [`batch::Plan`] lists folders of card requests, each on a template in some
+//! formats; [`batch::run`] draws them in parallel and writes the files atomically, with alt
+//! texts, a manifest per folder and a review page, skipping unchanged cards and removing the
+//! ones the plan no longer makes. [`batch::Plan::add_interviews`] plans the cards of
+//! transcripts: read ([`transcript`]), quotes selected ([`select`]), one folder per interview.
+//!
+//! ```no_run
+//! use pullquote::batch::{self, OutputOptions, Plan, Silent};
+//! use pullquote::template::{Format, Template};
+//! use std::path::{Path, PathBuf};
+//! use std::sync::Arc;
+//!
+//! let template = Arc::new(Template::builtin("paper")?);
+//! let formats = vec![Format::by_id("instagram-square").unwrap(), Format::by_id("story").unwrap()];
+//! let mut plan = Plan::new(Path::new("out"), OutputOptions::default());
+//! let inputs = [PathBuf::from("interview.txt")];
+//! plan.add_interviews(&inputs, &Default::default(), &Default::default(), &template, &formats);
+//! let report = batch::run(&plan, &Silent);
+//! println!("{} cards written", report.cards_written());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The stages underneath run in one direction, one module each: [`transcript`] reads a file
+//! into speakers and turns, [`select`] picks and scores quotes, [`card`] turns a quote into
+//! what a card shows, [`template`] resolves a YAML layout for one format, [`typeset`] shapes and
+//! fits the text into it, [`render`] paints the pixels and [`encode`] makes the file.
+//! [`fonts`] and [`locale`] are shared by template and typeset.
+//!
+//! The command-line interface is the `cli` feature, on by default. A program that uses the
+//! library alone can turn it off (`default-features = false`) and builds without clap, glob
+//! and indicatif.
+#![warn(missing_docs)]
 
 pub mod batch;
+pub mod boundary;
 pub mod card;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod diagnostic;
 pub mod encode;
-pub mod fingerprint;
+mod fingerprint;
 pub mod fonts;
 pub mod limits;
 pub mod locale;
@@ -33,9 +67,11 @@ pub mod proof;
 pub mod render;
 pub mod select;
 pub mod sheet;
-pub mod slug;
+mod slug;
 pub mod template;
 pub mod transcript;
 pub mod typeset;
+pub(crate) mod yaml;
 
+pub use card::{render_card, CardError, CardRequest, RenderedCard};
 pub use diagnostic::{Diagnostic, Severity};

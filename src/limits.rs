@@ -112,13 +112,20 @@ pub enum ReadError {
     /// Not a regular file: what it is instead.
     NotAFile(&'static str),
     /// Over its kind's cap (`size` is what was read or declared, at least `cap + 1`).
-    TooLarge { kind: Kind, cap: u64, size: Option<u64> },
+    TooLarge {
+        /// The kind of input.
+        kind: Kind,
+        /// Its cap in bytes.
+        cap: u64,
+        /// Its size, when known before reading.
+        size: Option<u64>,
+    },
 }
 
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ReadError::Io(e) => write!(f, "{e}"),
+            ReadError::Io(e) => write!(f, "{}", crate::diagnostic::io_reason(e)),
             ReadError::NotAFile(what) => write!(f, "it is {what}, not a regular file"),
             ReadError::TooLarge { kind, cap, size } => {
                 match size {
@@ -147,6 +154,7 @@ impl From<std::io::Error> for ReadError {
 }
 
 impl ReadError {
+    /// Over `kind`'s cap, with the size when it is known.
     pub fn too_large(kind: Kind, size: Option<u64>) -> ReadError {
         ReadError::TooLarge {
             kind,
@@ -237,7 +245,9 @@ pub const MAX_YAML_DEPTH: usize = 64;
 /// Where YAML nests deeper than [`MAX_YAML_DEPTH`]: 1-based line and column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TooDeep {
+    /// 1-based line.
     pub line: usize,
+    /// 1-based column, in characters.
     pub column: usize,
 }
 

@@ -26,7 +26,9 @@ pub enum EnglishConvention {
 /// The regional conventions used for each language a quote can be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Locale {
+    /// How French punctuation is spaced.
     pub french: FrenchConvention,
+    /// Which quotation marks English uses.
     pub english: EnglishConvention,
 }
 

@@ -1,6 +1,7 @@
 //! Quotes from a spreadsheet: a CSV or TSV file with one card per row, as a team keeps them in a
-//! shared sheet. Columns: `quote`, `name`, `role`, and optionally `organisation`, `format`,
-//! `template`, `lang`, `highlight`, `photo`, `date`, `kicker` and `id`.
+//! shared sheet, in whatever delimiter and encoding the spreadsheet saved it. Columns: `quote`,
+//! `name`, `role`, and optionally `organisation`, `format`, `template`, `lang`, `highlight`,
+//! `photo`, `date`, `kicker` and `id`.
 
 use crate::diagnostic::Diagnostic;
 use crate::transcript::Language;
@@ -13,14 +14,21 @@ pub struct SheetRow {
     pub line: usize,
     /// The row's `id` column, or its position.
     pub id: String,
+    /// The quote (`**` marks emphasis).
     pub quote: String,
+    /// The speaker's name.
     pub name: String,
+    /// Their role.
     pub role: Option<String>,
+    /// Their organisation.
     pub organisation: Option<String>,
     /// Formats named in the row (`format` column, comma or semicolon separated).
     pub formats: Vec<String>,
+    /// A built-in template or a template file, relative to the sheet.
     pub template: Option<String>,
+    /// The row's language (`lang` column).
     pub language: Option<Language>,
+    /// Words of the quote to emphasise.
     pub highlight: Vec<String>,
     /// The speaker's portrait, relative to the sheet's folder.
     pub photo: Option<String>,
@@ -75,13 +83,44 @@ fn sheet_error(path: &Path, line: Option<usize>, message: String) -> Box<Diagnos
     )
 }
 
-/// Reads the rows of a `.csv` or `.tsv` sheet (the delimiter follows the extension).
+fn reader(text: &str, delimiter: u8, has_headers: bool) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(has_headers)
+        .flexible(true)
+        // Tab-separated exports do not quote cells; a `"` there is part of the text.
+        .quoting(delimiter != b'\t')
+        .from_reader(text.as_bytes())
+}
+
+/// The delimiter of a sheet: tab for `.tsv`; otherwise whichever of `,`, `;` and tab splits the
+/// header row into the most known column names (a French Excel saves "CSV" with `;`), then into
+/// the most cells.
+fn sniff_delimiter(text: &str, path: &Path) -> u8 {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv")) {
+        return b'\t';
+    }
+    let mut best = ((0, 0), b',');
+    for delimiter in [b',', b';', b'\t'] {
+        let Some(Ok(header)) = reader(text, delimiter, false).records().next() else {
+            continue;
+        };
+        let known = header.iter().filter(|h| column_name(h).is_some()).count();
+        if (known, header.len()) > best.0 {
+            best = ((known, header.len()), delimiter);
+        }
+    }
+    best.1
+}
+
+/// Reads the rows of a sheet: comma-, semicolon- or tab-separated (see [`sniff_delimiter`]),
+/// UTF-8 with or without a byte-order mark, UTF-16, or Windows-1252.
 pub fn read(path: &Path) -> Result<Vec<SheetRow>, Box<Diagnostic>> {
     let bytes = crate::limits::read(path, crate::limits::Kind::Sheet).map_err(|e| {
         sheet_error(
             path,
             None,
-            format!("failed to read sheet `{}` ({e})", path.display()),
+            format!("failed to read sheet `{}` ({})", path.display(), e),
         )
     })?;
     let text = crate::transcript::decode(&bytes, None)
@@ -93,13 +132,8 @@ pub fn read(path: &Path) -> Result<Vec<SheetRow>, Box<Diagnostic>> {
             )
         })?
         .text;
-    let tab = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
-        || (!text.contains(',') && text.contains('\t'));
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(if tab { b'\t' } else { b',' })
-        .flexible(true)
-        .quoting(!tab)
-        .from_reader(text.as_bytes());
+    let delimiter = sniff_delimiter(&text, path);
+    let mut reader = reader(&text, delimiter, true);
     let headers = reader
         .headers()
         .map_err(|e| sheet_error(path, Some(1), format!("unreadable header row ({e})")))?

@@ -442,3 +442,59 @@ fn a_rerun_redoes_exactly_the_cards_a_change_concerns() {
         "only the second quote's cards: {after_highlight:?}"
     );
 }
+
+/// The case the skip-unchanged key used to miss: one card from the command line, made again
+/// with another `--photo` or another `--date`, is redrawn; the same arguments leave it alone.
+#[test]
+fn render_with_a_new_photo_or_date_redraws_the_card() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("dated.yaml"), DATED).unwrap();
+    write_photo(&dir.path().join("first.png"), [0, 230, 90]);
+    write_photo(&dir.path().join("second.png"), [0, 120, 230]);
+    let render = |photo: &str, date: &str| {
+        statuses(&pullquote(
+            dir.path(),
+            &[
+                "render",
+                "--text",
+                "We never stopped listening.",
+                "--speaker",
+                "Ann Lee",
+                "--photo",
+                photo,
+                "--date",
+                date,
+                "-t",
+                "dated.yaml",
+                "--format",
+                "instagram-square",
+                "-o",
+                "out",
+                "--json",
+            ],
+        ))
+    };
+    let status = |statuses: Vec<(String, String)>| {
+        assert_eq!(statuses.len(), 1, "{statuses:?}");
+        statuses[0].1.clone()
+    };
+    assert_eq!(status(render("first.png", "May 2025")), "created");
+    let card = dir.path().join("out").join(&render("first.png", "May 2025")[0].0);
+    let first = decode(&card);
+    assert!(pixels_of(&first, [0, 230, 90]) > 1000);
+    assert_eq!(status(render("first.png", "May 2025")), "unchanged");
+
+    assert_eq!(status(render("second.png", "May 2025")), "replaced");
+    let second = decode(&card);
+    assert_eq!(pixels_of(&second, [0, 230, 90]), 0);
+    assert!(pixels_of(&second, [0, 120, 230]) > 1000);
+
+    assert_eq!(status(render("second.png", "June 2025")), "replaced");
+    let third = decode(&card);
+    let changed = third
+        .pixels()
+        .zip(second.pixels())
+        .filter(|(p, q)| p != q)
+        .count();
+    assert!(changed > 100, "the new date is drawn: {changed} pixels differ");
+}

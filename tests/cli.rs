@@ -258,12 +258,31 @@ fn a_template_with_a_bad_colour_points_at_it() {
 #[test]
 fn missing_input_file_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
-    for args in [&["run", "nope.txt"][..], &["extract", "nope.txt"][..]] {
+    // Every command says a missing file is missing in the same words.
+    for args in [
+        &["run", "nope.txt"][..],
+        &["extract", "nope.txt"][..],
+        &["read", "nope.txt"][..],
+    ] {
         let out = pullquote(dir.path(), args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = stderr(&out);
-        assert!(err.contains("failed to read transcript `nope.txt`"), "{err}");
+        assert!(
+            err.starts_with("error: failed to read transcript `nope.txt` (not found)\n"),
+            "{err}"
+        );
         assert!(err.contains("hint:"), "{err}");
+    }
+    for (args, what) in [
+        (&["render", "nope.csv", "-o", "o"][..], "sheet `nope.csv`"),
+        (&["render", "nope.yaml", "-o", "o"][..], "quotes file `nope.yaml`"),
+        (&["templates", "check", "nope.yaml"][..], "template `nope.yaml`"),
+    ] {
+        let err = stderr(&pullquote(dir.path(), args));
+        assert!(
+            err.contains(&format!("failed to read {what} (not found)")),
+            "{err}"
+        );
     }
     assert!(!dir.path().join("out").exists());
 }

@@ -5,13 +5,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// Circles that exist today and are being untangled elsewhere, with the reason they remain.
-/// A circle listed here that has gone away is fine; any other circle fails the test.
-const KNOWN: &[(&[&str], &str)] = &[(
-    &["slug", "transcript"],
-    "accent folding still lives in transcript/labels.rs; it moves to slug.rs",
-)];
-
 /// Where one module refers to another: file and 1-based line.
 type Edges = BTreeMap<(String, String), Vec<(PathBuf, usize)>>;
 
@@ -258,13 +251,6 @@ fn no_two_modules_import_each_other() {
     );
     let mut unexpected = Vec::new();
     for circle in circles(&modules, &edges) {
-        let known = KNOWN.iter().find(|(members, _)| {
-            members.len() == circle.len() && members.iter().all(|m| circle.iter().any(|c| c == m))
-        });
-        if let Some((_, reason)) = known {
-            eprintln!("known circle {circle:?}: {reason}");
-            continue;
-        }
         let mut report = format!("modules {circle:?} import each other:\n");
         for ((from, to), places) in &edges {
             if circle.contains(from) && circle.contains(to) {

@@ -93,14 +93,25 @@ document.addEventListener('click', async (event) => {
 });
 ";
 
+/// The language of the page: the interviews' own when they share one. The page's own words
+/// (counts, buttons, badges) are English and say so with their own `lang`.
+fn page_language(sections: &[Section]) -> &'static str {
+    let mut known = sections.iter().filter_map(|s| s.manifest.interview.language);
+    match known.next() {
+        Some(first) if known.all(|l| l == first) => first.code(),
+        _ => "en",
+    }
+}
+
 /// Renders the contact sheet for `sections`.
 pub fn html(title: &str, sections: &[Section]) -> String {
     let mut page = String::new();
+    let lang = page_language(sections);
     let cards: usize = sections.iter().map(|s| s.manifest.cards.len()).sum();
     let missing: usize = sections.iter().map(|s| s.missing.len()).sum();
     let _ = write!(
         page,
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{}</h1><p>{} interview{}, {cards} card{}{}</p></header>\n<main>\n",
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{}</h1><p lang=\"en\">{} interview{}, {cards} card{}{}</p></header>\n<main>\n",
         escape(title),
         escape(title),
         sections.len(),
@@ -111,9 +122,14 @@ pub fn html(title: &str, sections: &[Section]) -> String {
     let mut alt_id = 0;
     for section in sections {
         let m = section.manifest;
+        let section_lang = m
+            .interview
+            .language
+            .map(|l| format!(" lang=\"{}\"", l.code()))
+            .unwrap_or_default();
         let _ = write!(
             page,
-            "<section class=\"interview\">\n<h2>{}</h2>\n",
+            "<section class=\"interview\"{section_lang}>\n<h2>{}</h2>\n",
             escape(&m.interview.slug)
         );
         let speakers: Vec<String> = m
@@ -136,7 +152,7 @@ pub fn html(title: &str, sections: &[Section]) -> String {
             }
         );
         if !section.diagnostics.is_empty() {
-            page.push_str("<ul class=\"diagnostics\">");
+            page.push_str("<ul class=\"diagnostics\" lang=\"en\">");
             for d in &section.diagnostics {
                 let _ = write!(page, "<li>{}</li>", escape(d));
             }
@@ -161,7 +177,7 @@ pub fn html(title: &str, sections: &[Section]) -> String {
                 };
                 let _ = write!(
                     page,
-                    "<blockquote>{}</blockquote>\n<div class=\"who\"><span class=\"badge\">#{rank}</span><span class=\"badge\">{kind} · {:.2}</span>{}{}</div>\n",
+                    "<blockquote>{}</blockquote>\n<div class=\"who\"><span class=\"badge\">#{rank}</span><span class=\"badge\" lang=\"en\">{kind} · {:.2}</span>{}{}</div>\n",
                     escape(&first.quote.text),
                     first.quote.score,
                     escape(&first.speaker.name),
@@ -170,7 +186,7 @@ pub fn html(title: &str, sections: &[Section]) -> String {
                 alt_id += 1;
                 let _ = writeln!(
                     page,
-                    "<div class=\"alt\"><p id=\"alt-{alt_id}\">{}</p><button type=\"button\" data-copy=\"alt-{alt_id}\">Copy alt text</button></div>",
+                    "<div class=\"alt\"><p id=\"alt-{alt_id}\">{}</p><button type=\"button\" lang=\"en\" data-copy=\"alt-{alt_id}\">Copy alt text</button></div>",
                     escape(&first.alt_text)
                 );
             } else {
@@ -192,14 +208,14 @@ pub fn html(title: &str, sections: &[Section]) -> String {
                     card.height
                 );
                 for w in &card.warnings {
-                    let _ = write!(page, "<div class=\"warning\">⚠ {}</div>", escape(w));
+                    let _ = write!(page, "<div class=\"warning\" lang=\"en\">⚠ {}</div>", escape(w));
                 }
                 page.push_str("</figure>\n");
             }
             for card in failed {
                 let _ = writeln!(
                     page,
-                    "<figure><div class=\"failed\"><strong>not written</strong><br>{}</div><figcaption>{}</figcaption></figure>",
+                    "<figure><div class=\"failed\" lang=\"en\"><strong>not written</strong><br>{}</div><figcaption>{}</figcaption></figure>",
                     escape(&card.reason),
                     escape(&card.format)
                 );

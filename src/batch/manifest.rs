@@ -86,6 +86,7 @@ pub struct CardEntry {
 }
 
 impl QuoteEntry {
+    /// The manifest's record of `quote` at position `rank`.
     pub fn new(rank: usize, quote: &Quote) -> Self {
         QuoteEntry {
             rank,

@@ -37,7 +37,7 @@ pub use run::run;
 pub use timings::{Stage, Timings};
 
 use crate::diagnostic::Diagnostic;
-use crate::encode::ImageKind;
+use crate::encode::{Effort, ImageKind};
 use std::path::PathBuf;
 
 /// How cards are written.
@@ -45,6 +45,8 @@ use std::path::PathBuf;
 pub struct OutputOptions {
     /// The file type, unless a format requires another (Bluesky's cards are JPEG).
     pub kind: ImageKind,
+    /// How hard to squeeze PNG files.
+    pub effort: Effort,
     /// Replace files that differ from what a previous run wrote.
     pub force: bool,
     /// Decide what would be written, and write nothing.
@@ -58,6 +60,7 @@ impl Default for OutputOptions {
     fn default() -> Self {
         OutputOptions {
             kind: ImageKind::Png,
+            effort: Effort::Normal,
             force: false,
             dry_run: false,
             keep_stale: false,

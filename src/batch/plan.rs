@@ -12,6 +12,7 @@ use crate::select::{self, QuoteKind, SelectOptions, Selection};
 use crate::template::{Format, Template};
 use crate::transcript::{self, Language, ReadOptions, Transcript};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -140,18 +141,18 @@ impl Plan {
                 (input, result)
             })
             .collect();
+        let mut folders = FolderNames::new(&self.root, &self.folders);
         for (input, result) in prepared {
             match result {
                 Ok((transcript, selection)) => {
-                    let dir = self.root.join(transcript.slug());
-                    self.folders.push(Folder::from_selection(
-                        &transcript,
-                        &selection,
-                        input,
-                        dir,
-                        template,
-                        formats,
-                    ));
+                    let (dir, warning) = folders.claim(&transcript.slug(), input);
+                    let mut folder =
+                        Folder::from_selection(&transcript, &selection, input, dir, template, formats);
+                    if let Some(name) = folder.dir.file_name() {
+                        folder.interview.slug = name.to_string_lossy().into_owned();
+                    }
+                    folder.diagnostics.extend(warning);
+                    self.folders.push(folder);
                 }
                 Err(e) => self.unreadable.push(Unreadable {
                     path: input.clone(),
@@ -159,6 +160,53 @@ impl Plan {
                 }),
             }
         }
+    }
+}
+
+/// The output folders of one run, one per input: two inputs with the same name (`a/talk.txt`,
+/// `b/talk.txt`) would otherwise write into one folder and the second manifest would replace the
+/// first's.
+struct FolderNames<'a> {
+    root: &'a Path,
+    /// Folder name → the input that has it.
+    taken: BTreeMap<String, PathBuf>,
+}
+
+impl<'a> FolderNames<'a> {
+    fn new(root: &'a Path, folders: &[Folder]) -> Self {
+        let taken = folders
+            .iter()
+            .filter_map(|f| {
+                Some((
+                    f.dir.file_name()?.to_string_lossy().into_owned(),
+                    f.source.clone(),
+                ))
+            })
+            .collect();
+        FolderNames { root, taken }
+    }
+
+    /// The folder for `input`, named `slug`, or `slug-2`, `slug-3`… when an earlier input has it,
+    /// with a warning saying so. Inputs come in a fixed order, so each keeps its folder from run
+    /// to run.
+    fn claim(&mut self, slug: &str, input: &Path) -> (PathBuf, Option<Diagnostic>) {
+        let mut name = slug.to_owned();
+        let mut n = 1;
+        while self.taken.contains_key(&name) {
+            n += 1;
+            name = format!("{slug}-{n}");
+        }
+        let warning = (n > 1).then(|| {
+            Diagnostic::warning(format!(
+                "`{}` also gives the folder name `{slug}`; its cards go into `{}`",
+                self.taken[slug].display(),
+                self.root.join(&name).display()
+            ))
+            .in_file(input)
+            .with_hint("give the inputs different file names to choose the folders")
+        });
+        self.taken.insert(name.clone(), input.to_path_buf());
+        (self.root.join(name), warning)
     }
 }
 

@@ -327,7 +327,7 @@ fn make_card(shared: &Shared, job: Job) -> Result<Done, CardError> {
             })?)
         }
     };
-    let key = card::card_key(request, photo, template, format, kind);
+    let key = card::card_key(request, photo, template, format, kind, plan.output.effort);
     let alt = request.alt_text(format);
     let speaker = QuoteSpeaker {
         label: card.label.clone(),
@@ -403,7 +403,7 @@ fn make_card(shared: &Shared, job: Job) -> Result<Done, CardError> {
         layout,
         &content,
         format,
-        kind,
+        (kind, plan.output.effort),
         &alt,
         Some(&shared.layout_pixels[&(t, job.format)]),
     )?;

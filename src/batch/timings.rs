@@ -3,18 +3,27 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+/// A stage of making cards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
+    /// Reading transcripts.
     Read,
+    /// Selecting quotes.
     Select,
+    /// Resolving templates for each format.
     Resolve,
+    /// Typesetting cards.
     Typeset,
+    /// Painting pixels.
     Render,
+    /// Encoding files.
     Encode,
+    /// Writing files, manifests and the review page.
     Write,
 }
 
 impl Stage {
+    /// Every stage, in pipeline order.
     pub const ALL: [Stage; 7] = [
         Stage::Read,
         Stage::Select,
@@ -25,6 +34,7 @@ impl Stage {
         Stage::Write,
     ];
 
+    /// The stage's name in `--timings`.
     pub fn name(self) -> &'static str {
         match self {
             Stage::Read => "read",
@@ -45,6 +55,7 @@ pub struct Timings {
 }
 
 impl Timings {
+    /// Adds the time since `since` to `stage`.
     pub fn add(&self, stage: Stage, since: Instant) {
         let nanos = since.elapsed().as_nanos().min(u128::from(u64::MAX)) as u64;
         self.nanos[stage as usize].fetch_add(nanos, Ordering::Relaxed);
@@ -56,10 +67,12 @@ impl Timings {
         self.nanos[stage as usize].fetch_add(nanos, Ordering::Relaxed);
     }
 
+    /// The time spent in `stage`.
     pub fn get(&self, stage: Stage) -> Duration {
         Duration::from_nanos(self.nanos[stage as usize].load(Ordering::Relaxed))
     }
 
+    /// Adds `other`'s times to these.
     pub fn merge(&mut self, other: &Timings) {
         for stage in Stage::ALL {
             self.nanos[stage as usize].fetch_add(other.get(stage).as_nanos() as u64, Ordering::Relaxed);

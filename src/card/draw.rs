@@ -2,7 +2,7 @@
 //! typeset, the pixels painted and encoded with the alt text in the file's metadata.
 
 use super::{alt, CardRequest, Photo};
-use crate::encode::{self, EncodeError, Encoded, ImageKind, Metadata};
+use crate::encode::{self, Effort, EncodeError, Encoded, ImageKind, Metadata};
 use crate::fingerprint::file_hash;
 use crate::fonts::FontBook;
 use crate::render;
@@ -131,7 +131,7 @@ pub fn render_card(
     let layout = template.resolve(format, fonts)?;
     let content = request.content(image);
     let alt_text = alt::alt_text(&content, format);
-    let drawn = draw(&layout, &content, format, kind, &alt_text, None)?;
+    let drawn = draw(&layout, &content, format, (kind, Effort::Normal), &alt_text, None)?;
     Ok(RenderedCard {
         bytes: drawn.encoded.bytes,
         kind: drawn.encoded.kind,
@@ -182,7 +182,7 @@ impl LoadedPhoto {
     pub fn image(&self) -> Result<Arc<RgbaImage>, CardError> {
         self.image
             .get_or_init(|| {
-                image::load_from_memory(&self.bytes)
+                crate::template::decode_upright(&self.bytes)
                     .map(|i| Arc::new(i.to_rgba8()))
                     .map_err(|e| e.to_string())
             })
@@ -210,7 +210,7 @@ pub(crate) fn draw(
     layout: &Layout,
     content: &CardContent,
     format: &Format,
-    kind: ImageKind,
+    (kind, effort): (ImageKind, Effort),
     alt_text: &str,
     shared: Option<&OnceLock<RgbImage>>,
 ) -> Result<Drawn, CardError> {
@@ -233,7 +233,7 @@ pub(crate) fn draw(
         description: alt_text.to_owned(),
         credit: content.speaker_name.clone(),
     };
-    let encoded = encode::encode(&image, kind, &metadata, format.max_bytes)?;
+    let encoded = encode::encode_with(&image, kind, effort, &metadata, format.max_bytes)?;
     let encode = started.elapsed();
 
     let mut warnings = Vec::new();

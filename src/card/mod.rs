@@ -17,7 +17,7 @@ pub use alt::alt_text;
 pub(crate) use draw::{draw, LoadedPhoto};
 pub use draw::{render_card, CardError, RenderedCard};
 
-use crate::encode::ImageKind;
+use crate::encode::{Effort, ImageKind};
 use crate::fingerprint::Fingerprint;
 use crate::template::{CardContent, Format, Template};
 use crate::transcript::Language;
@@ -238,6 +238,7 @@ pub(crate) fn card_key(
     template: &Template,
     format: &Format,
     kind: ImageKind,
+    effort: Effort,
 ) -> String {
     let request = serde_json::to_vec(request).expect("a card request serialises");
     let format_json = serde_json::to_vec(format).expect("a format serialises");
@@ -249,6 +250,10 @@ pub(crate) fn card_key(
         .bytes(&format_json)
         .bytes(&format.scale.to_le_bytes())
         .str(kind.extension())
+        .str(match effort {
+            Effort::Normal => "",
+            Effort::Smallest => "oxipng",
+        })
         .hex()
 }
 
@@ -326,7 +331,7 @@ mod tests {
     fn changing_any_field_changes_the_key() {
         let template = Template::builtin("paper").unwrap();
         let format = Format::by_id("instagram-square").unwrap();
-        let key = |r: &CardRequest| card_key(r, None, &template, &format, ImageKind::Png);
+        let key = |r: &CardRequest| card_key(r, None, &template, &format, ImageKind::Png, Effort::Normal);
         let base = key(&full());
         assert_eq!(base, key(&full()), "the key is stable");
         let mut seen = vec![base];
@@ -343,23 +348,51 @@ mod tests {
         for (what, k) in [
             (
                 "template",
-                card_key(&request, None, &other_template, &format, ImageKind::Png),
+                card_key(
+                    &request,
+                    None,
+                    &other_template,
+                    &format,
+                    ImageKind::Png,
+                    Effort::Normal,
+                ),
             ),
             (
                 "format",
-                card_key(&request, None, &template, &story, ImageKind::Png),
+                card_key(&request, None, &template, &story, ImageKind::Png, Effort::Normal),
             ),
             (
                 "scale",
-                card_key(&request, None, &template, &format.scaled(0.5), ImageKind::Png),
+                card_key(
+                    &request,
+                    None,
+                    &template,
+                    &format.scaled(0.5),
+                    ImageKind::Png,
+                    Effort::Normal,
+                ),
             ),
             (
                 "file type",
-                card_key(&request, None, &template, &format, ImageKind::Jpeg),
+                card_key(
+                    &request,
+                    None,
+                    &template,
+                    &format,
+                    ImageKind::Jpeg,
+                    Effort::Normal,
+                ),
             ),
             (
                 "photo bytes",
-                card_key(&request, Some(&photo), &template, &format, ImageKind::Png),
+                card_key(
+                    &request,
+                    Some(&photo),
+                    &template,
+                    &format,
+                    ImageKind::Png,
+                    Effort::Normal,
+                ),
             ),
         ] {
             assert!(!seen.contains(&k), "changing the {what} left the key unchanged");

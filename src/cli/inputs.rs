@@ -1,5 +1,6 @@
 //! Expands the inputs of a run: files, folders of transcripts and glob patterns.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Extensions read as transcripts when a folder is given.
@@ -7,7 +8,7 @@ pub const TRANSCRIPT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "docx", "v
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum InputError {
-    #[error("failed to read transcript `{0}` (no such file or folder)")]
+    #[error("failed to read transcript `{0}` (not found)")]
     Missing(String),
     #[error("`{0}` matches no file")]
     NoMatch(String),
@@ -23,7 +24,17 @@ fn is_transcript(path: &Path) -> bool {
         .is_some_and(|e| TRANSCRIPT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-fn folder_transcripts(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// Every transcript under `dir`, sorted, recursively. A folder reached twice (through a symbolic
+/// link back to an ancestor, or two links to one place) is walked once, so a link loop cannot
+/// turn one file into many inputs or recurse until the path is too long.
+fn folder_transcripts(
+    dir: &Path,
+    seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
+    if !seen.insert(std::fs::canonicalize(dir)?) {
+        return Ok(());
+    }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
@@ -36,13 +47,10 @@ fn folder_transcripts(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()>
         if hidden {
             continue;
         }
-        // Links to folders are not followed (a link to a parent would never end), and only
-        // regular files are read: a FIFO named `x.txt` would wait for a writer forever.
-        let Ok(kind) = std::fs::symlink_metadata(&path).map(|m| m.file_type()) else {
-            continue;
-        };
-        if kind.is_dir() {
-            folder_transcripts(&path, out)?;
+        // Only regular files are read: a FIFO named `x.txt` would wait for a writer forever.
+        if path.is_dir() {
+            // A sub-folder that cannot be read (a dangling or looping link) is not an input.
+            let _ = folder_transcripts(&path, seen, out);
         } else if is_transcript(&path) && std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
             out.push(path);
         }
@@ -50,10 +58,18 @@ fn folder_transcripts(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()>
     Ok(())
 }
 
+/// What makes two inputs the same file: its canonical path (links and `..` resolved), else the
+/// path as given (standard input, a file gone since it was listed).
+fn identity(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// Files named directly, every transcript under a folder (sorted, recursively), and the matches
-/// of a glob pattern (sorted). Duplicates are kept once, in first-seen order.
+/// of a glob pattern (sorted). A file reached twice, under any name (a link, `./a` and `a`), is
+/// kept once, where it was first seen.
 pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     let mut out: Vec<PathBuf> = Vec::new();
+    let mut files: HashSet<PathBuf> = HashSet::new();
     for input in inputs {
         let text = input.to_string_lossy();
         let mut found = Vec::new();
@@ -62,7 +78,8 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
         if input == Path::new("-") || (input.exists() && !input.is_dir()) {
             found.push(input.clone());
         } else if input.is_dir() {
-            folder_transcripts(input, &mut found).map_err(|_| InputError::Missing(text.to_string()))?;
+            folder_transcripts(input, &mut HashSet::new(), &mut found)
+                .map_err(|_| InputError::Missing(text.to_string()))?;
             if found.is_empty() {
                 return Err(InputError::EmptyFolder(text.to_string()));
             }
@@ -86,7 +103,7 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
             return Err(InputError::Missing(text.to_string()));
         }
         for path in found {
-            if !out.contains(&path) {
+            if files.insert(identity(&path)) {
                 out.push(path);
             }
         }
@@ -123,5 +140,23 @@ mod tests {
             Err(InputError::Missing(d.join("nope.txt").display().to_string()))
         );
         assert!(matches!(expand(&[d.join("*.docx")]), Err(InputError::NoMatch(_))));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_and_loops_give_each_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("a/b")).unwrap();
+        std::fs::write(d.join("a/b/talk.txt"), "x").unwrap();
+        // A link back to an ancestor, a second way into the same folder, a link to a file and
+        // a dangling link.
+        std::os::unix::fs::symlink(d.join("a"), d.join("a/b/up")).unwrap();
+        std::os::unix::fs::symlink(d.join("a/b"), d.join("a/same")).unwrap();
+        std::os::unix::fs::symlink(d.join("a/b/talk.txt"), d.join("a/alias.txt")).unwrap();
+        std::os::unix::fs::symlink(d.join("nowhere"), d.join("a/dangling")).unwrap();
+        assert_eq!(expand(&[d.join("a")]).unwrap(), vec![d.join("a/alias.txt")]);
+        let twice = [d.join("a/b/talk.txt"), d.join("a/b/../b/talk.txt"), d.join("a")];
+        assert_eq!(expand(&twice).unwrap(), vec![d.join("a/b/talk.txt")]);
     }
 }

@@ -75,6 +75,11 @@ pub fn output_options(args: &OutputArgs) -> Result<OutputOptions, PlanError> {
     }
     Ok(OutputOptions {
         kind,
+        effort: if args.optimize {
+            crate::encode::Effort::Smallest
+        } else {
+            crate::encode::Effort::Normal
+        },
         force: args.force,
         dry_run: args.dry_run,
         keep_stale: args.keep_stale,
@@ -154,7 +159,7 @@ pub fn photo(path: &Path) -> Result<Photo, PlanError> {
         )
     };
     let bytes = crate::limits::read(path, crate::limits::Kind::Image).map_err(|e| fail(e.to_string()))?;
-    image::load_from_memory(&bytes).map_err(|e| fail(e.to_string()))?;
+    crate::template::decode_upright(&bytes).map_err(|e| fail(e.to_string()))?;
     Ok(Photo::File(path.to_path_buf()))
 }
 

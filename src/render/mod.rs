@@ -1,7 +1,7 @@
 //! Rasterising: paints a typeset [`Card`] into pixels. Takes no decisions and cannot fail.
 
-pub mod contrast;
-pub mod paint;
+pub(crate) mod contrast;
+pub(crate) mod paint;
 mod text;
 
 pub use text::draw_glyphs;

@@ -32,6 +32,7 @@ pub(super) fn for_each_pixel(
     }
 }
 
+/// Draws `glyphs` onto `canvas` in `color`.
 pub fn draw_glyphs(canvas: &mut RgbImage, glyphs: &[PlacedGlyph], color: Rgba, fonts: &FontBook) {
     let size = canvas.dimensions();
     for_each_pixel(glyphs, fonts, size, |x, y, coverage| {

@@ -41,7 +41,9 @@ fn fold(text: &str) -> Folded {
 /// Where a mark's text was found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attribution {
+    /// The answer's turn.
     pub turn: usize,
+    /// The paragraph of that turn.
     pub paragraph: usize,
     /// Byte range of the repeated passage in the paragraph's text.
     pub span: (usize, usize),

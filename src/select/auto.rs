@@ -201,10 +201,13 @@ fn highlights(signals: &[Signal], text: &str, language: Language) -> Vec<String>
 /// One sentence of an attributed answer, with the best-scoring candidate passage that holds it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnswerSentence {
+    /// The answer's turn.
     pub turn: usize,
+    /// The paragraph of that turn.
     pub paragraph: usize,
     /// Byte range in the paragraph's text.
     pub start: usize,
+    /// End of the byte range.
     pub end: usize,
     /// `None` when no passage that fits a card holds the sentence.
     pub scored: Option<Scored>,

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 pub struct Cut {
     /// Character offsets in the verbatim passage: the left-out part is `start..end`.
     pub start: usize,
+    /// End of the left-out range.
     pub end: usize,
     /// `[…]` for an omission; `[L]` when the cut leaves a capital to supply; empty otherwise.
     pub replacement: String,
@@ -20,7 +21,9 @@ pub struct Cut {
 /// A passage with its cuts applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edited {
+    /// The text with its cuts applied.
     pub text: String,
+    /// The cuts, as ranges of the verbatim passage.
     pub cuts: Vec<Cut>,
 }
 

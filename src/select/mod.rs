@@ -11,14 +11,20 @@ mod auto;
 mod candidates;
 pub mod cuts;
 mod diversity;
+#[doc(hidden)]
 pub mod features;
 mod lexicon;
+#[doc(hidden)]
 pub mod prose;
 pub mod review;
+#[doc(hidden)]
 pub mod score;
+#[doc(hidden)]
 pub mod sentences;
 mod tense;
+#[doc(hidden)]
 pub mod weights;
+#[doc(hidden)]
 pub mod words;
 
 pub use attribute::{attribute, Attribution};
@@ -33,11 +39,15 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteSpeaker {
+    /// The label the transcript uses for them (`AO`), if any.
     #[serde(default)]
     pub label: String,
+    /// The full name.
     pub name: String,
+    /// Their role.
     #[serde(default)]
     pub role: Option<String>,
+    /// Their organisation.
     #[serde(default)]
     pub organisation: Option<String>,
     /// A portrait, from the transcript's front matter or a quotes file.
@@ -57,6 +67,7 @@ impl From<&Speaker> for QuoteSpeaker {
     }
 }
 
+/// Where a quote comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
@@ -87,11 +98,17 @@ pub struct Source {
 pub struct Quote {
     /// What the card says: the editor's mark as written, or the answer's words (with any cuts).
     pub text: String,
+    /// Who said it.
     pub speaker: QuoteSpeaker,
+    /// Set apart by an editor, or found by the scorer.
     pub kind: QuoteKind,
+    /// How quotable it is, from 0 to 1 (1 for an editor's choice).
     pub score: f64,
+    /// Why it was chosen, one reason a line.
     pub reasons: Vec<String>,
+    /// Where it is in the transcript.
     pub source: Source,
+    /// Its language.
     pub language: Language,
     /// The source passage word for word, when `text` has cuts.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -111,6 +128,7 @@ pub struct SelectOptions {
     pub max_quotes: usize,
     /// Length window (in characters) for automatic candidates.
     pub min_chars: usize,
+    /// Longest automatic quote, in characters.
     pub max_chars: usize,
     /// Most consecutive sentences one automatic candidate may span.
     pub max_sentences: usize,
@@ -139,7 +157,9 @@ impl Default for SelectOptions {
 /// The quotes chosen from one transcript, best first, and any problems met.
 #[derive(Debug, Clone, Default)]
 pub struct Selection {
+    /// The quotes, best first.
     pub quotes: Vec<Quote>,
+    /// Problems met, such as an editor's mark that repeats no answer.
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -29,6 +29,7 @@ pub struct QuotesFile {
     pub kicker: Option<String>,
     /// `fr` or `en`: drives typography and alt text.
     pub language: String,
+    /// The quotes, in card order.
     pub quotes: Vec<QuoteEntry>,
 }
 
@@ -45,19 +46,24 @@ pub struct QuoteEntry {
     /// `false` leaves the quote out of the cards.
     #[serde(default = "enabled_by_default")]
     pub enabled: bool,
+    /// Who said it.
     pub speaker: QuoteSpeaker,
     /// Words of the text to set in the accent colour.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub highlight: Vec<String>,
+    /// Set apart by an editor, or found by the scorer.
     #[serde(default = "auto_kind")]
     pub kind: QuoteKind,
+    /// The selection's score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<f64>,
+    /// Where it is in the transcript.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
     /// The transcript's words, when the text has editorial cuts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verbatim: Option<String>,
+    /// The cuts that turn `verbatim` into `text`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cuts: Vec<Cut>,
     /// Why the quote was chosen; for the editor's information only.
@@ -219,13 +225,14 @@ impl QuotesFile {
     pub fn read(path: &Path) -> Result<(QuotesFile, Vec<Diagnostic>), Box<Diagnostic>> {
         let text = crate::limits::read_text(path, crate::limits::Kind::Quotes).map_err(|e| {
             Box::new(
-                Diagnostic::error(format!("failed to read quotes file `{}` ({e})", path.display()))
+                Diagnostic::error(format!("failed to read quotes file `{}` ({})", path.display(), e))
                     .with_hint("write one with `pullquote extract INTERVIEW -o quotes.yaml`"),
             )
         })?;
         QuotesFile::parse(&text, path)
     }
 
+    /// The file's language (English when it names none).
     pub fn language(&self) -> Language {
         Language::from_code(&self.language).unwrap_or_default()
     }

@@ -83,6 +83,20 @@ fn checked_svg(bytes: &[u8]) -> Result<&str, String> {
     Ok(text)
 }
 
+/// Decodes a raster picture and turns it upright: phones store photos sideways and say in their
+/// EXIF orientation how to turn them.
+pub fn decode_upright(bytes: &[u8]) -> image::ImageResult<image::DynamicImage> {
+    let mut decoder = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()?
+        .into_decoder()?;
+    // A damaged EXIF block is not worth refusing the picture for: it is drawn as stored.
+    let orientation =
+        image::ImageDecoder::orientation(&mut decoder).unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut image = image::DynamicImage::from_decoder(decoder)?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
 impl Asset {
     /// Decodes PNG, JPEG or SVG bytes; the error says what was wrong with the file.
     pub fn decode(path: &str, bytes: &[u8]) -> Result<Asset, String> {
@@ -100,7 +114,7 @@ impl Asset {
             Ok(other) => return Err(format!("is a {other:?} image: expected PNG, JPEG or SVG")),
             Err(_) => return Err("is not a PNG, JPEG or SVG image".to_owned()),
         }
-        let image = image::load_from_memory(bytes).map_err(|e| format!("cannot be decoded ({e})"))?;
+        let image = decode_upright(bytes).map_err(|e| format!("cannot be decoded ({e})"))?;
         if image.width() == 0 || image.height() == 0 {
             return Err("is empty (0 pixels)".to_owned());
         }

@@ -5,9 +5,13 @@ use serde::Serialize;
 /// Fractions of the canvas that interface chrome covers, per side.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct SafeInsets {
+    /// Top inset.
     pub top: f32,
+    /// Right inset.
     pub right: f32,
+    /// Bottom inset.
     pub bottom: f32,
+    /// Left inset.
     pub left: f32,
 }
 
@@ -21,10 +25,15 @@ const NO_INSETS: SafeInsets = SafeInsets {
 /// A card size for one network placement.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Format {
+    /// The id used on the command line and in file names.
     pub id: &'static str,
+    /// Where the format is used.
     pub description: &'static str,
+    /// Width in px.
     pub width: u32,
+    /// Height in px.
     pub height: u32,
+    /// What the network's interface covers.
     pub safe: SafeInsets,
     /// Longest alt text the network accepts, in characters, where it publishes one.
     pub alt_text_limit: Option<usize>,
@@ -172,12 +181,16 @@ pub const DEFAULT_FORMATS: &[&str] = &[
 /// The broad shape of a format, for per-shape template overrides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Shape {
+    /// Close to 1:1.
     Square,
+    /// Taller than wide.
     Portrait,
+    /// Wider than tall.
     Landscape,
 }
 
 impl Shape {
+    /// The name a template's `formats:` section uses.
     pub fn key(self) -> &'static str {
         match self {
             Shape::Square => "square",
@@ -188,14 +201,17 @@ impl Shape {
 }
 
 impl Format {
+    /// The built-in format with this id (any case).
     pub fn by_id(id: &str) -> Option<Format> {
         FORMATS.iter().find(|f| f.id.eq_ignore_ascii_case(id)).cloned()
     }
 
+    /// Every built-in format's id.
     pub fn ids() -> Vec<&'static str> {
         FORMATS.iter().map(|f| f.id).collect()
     }
 
+    /// Whether the format is square, portrait or landscape.
     pub fn shape(&self) -> Shape {
         let ratio = self.width as f32 / self.height as f32;
         if ratio > 1.15 {

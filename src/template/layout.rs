@@ -12,17 +12,23 @@ use crate::locale::Locale;
 /// A rectangle in canvas pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
+    /// Left edge.
     pub x: f32,
+    /// Top edge.
     pub y: f32,
+    /// Width.
     pub w: f32,
+    /// Height.
     pub h: f32,
 }
 
 impl Rect {
+    /// The right edge.
     pub fn right(&self) -> f32 {
         self.x + self.w
     }
 
+    /// The bottom edge.
     pub fn bottom(&self) -> f32 {
         self.y + self.h
     }
@@ -39,17 +45,23 @@ impl Rect {
 /// How a run of text is set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextStyle {
+    /// The font face.
     pub face: FaceId,
     /// Font size range in px: the text takes the largest size in it that fits.
     pub min_size: f32,
+    /// The largest size tried, in px; `min_size` is the smallest.
     pub max_size: f32,
     /// Distance between baselines, as a multiple of the font size.
     pub line_height: f32,
     /// Extra space after each character, in em.
     pub letter_spacing: f32,
+    /// The text's colour.
     pub color: Rgba,
+    /// Horizontal alignment of each line.
     pub align: Align,
+    /// Letter case applied before drawing.
     pub case: Case,
+    /// The most lines the text may take; more is a fit error.
     pub max_lines: Option<u32>,
     /// Where an opening quotation mark that starts the text goes.
     pub hanging: Hanging,
@@ -62,7 +74,9 @@ pub struct TextStyle {
 /// The colour and face of emphasised words.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Emphasis {
+    /// The colour of emphasised words.
     pub color: Rgba,
+    /// Their face: the text's own, or the same family at another weight.
     pub face: FaceId,
 }
 
@@ -71,10 +85,14 @@ pub struct Emphasis {
 pub enum GradientShape {
     /// Along `angle` degrees (0 up, 90 right) through the centre of the painted box.
     Linear {
+        /// The direction, in degrees.
         angle: f32,
     },
+    /// Out from a centre.
     Radial {
+        /// The centre, in canvas px.
         center: (f32, f32),
+        /// The radius at the last stop, in px.
         radius: f32,
     },
 }
@@ -82,8 +100,11 @@ pub enum GradientShape {
 /// What a shape is filled with.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Paint {
+    /// One colour.
     Solid(Rgba),
+    /// Colours blended along a line or out from a point.
     Gradient {
+        /// Where the colours go.
         shape: GradientShape,
         /// Positions in 0..=1, ascending.
         stops: Vec<(f32, Rgba)>,
@@ -94,7 +115,10 @@ pub enum Paint {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Outline {
     /// A rectangle with corners of this radius in px (0 for square corners).
-    Rect { radius: f32 },
+    Rect {
+        /// The corners' radius.
+        radius: f32,
+    },
     /// The ellipse inscribed in the box (a circle in a square box).
     Ellipse,
 }
@@ -102,85 +126,133 @@ pub enum Outline {
 /// A raster picture placed in a box.
 #[derive(Debug, Clone)]
 pub struct Picture {
+    /// The decoded image.
     pub asset: Asset,
+    /// How it fills its box.
     pub fit: Fit,
     /// Which point of the picture lines up with the same point of the box, as fractions.
     pub position: (f32, f32),
+    /// Its crop.
     pub outline: Outline,
 }
 
 /// What a photo element shows when the card has no photo.
 #[derive(Debug, Clone)]
 pub struct Initials {
+    /// How the initials are set.
     pub style: TextStyle,
+    /// The colour behind them.
     pub fill: Rgba,
 }
 
 /// Something drawn at a fixed place on the canvas.
 #[derive(Debug, Clone)]
 pub enum Element {
+    /// A filled rectangle or ellipse.
     Shape {
+        /// Its box.
         rect: Rect,
+        /// Its outline.
         outline: Outline,
+        /// What fills it.
         paint: Paint,
     },
+    /// A picture: the logo or an image.
     Picture {
+        /// Its box.
         rect: Rect,
+        /// The picture.
         picture: Picture,
         /// Whether this is the brand logo (for placement checks).
         logo: bool,
     },
     /// The speaker's photo, known only per card.
     Photo {
+        /// Its box.
         rect: Rect,
+        /// Its crop.
         outline: Outline,
+        /// The initials drawn without a photo; `None` draws nothing.
         initials: Option<Initials>,
     },
+    /// Text with placeholders, in a box of its own.
     Text {
+        /// Its box.
         rect: Rect,
+        /// The text, with `{placeholders}`.
         text: String,
+        /// How it is set.
         style: TextStyle,
+        /// Where it sits in its box vertically.
         valign: VAlign,
     },
+    /// Children set one under another; the quote takes the height left.
     Stack(Stack),
 }
 
 /// A vertical flow: children are laid out top to bottom, the quote taking the space left.
 #[derive(Debug, Clone)]
 pub struct Stack {
+    /// Its box.
     pub rect: Rect,
+    /// Space between children, in px.
     pub gap: f32,
+    /// How the children line up horizontally.
     pub align: Align,
+    /// Where the children sit vertically.
     pub valign: VAlign,
+    /// The children, top to bottom.
     pub children: Vec<StackChild>,
 }
 
+/// One child of a stack.
 #[derive(Debug, Clone)]
 pub enum StackChild {
+    /// The quote.
     Quote {
+        /// How it is set.
         style: TextStyle,
+        /// Extra space above it, in px.
         space_before: f32,
     },
+    /// An opening quotation mark drawn as an ornament.
     Ornament {
+        /// Its face.
         face: FaceId,
+        /// Its size in px.
         size: f32,
+        /// Its colour.
         color: Rgba,
+        /// The glyph; `None` uses the quote's opening mark.
         glyph: Option<String>,
+        /// Extra space above it, in px.
         space_before: f32,
+        /// The template element it comes from.
         element: String,
     },
+    /// Text with placeholders.
     Text {
+        /// The text, with `{placeholders}`.
         text: String,
+        /// How it is set.
         style: TextStyle,
+        /// Extra space above it, in px.
         space_before: f32,
     },
+    /// A horizontal rule.
     Rule {
+        /// Its width in px.
         width: f32,
+        /// Its thickness in px.
         height: f32,
+        /// Its colour.
         color: Rgba,
+        /// Extra space above it, in px.
         space_before: f32,
     },
+    /// Empty space.
     Spacer {
+        /// Its height in px.
         height: f32,
     },
 }
@@ -188,12 +260,15 @@ pub enum StackChild {
 /// A template resolved for one format.
 #[derive(Debug, Clone)]
 pub struct Layout {
+    /// The template's name.
     pub template: String,
+    /// The format it is resolved for.
     pub format: Format,
     /// The colour under everything else.
     pub background: Rgba,
     /// The format's safe area: text and logos belong inside it.
     pub safe: Rect,
+    /// What is drawn, in painting order.
     pub elements: Vec<Element>,
     /// Problems that do not stop rendering, such as text that may get too small to read.
     pub warnings: Vec<Diagnostic>,
@@ -202,10 +277,12 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// The canvas width in px.
     pub fn width(&self) -> u32 {
         self.format.width
     }
 
+    /// The canvas height in px.
     pub fn height(&self) -> u32 {
         self.format.height
     }

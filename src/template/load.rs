@@ -4,10 +4,10 @@
 
 use super::assets::Asset;
 use super::raw::{AssetPath, RawElement, RawTemplate};
-use super::spans::Spans;
 use super::suggest::closest;
 use super::{builtin_asset, Builtin, Origin, TemplateError, BUILTINS};
 use crate::diagnostic::Diagnostic;
+use crate::yaml::{self, Spans};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -112,8 +112,12 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
                 ));
             }
             let source = crate::limits::read_text(path, crate::limits::Kind::Template).map_err(|e| {
+                let reason = match &e {
+                    crate::limits::ReadError::Io(e) => crate::diagnostic::io_reason(e),
+                    other => other.to_string(),
+                };
                 boxed(
-                    Diagnostic::error(format!("failed to read template `{}` ({e})", path.display()))
+                    Diagnostic::error(format!("failed to read template `{}` ({reason})", path.display()))
                         .with_hint(format!(
                             "built-in templates: {}",
                             BUILTINS.iter().map(|b| b.name).collect::<Vec<_>>().join(", ")
@@ -124,28 +128,22 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
         }
     };
     let file = origin.display_path();
-    crate::limits::check_yaml_depth(&source).map_err(|deep| {
-        boxed(
-            Diagnostic::error(deep.to_string())
-                .in_file(&file)
-                .at(deep.line, deep.column)
-                .with_hint("a template nests a few levels: check for unclosed or repeated brackets"),
-        )
-    })?;
-    let spans = Spans::index(&source);
-    let raw: RawTemplate = serde_yaml::from_str(&source).map_err(|e| {
+    let yaml_error = |e: yaml::Error, spans: &Spans| {
         let message = yaml_message(&e);
         let mut diagnostic = Diagnostic::error(message.clone()).in_file(&file);
-        let location =
-            refine_location(&message, &spans).or_else(|| e.location().map(|l| (l.line(), l.column())));
-        if let Some((line, column)) = location {
+        if let Some((line, column)) = refine_location(&message, spans).or(e.location()) {
             diagnostic = diagnostic.at(line, column).with_source(&source);
         }
         if let Some(hint) = yaml_hint(&e) {
             diagnostic = diagnostic.with_hint(hint);
         }
         boxed(diagnostic)
-    })?;
+    };
+    let document = yaml::Document::parse(&source).map_err(|e| yaml_error(e, &Spans::default()))?;
+    let raw: RawTemplate = document
+        .deserialize()
+        .map_err(|e| yaml_error(e, document.spans()))?;
+    let spans = document.spans().clone();
     Ok((
         Layer {
             origin,
@@ -156,13 +154,9 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
     ))
 }
 
-/// The serde_yaml message without its trailing position (shown separately).
-fn yaml_message(e: &serde_yaml::Error) -> String {
+/// The parser's message, in the words of a template author.
+fn yaml_message(e: &yaml::Error) -> String {
     let message = e.to_string();
-    let message = match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message,
-    };
     let message = message.replace("unknown variant", "unknown value");
     // serde names the Rust types; a template author knows YAML's.
     let mut message = message
@@ -181,7 +175,7 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
     message
 }
 
-/// Where serde_yaml could only name the enclosing element: the value quoted in the message,
+/// Where serde could only name the enclosing element: the value quoted in the message,
 /// looked up under the path the message starts with (`elements[0].children[1]: …`).
 fn refine_location(message: &str, spans: &Spans) -> Option<(usize, usize)> {
     let (prefix, rest) = message.split_once(": ")?;
@@ -195,7 +189,7 @@ fn refine_location(message: &str, spans: &Spans) -> Option<(usize, usize)> {
 }
 
 /// A "did you mean" hint for unknown fields and values.
-fn yaml_hint(e: &serde_yaml::Error) -> Option<String> {
+fn yaml_hint(e: &yaml::Error) -> Option<String> {
     let message = e.to_string();
     let start = message.find('`')? + 1;
     let end = start + message[start..].find('`')?;
@@ -371,8 +365,8 @@ fn load_assets(
             Spec::File(file) => {
                 let full = file.parent().unwrap_or(Path::new("")).join(written);
                 crate::limits::read(&full, crate::limits::Kind::Image).map_err(|e| match e {
-                    crate::limits::ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                        format!("no such file: `{}`", full.display())
+                    crate::limits::ReadError::Io(e) => {
+                        format!("{}: `{}`", crate::diagnostic::io_reason(&e), full.display())
                     }
                     e => format!("cannot read `{}` ({e})", full.display()),
                 })

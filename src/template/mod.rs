@@ -8,12 +8,12 @@ mod load;
 mod raw;
 mod resolve;
 pub mod schema;
-mod spans;
-pub mod suggest;
+pub(crate) mod suggest;
 #[cfg(test)]
 mod tests;
 mod values;
 
+pub(crate) use assets::decode_upright;
 pub use assets::Asset;
 pub use content::{CardContent, PLACEHOLDERS};
 pub use format::{Format, SafeInsets, Shape, DEFAULT_FORMATS, FORMATS};
@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 
 /// A built-in template: its name, a one-line summary and its YAML source.
 pub struct Builtin {
+    /// Its name (`paper`, `bold`…).
     pub name: &'static str,
     source: &'static str,
 }
@@ -89,7 +90,9 @@ pub const DEFAULT_TEMPLATE: &str = "paper";
 /// Where a template came from, for error messages and asset lookup.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Origin {
+    /// A YAML file.
     File(PathBuf),
+    /// A built-in template.
     Builtin(&'static str),
 }
 
@@ -111,8 +114,11 @@ pub struct TemplateError(pub Box<Diagnostic>);
 /// A parsed, validated template.
 #[derive(Debug, Clone)]
 pub struct Template {
+    /// The template's name.
     pub name: String,
+    /// What it looks like, in one line.
     pub description: Option<String>,
+    /// Where it came from.
     pub origin: Origin,
     loaded: Loaded,
 }
@@ -133,6 +139,7 @@ impl Template {
         builtin_asset(path)
     }
 
+    /// The built-in template `name`.
     pub fn builtin(name: &str) -> Result<Template, TemplateError> {
         let Some(builtin) = BUILTINS.iter().find(|b| b.name == name) else {
             let names = Template::builtin_names();

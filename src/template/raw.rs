@@ -163,6 +163,7 @@ pub enum GradientKind {
     Radial,
 }
 
+/// How a picture fills its box.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Fit {
@@ -247,19 +248,27 @@ pub enum Area {
     Canvas,
 }
 
+/// Horizontal alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Align {
+    /// Flush left.
     Left,
+    /// Centred.
     Center,
+    /// Flush right.
     Right,
 }
 
+/// Vertical alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum VAlign {
+    /// At the top.
     Top,
+    /// In the middle.
     Center,
+    /// At the bottom.
     Bottom,
 }
 
@@ -296,11 +305,15 @@ impl Anchor {
     }
 }
 
+/// Letter case applied to a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Case {
+    /// As written.
     None,
+    /// Upper case.
     Upper,
+    /// Lower case.
     Lower,
 }
 

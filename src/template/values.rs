@@ -9,12 +9,17 @@ use std::fmt;
 /// A length in a template: `24`, `24px`, `8%`, `5vw`, `5vh`, `5vmin`, `5vmax`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Length {
+    /// Pixels of the full-size card.
     Px(f32),
     /// Percent of the reference box along the axis the length is used on.
     Percent(f32),
+    /// Hundredths of the canvas width.
     Vw(f32),
+    /// Hundredths of the canvas height.
     Vh(f32),
+    /// Hundredths of the canvas's smaller side.
     Vmin(f32),
+    /// Hundredths of the canvas's larger side.
     Vmax(f32),
     /// No value: in a per-format override, removes an edge the element set (`left: auto`).
     Auto,
@@ -53,6 +58,7 @@ impl Length {
         }
     }
 
+    /// Parses `24`, `24px`, `8%`, `5vw`, `5vh`, `5vmin`, `5vmax` or `auto`.
     pub fn parse(text: &str) -> Result<Length, String> {
         let t = text.trim();
         if t == "auto" {
@@ -287,7 +293,9 @@ impl<'de> Deserialize<'de> for GradientStop {
 pub struct Rgba(pub [u8; 4]);
 
 impl Rgba {
+    /// Opaque black.
     pub const BLACK: Rgba = Rgba([0, 0, 0, 255]);
+    /// Opaque white.
     pub const WHITE: Rgba = Rgba([255, 255, 255, 255]);
 
     /// Parses `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa` and a few CSS names.

@@ -7,6 +7,7 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 pub struct Decoded {
     /// The text with `\n` line ends and no byte-order mark; every other character is kept as written.
     pub text: String,
+    /// The encoding the bytes were read as.
     pub encoding: &'static str,
     /// Where a UTF-8 file had stray invalid bytes, replaced by U+FFFD: 1-based line and column
     /// (in characters) of each, in the decoded text.
@@ -17,14 +18,26 @@ pub struct Decoded {
 /// and it is taken for Windows-1252.
 const STRAY_BYTES: usize = 8;
 
+/// Why bytes could not be read as text.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum DecodeError {
+    /// There are no bytes.
     #[error("the file is empty")]
     Empty,
+    /// The bytes are not text.
     #[error("the file looks binary (NUL byte at offset {offset}), not a text transcript")]
-    Binary { offset: usize },
+    Binary {
+        /// Where the first sign of binary content is.
+        offset: usize,
+    },
+    /// The bytes are not valid in the encoding.
     #[error("invalid {encoding} at byte {offset}")]
-    Invalid { encoding: &'static str, offset: usize },
+    Invalid {
+        /// The encoding the bytes should be in.
+        encoding: &'static str,
+        /// The first invalid byte.
+        offset: usize,
+    },
 }
 
 /// Looks up an encoding by a label such as `utf-8`, `windows-1252`, `latin1` or `utf-16le`.

@@ -11,16 +11,26 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// element, an empty-paragraph bomb about 6.
 const BYTES_PER_NODE: u64 = 16;
 
+/// Why a Word document could not be read.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum DocxError {
+    /// A zip that is not a Word document.
     #[error("the zip archive has no word/document.xml")]
     NotWord,
+    /// The zip is damaged.
     #[error("damaged zip archive: {0}")]
     Zip(String),
+    /// The document's XML is damaged.
     #[error("word/document.xml is not valid XML: {0}")]
     Xml(String),
+    /// A part is over its size or node limit.
     #[error("{name} is too large: {reason}")]
-    TooLarge { name: String, reason: String },
+    TooLarge {
+        /// The part, or "the document".
+        name: String,
+        /// The limit it is over, and how to raise it.
+        reason: String,
+    },
 }
 
 /// What a Word document holds for pullquote.

@@ -30,6 +30,7 @@ pub use docx::DocxError;
 pub use parse::parse;
 pub use source::Format;
 
+use crate::boundary::{self, SafeSlice};
 use crate::diagnostic::Diagnostic;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -37,14 +38,17 @@ use std::path::{Path, PathBuf};
 /// The language a transcript is written in; it drives typography and sentence rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
 pub enum Language {
+    /// French.
     #[serde(rename = "fr")]
     French,
+    /// English.
     #[default]
     #[serde(rename = "en")]
     English,
 }
 
 impl Language {
+    /// The ISO 639-1 code: `fr` or `en`.
     pub fn code(self) -> &'static str {
         match self {
             Language::French => "fr",
@@ -52,6 +56,7 @@ impl Language {
         }
     }
 
+    /// The language of a code such as `fr`, `en-GB`, `fr_CA`.
     pub fn from_code(code: &str) -> Option<Language> {
         match code.to_ascii_lowercase().split(['-', '_']).next()? {
             "fr" => Some(Language::French),
@@ -66,8 +71,11 @@ impl Language {
 pub struct Speaker {
     /// The label used for this speaker's turns (`AO`), or initials derived from the name.
     pub label: String,
+    /// The full name.
     pub name: String,
+    /// Their role, as written.
     pub role: Option<String>,
+    /// Their organisation.
     pub organisation: Option<String>,
     /// A portrait, when front matter gives one (resolved against the transcript's folder).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,16 +85,20 @@ pub struct Speaker {
 /// Index of a speaker in `Transcript::speakers`.
 pub type SpeakerId = usize;
 
+/// Question or answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TurnKind {
+    /// Asked by the interviewer.
     Question,
+    /// Said by an interviewee.
     Answer,
 }
 
 /// A run of text from one line of the source.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Paragraph {
+    /// The text, without editor's notes.
     pub text: String,
     /// 1-based line of the source file.
     pub line: usize,
@@ -110,33 +122,37 @@ impl Paragraph {
     /// The 1-based column in the source line of the byte `offset` into `text`, counting the
     /// editor's notes that were taken out before it.
     pub fn source_column(&self, offset: usize) -> usize {
-        let offset = source::floor_boundary(&self.text, offset);
+        let offset = boundary::floor(&self.text, offset);
         let removed: usize = self
             .notes
             .iter()
             .filter(|n| n.offset <= offset)
             .map(|n| n.removed.chars().count())
             .sum();
-        self.column + self.text[..offset].chars().count() + removed
+        self.column + self.text.slice(..offset).chars().count() + removed
     }
 }
 
 /// One question or one answer, made of one or more paragraphs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Turn {
+    /// Question or answer.
     pub kind: TurnKind,
     /// The answering speaker; `None` for questions, which are the interviewer's.
     pub speaker: Option<SpeakerId>,
     /// The label as written in the source, if the turn had one.
     pub label: Option<String>,
+    /// Its paragraphs.
     pub paragraphs: Vec<Paragraph>,
 }
 
 impl Turn {
+    /// The line of its first paragraph.
     pub fn line(&self) -> usize {
         self.paragraphs.first().map_or(0, |p| p.line)
     }
 
+    /// The line of its last paragraph.
     pub fn end_line(&self) -> usize {
         self.paragraphs.last().map_or(0, |p| p.line)
     }
@@ -156,7 +172,9 @@ impl Turn {
 pub struct EditorMark {
     /// The quote without its enclosing marks, as the editor wrote it.
     pub text: String,
+    /// Its line.
     pub line: usize,
+    /// The column where the quote starts.
     pub column: usize,
     /// A credit the editor attached (`— Name`, or a `Name, role` line under the quote), if any.
     pub credit: Option<String>,
@@ -167,31 +185,43 @@ pub struct EditorMark {
 /// A parsed interview.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Transcript {
+    /// The file read; `None` for standard input.
     pub path: Option<PathBuf>,
+    /// The file's format.
     pub format: Format,
+    /// The interview's title, from front matter or a heading.
     pub title: Option<String>,
     /// When the interview took place or was published, as front matter states it.
     pub date: Option<String>,
     /// The outlet or source the interview comes from, as front matter states it.
     pub source: Option<String>,
+    /// The language, detected or from front matter.
     pub language: Language,
+    /// The text encoding the file was read in.
     pub encoding: &'static str,
+    /// The introduction before the first question.
     pub intro: Vec<Paragraph>,
     /// Who asks the questions, when the file names them.
     pub interviewer: Option<String>,
+    /// Who answers, in order of appearance.
     pub speakers: Vec<Speaker>,
+    /// Questions and answers, in order.
     pub turns: Vec<Turn>,
+    /// Pull quotes the editor set apart.
     pub marks: Vec<EditorMark>,
     /// Credits and footer lines: kept for reference, never speech.
     pub footer: Vec<Paragraph>,
+    /// Doubts met while reading (an ambiguous label, a missing photo…).
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Transcript {
+    /// The answers, in order.
     pub fn answers(&self) -> impl Iterator<Item = &Turn> {
         self.turns.iter().filter(|t| t.kind == TurnKind::Answer)
     }
 
+    /// The speaker with id `id`.
     pub fn speaker(&self, id: SpeakerId) -> &Speaker {
         &self.speakers[id]
     }
@@ -220,32 +250,77 @@ pub struct ReadOptions {
     pub encoding: Option<&'static encoding_rs::Encoding>,
 }
 
+/// Why a transcript could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("failed to read transcript `{}` ({source})", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    /// The file could not be opened or read.
+    #[error("failed to read transcript `{}` ({})", path.display(), crate::diagnostic::io_reason(source))]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+    /// The file is not a regular file, or is over the transcript size cap.
     #[error("refused to read transcript `{}`: {source}", path.display())]
     Limit {
+        /// The file.
         path: PathBuf,
+        /// What it is, or the cap it is over.
         source: crate::limits::ReadError,
     },
+    /// The file holds no text.
     #[error("transcript `{}` is empty: expected the text of an interview", path.display())]
-    Empty { path: PathBuf },
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is not text.
     #[error("transcript `{}` is not text ({source}): expected plain text, Markdown, Word .docx, WebVTT or SRT", path.display())]
-    Binary { path: PathBuf, source: DecodeError },
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Where binary content starts.
+        source: DecodeError,
+    },
+    /// The text is not valid in its encoding.
     #[error("failed to read transcript `{}` ({source})", path.display())]
-    Decode { path: PathBuf, source: DecodeError },
+    Decode {
+        /// The file.
+        path: PathBuf,
+        /// What is invalid, and where.
+        source: DecodeError,
+    },
+    /// A file of a kind pullquote does not read (PDF, `.doc`, an image…).
     #[error("transcript `{}` is {}: expected plain text, Markdown, Word .docx, WebVTT or SRT", path.display(), kind.describe())]
-    Unsupported { path: PathBuf, kind: source::Foreign },
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+        /// What it is.
+        kind: source::Foreign,
+    },
+    /// A Word document that cannot be read.
     #[error("failed to read Word document `{}` ({source}): expected a .docx with the interview in its text", path.display())]
-    Docx { path: PathBuf, source: DocxError },
+    Docx {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        source: DocxError,
+    },
+    /// The front matter is invalid.
     #[error("{}", diagnostic.message)]
     FrontMatter {
+        /// The file.
         path: PathBuf,
+        /// Where, and what was expected.
         diagnostic: Box<Diagnostic>,
     },
+    /// No answer could be found.
     #[error("no answer found in `{}`: expected turns labelled like `AO:` or `Name :`, or answers after questions", path.display())]
-    NoAnswers { path: PathBuf },
+    NoAnswers {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 impl ReadError {

@@ -8,6 +8,7 @@
 use super::labels::{is_name, NAME_PARTICLES};
 use super::names::{is_acronym, is_given_name, is_honorific, looks_like_person};
 use super::roles;
+use crate::boundary::SafeSlice;
 
 /// Why the reader believes a name is someone who speaks, weakest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -612,7 +613,7 @@ pub(crate) fn capitalise_first(text: &str) -> String {
 
 /// Whether the text just before `at` ends with one of `cues` (case-insensitive, a word apart).
 fn preceded_by(text: &str, at: usize, cues: &[&str]) -> bool {
-    let before = &text[super::source::floor_boundary(text, at.saturating_sub(60))..at];
+    let before = text.slice(at.saturating_sub(60)..at);
     let lower = before.to_lowercase();
     let lower = lower.trim_end_matches([' ', '\u{a0}', ',', ':']);
     cues.iter().any(|cue| {

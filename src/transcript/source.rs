@@ -1,6 +1,7 @@
 //! The file formats a transcript arrives in, how one is recognised, and the lines every format
 //! reader hands to the parser.
 
+use crate::boundary::SafeSlice;
 use serde::Serialize;
 use std::path::Path;
 
@@ -22,6 +23,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format's name, as `read` prints it.
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
@@ -204,18 +206,8 @@ impl SourceLine {
 
     /// The file column of the byte `offset` into `text`.
     pub fn column_at(&self, offset: usize) -> usize {
-        let offset = floor_boundary(&self.text, offset);
-        self.column + self.text[..offset].chars().count()
+        self.column + self.text.slice(..offset).chars().count()
     }
-}
-
-/// The largest char boundary at or below `offset`.
-pub fn floor_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 #[cfg(test)]

@@ -19,14 +19,21 @@ const BETTER_BREAKS_SIZE_RANGE: f32 = 0.1;
 /// Text broken into lines at a chosen size.
 #[derive(Debug, Clone)]
 pub struct SetText {
+    /// The text as drawn (after typography).
     pub text: String,
+    /// Its shaped glyphs, in logical order.
     pub glyphs: Vec<Glyph>,
+    /// Stretches of glyphs between break opportunities.
     pub segments: Vec<Segment>,
+    /// Each line, as a range of `segments`.
     pub lines: Vec<Range<usize>>,
+    /// The chosen size, in px.
     pub size: f32,
     /// Ascender and descender of the faces drawn, in em.
     pub ascender: f32,
+    /// The descender, in em.
     pub descender: f32,
+    /// Distance between baselines, in em.
     pub line_height: f32,
     /// Byte ranges of `text` drawn with the style's emphasis.
     pub emphasis: Vec<Range<usize>>,
@@ -64,14 +71,20 @@ fn block_height(size: f32, lines: usize, ascender: f32, descender: f32, line_hei
     size * (ascender + descender + (lines - 1) as f32 * line_height)
 }
 
+/// Why a text cannot be set.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SetError {
+    /// Characters no font in the fallback chain can draw.
     Missing(Vec<MissingGlyph>),
     /// Even at the smallest allowed size the text needs more room than the box has.
     DoesNotFit {
+        /// The smallest size allowed, in px.
         min_size: f32,
+        /// The box's width, in px.
         width: f32,
+        /// The box's height, in px.
         height: f32,
+        /// The height the text needs at the smallest size, when it is known.
         needed_height: Option<f32>,
     },
 }
@@ -79,6 +92,7 @@ pub enum SetError {
 /// What besides the text and its style decides how it is set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetOptions {
+    /// The text's language: typography and line-breaking rules.
     pub language: Language,
     /// Byte ranges drawn with the style's emphasis.
     pub emphasis: Vec<Range<usize>>,
@@ -87,6 +101,7 @@ pub struct SetOptions {
 }
 
 impl SetOptions {
+    /// Options for `language` with no emphasis and no room to hang punctuation.
     pub fn new(language: Language) -> Self {
         SetOptions {
             language,

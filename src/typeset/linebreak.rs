@@ -202,15 +202,10 @@ pub fn segments(text: &str, glyphs: &[Glyph], language: Language) -> Vec<Segment
 pub fn measure_ink(segments: &mut [Segment], text: &str, glyphs: &[Glyph], fonts: &FontBook) {
     let bounds = |g: &Glyph| {
         let face = fonts.face(g.face);
-        face.shaper
-            .glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(g.id))
-            .map(|b| {
-                let per_em = 1.0 / face.units_per_em;
-                (
-                    f32::from(b.x_min) * per_em + g.x_offset,
-                    f32::from(b.x_max) * per_em + g.x_offset,
-                )
-            })
+        face.glyph_bounds(g.id).map(|(x_min, _, x_max, _)| {
+            let per_em = 1.0 / face.units_per_em;
+            (x_min * per_em + g.x_offset, x_max * per_em + g.x_offset)
+        })
     };
     for segment in segments {
         let content_end = segment.start + text[segment.start..segment.end].trim_end().len();

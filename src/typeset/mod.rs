@@ -1,7 +1,7 @@
 //! Typesetting: places every piece of text and every shape of a layout for one quote, producing a
 //! [`Card`] that the renderer paints without further decisions.
 //!
-//! For each text: apply language typography (typography.rs) → shape with rustybuzz, per-character
+//! For each text: apply language typography (typography.rs) → shape with harfrust, per-character
 //! fallback and bidi runs (shape.rs, bidi.rs) → find break opportunities (linebreak.rs) → choose
 //! size and breaks together (fit.rs, balance.rs) → place the glyphs in visual order (place.rs).
 
@@ -27,36 +27,53 @@ use crate::template::{Outline, Paint, Picture, Rect, Rgba};
 /// A glyph at its final position: `x`, `y` are the pen position on the baseline, in canvas px.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlacedGlyph {
+    /// The face.
     pub face: FaceId,
+    /// The glyph id in that face.
     pub id: u16,
+    /// Pen position, in canvas px.
     pub x: f32,
+    /// Baseline, in canvas px.
     pub y: f32,
+    /// Font size in px.
     pub size: f32,
 }
 
 /// One thing to paint, in painting order.
 #[derive(Debug, Clone)]
 pub enum Item {
+    /// A filled rectangle with rounded corners.
     Rect {
+        /// Its box.
         rect: Rect,
+        /// Its colour.
         color: Rgba,
+        /// Corner radius, in px.
         radius: f32,
     },
     /// A rectangle or ellipse filled with a colour or gradient.
     Shape {
+        /// Its box.
         rect: Rect,
+        /// Its outline.
         outline: Outline,
+        /// What fills it.
         paint: Paint,
     },
     /// A picture fitted into `rect` and cropped to its outline.
     Picture {
+        /// Its box.
         rect: Rect,
+        /// The picture.
         picture: Picture,
     },
     /// Text; `element` is the template element it comes from, for diagnostics.
     Glyphs {
+        /// The text's colour.
         color: Rgba,
+        /// The glyphs, in drawing order.
         glyphs: Vec<PlacedGlyph>,
+        /// The template element's path.
         element: String,
     },
 }
@@ -64,17 +81,24 @@ pub enum Item {
 /// What a placement on the card holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PlacementKind {
+    /// The quote.
     Quote,
+    /// The opening-mark ornament.
     Ornament,
+    /// Other text (name, credit, kicker…).
     Text,
+    /// The logo.
     Logo,
+    /// Another picture.
     Image,
+    /// The speaker's photo, or their initials.
     Photo,
 }
 
 /// Where a piece of content was put, for checks: `ink` must lie inside `frame`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placement {
+    /// What it holds.
     pub kind: PlacementKind,
     /// The box the layout gave it.
     pub frame: Rect,
@@ -89,19 +113,25 @@ pub struct Placement {
 /// A fully laid-out card.
 #[derive(Debug, Clone)]
 pub struct Card {
+    /// Width in px.
     pub width: u32,
+    /// Height in px.
     pub height: u32,
+    /// The colour under everything.
     pub background: Rgba,
+    /// What to paint, in order.
     pub items: Vec<Item>,
     /// How many leading `items` come from the layout alone (backgrounds, shapes, the logo) and
     /// are the same on every card of this layout, so a batch can paint them once.
     pub layout_items: usize,
+    /// Where each piece of content went.
     pub placements: Vec<Placement>,
     /// The format's safe area.
     pub safe: Rect,
 }
 
 impl Card {
+    /// Where the quote went.
     pub fn quote(&self) -> Option<&Placement> {
         self.placements.iter().find(|p| p.kind == PlacementKind::Quote)
     }
@@ -110,19 +140,36 @@ impl Card {
 /// Why a card could not be set.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum TypesetError {
+    /// The text does not fit its box even at the template's smallest size.
     #[error("the {what} does not fit format `{format}`: at the minimum size of {min_size:.0} px it needs {} px of height, and the box is {width:.0} × {height:.0} px", needed.map_or("more".to_owned(), |n| format!("{n:.0}")))]
     DoesNotFit {
+        /// Which text: "quote", "text of `name`"…
         what: String,
+        /// The format's id.
         format: String,
+        /// The smallest size allowed, in px.
         min_size: f32,
+        /// The box's width, in px.
         width: f32,
+        /// The box's height, in px.
         height: f32,
+        /// The height needed at the smallest size, when known.
         needed: Option<f32>,
     },
+    /// The text is longer than any card could hold.
     #[error("the {what} is {chars} characters long; a card holds at most {max}: shorten it")]
-    TooLong { what: String, chars: usize, max: usize },
+    TooLong {
+        /// Which text: "quote", "text of an element".
+        what: String,
+        /// Its length in characters.
+        chars: usize,
+        /// The most a card is set with.
+        max: usize,
+    },
+    /// Characters that no embedded font can draw.
     #[error("no bundled font can draw {} in the {what} (fonts tried: {fonts})", describe_missing(.missing))]
     MissingGlyphs {
+        /// The characters.
         missing: Vec<char>,
         /// Which text holds them: "quote", "credit text"…
         what: String,
@@ -140,6 +187,7 @@ fn describe_missing(missing: &[char]) -> String {
 }
 
 impl TypesetError {
+    /// What the user can do about it.
     pub fn hint(&self) -> String {
         match self {
             TypesetError::DoesNotFit { .. } => {

@@ -74,11 +74,7 @@ pub(super) fn compose_element(
                 )?;
                 // Centre the capitals' height, not the line box, so the letters sit optically centred.
                 let face = fonts.face(initials.style.face);
-                let cap_em = face
-                    .shaper
-                    .capital_height()
-                    .map_or(face.ascender * 0.7, |c| f32::from(c) / face.units_per_em);
-                let cap = cap_em * set.size;
+                let cap = face.cap_height * set.size;
                 let baseline = rect.y + (rect.h + cap) / 2.0;
                 let top = baseline - set.ascender * set.size;
                 let mut placement = place_text(

@@ -82,11 +82,8 @@ pub fn first_letter_ink_left(set: &SetText, style: &TextStyle, frame: Rect, font
             continue;
         }
         let face = fonts.face(glyph.face);
-        if let Some(bounds) = face
-            .shaper
-            .glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(glyph.id))
-        {
-            return Some(pen + (glyph.x_offset + f32::from(bounds.x_min) / face.units_per_em) * set.size);
+        if let Some((x_min, ..)) = face.glyph_bounds(glyph.id) {
+            return Some(pen + (glyph.x_offset + x_min / face.units_per_em) * set.size);
         }
         pen += glyph.advance * set.size;
     }
@@ -158,18 +155,15 @@ pub struct InkBounds {
 impl InkBounds {
     pub fn add(&mut self, fonts: &FontBook, glyph: &PlacedGlyph) {
         let face = fonts.face(glyph.face);
-        let Some(b) = face
-            .shaper
-            .glyph_bounding_box(rustybuzz::ttf_parser::GlyphId(glyph.id))
-        else {
+        let Some((x_min, y_min, x_max, y_max)) = face.glyph_bounds(glyph.id) else {
             return;
         };
         let scale = glyph.size / face.units_per_em;
         let rect = (
-            glyph.x + f32::from(b.x_min) * scale,
-            glyph.y - f32::from(b.y_max) * scale,
-            glyph.x + f32::from(b.x_max) * scale,
-            glyph.y - f32::from(b.y_min) * scale,
+            glyph.x + x_min * scale,
+            glyph.y - y_max * scale,
+            glyph.x + x_max * scale,
+            glyph.y - y_min * scale,
         );
         self.bounds = Some(match self.bounds {
             None => rect,

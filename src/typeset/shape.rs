@@ -1,4 +1,4 @@
-//! Shaping: text to positioned glyphs through rustybuzz (GPOS kerning, GSUB ligatures, Arabic
+//! Shaping: text to positioned glyphs through harfrust (GPOS kerning, GSUB ligatures, Arabic
 //! joining), with per-character font fallback and one run per bidi level. A character no font
 //! covers is an error, never a drawn box.
 
@@ -10,12 +10,17 @@ use std::ops::Range;
 /// One shaped glyph; lengths are in em, so scaling to a font size is one multiplication.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Glyph {
+    /// The face that draws it (the style's, or a fallback).
     pub face: FaceId,
+    /// The glyph id in that face.
     pub id: u16,
     /// Byte offset in the shaped text of the character this glyph belongs to.
     pub cluster: usize,
+    /// How far the pen moves, in em.
     pub advance: f32,
+    /// Horizontal offset from the pen, in em.
     pub x_offset: f32,
+    /// Vertical offset from the baseline, in em.
     pub y_offset: f32,
     /// Bidi embedding level: odd for right-to-left text.
     pub level: u8,
@@ -26,6 +31,7 @@ pub struct Glyph {
 /// A character that no available font can draw.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MissingGlyph {
+    /// The character.
     pub character: char,
     /// Byte offset in the shaped text.
     pub offset: usize,
@@ -139,10 +145,11 @@ pub fn shape_styled(
     }
 
     let mut glyphs = Vec::with_capacity(text.len());
-    let lang: Option<rustybuzz::Language> = language.code().parse().ok();
+    let lang: Option<harfrust::Language> = language.code().parse().ok();
+    let mut buffer = harfrust::Buffer::new();
     for (run_index, run) in runs.into_iter().enumerate() {
         let face = fonts.face(run.face);
-        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.clear();
         let mut scale_by_cluster: Vec<(usize, f32)> = Vec::new();
         for &(c, offset) in &run.chars {
             let (shaped_char, share) = match space_substitute(c) {
@@ -152,18 +159,19 @@ pub fn shape_styled(
             if share != 1.0 {
                 scale_by_cluster.push((offset, share));
             }
-            buffer.add(shaped_char, offset as u32);
+            buffer.push(u32::from(shaped_char), offset as u32);
         }
-        buffer.guess_segment_properties();
         buffer.set_direction(if run.level % 2 == 1 {
-            rustybuzz::Direction::RightToLeft
+            harfrust::Direction::RightToLeft
         } else {
-            rustybuzz::Direction::LeftToRight
+            harfrust::Direction::LeftToRight
         });
-        if let Some(lang) = lang.clone() {
-            buffer.set_language(lang);
-        }
-        let output = rustybuzz::shape(&face.shaper, &[], buffer);
+        buffer.guess_segment_properties();
+        buffer.set_language(lang.clone());
+        let font = harfrust::ShaperFont::new(&face.shaper);
+        harfrust::shape(&font, &mut buffer, harfrust::ShapeOptions::new())
+            .expect("a fresh buffer with a direction and no plan always shapes");
+        let output = &buffer;
         let per_em = 1.0 / face.units_per_em;
         for (info, pos) in output.glyph_infos().iter().zip(output.glyph_positions()) {
             let cluster = info.cluster as usize;
