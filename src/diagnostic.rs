@@ -130,9 +130,9 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{label}: {}", self.message)?;
+        write!(f, "{label}: {}", terminal_safe(&self.message, "\n"))?;
         if let Some(file) = &self.file {
-            write!(f, "\n  --> {}", file.display())?;
+            write!(f, "\n  --> {}", terminal_safe(&file.display().to_string(), ""))?;
             if let Some(line) = self.line {
                 write!(f, ":{line}")?;
                 if let Some(column) = self.column {
@@ -144,21 +144,40 @@ impl fmt::Display for Diagnostic {
         }
         if let (Some(line), Some(text)) = (self.line, &self.source_line) {
             let gutter = line.to_string().len();
-            write!(f, "\n{:gutter$} |\n{line} | {text}", "")?;
+            write!(f, "\n{:gutter$} |\n{line} | {}", "", terminal_safe(text, "\t"))?;
             if let Some(column) = self.column {
+                // As wide as what was printed before the column, escapes included.
                 let pad: String = text
                     .chars()
                     .take(column.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .map(|c| match c {
+                        '\t' => "\t".to_owned(),
+                        c => " ".repeat(terminal_safe(c.encode_utf8(&mut [0; 4]), "").chars().count()),
+                    })
                     .collect();
                 write!(f, "\n{:gutter$} | {pad}^", "")?;
             }
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            write!(f, "\n  = hint: {}", terminal_safe(hint, "\n"))?;
         }
         Ok(())
     }
+}
+
+/// `text` with control characters (other than those in `keep`) written as `\u{1b}` escapes, so
+/// that text quoted from an input cannot move the cursor, recolour or retitle the terminal.
+pub fn terminal_safe(text: &str, keep: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let bidi_override = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if (c.is_control() || bidi_override) && !keep.contains(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A diagnostic is an error value a program can pass on with `?`.
@@ -186,5 +205,18 @@ mod tests {
     fn renders_without_position() {
         let d = Diagnostic::warning("no answer found");
         assert_eq!(d.to_string(), "warning: no answer found");
+    }
+
+    #[test]
+    fn escapes_control_characters_from_inputs() {
+        let d = Diagnostic::error("bad label `\u{1b}]0;owned\u{7}`")
+            .in_file(Path::new("a\u{1b}[2J.txt"))
+            .at(1, 5)
+            .with_source("\u{1b}[31mAO: x\n");
+        let shown = d.to_string();
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{7}'), "{shown:?}");
+        assert!(shown.contains("a\\u{1b}[2J.txt:1:5"), "{shown}");
+        // The caret stays under the column, past the escape's width.
+        assert!(shown.ends_with("1 | \\u{1b}[31mAO: x\n  |          ^"), "{shown}");
     }
 }

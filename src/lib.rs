@@ -61,6 +61,7 @@ pub mod diagnostic;
 pub mod encode;
 mod fingerprint;
 pub mod fonts;
+pub mod limits;
 pub mod locale;
 pub mod proof;
 pub mod render;

@@ -116,15 +116,11 @@ fn sniff_delimiter(text: &str, path: &Path) -> u8 {
 /// Reads the rows of a sheet: comma-, semicolon- or tab-separated (see [`sniff_delimiter`]),
 /// UTF-8 with or without a byte-order mark, UTF-16, or Windows-1252.
 pub fn read(path: &Path) -> Result<Vec<SheetRow>, Box<Diagnostic>> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = crate::limits::read(path, crate::limits::Kind::Sheet).map_err(|e| {
         sheet_error(
             path,
             None,
-            format!(
-                "failed to read sheet `{}` ({})",
-                path.display(),
-                crate::diagnostic::io_reason(&e)
-            ),
+            format!("failed to read sheet `{}` ({})", path.display(), e),
         )
     })?;
     let text = crate::transcript::decode(&bytes, None)

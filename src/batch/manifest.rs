@@ -178,6 +178,16 @@ impl PreviousRun {
     }
 }
 
+/// A text cell a spreadsheet will not run: one that starts like a formula (`=`, `+`, `-`, `@`,
+/// or a tab or carriage return before one) gets a leading apostrophe, which spreadsheets hide.
+fn inert(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 /// The manifest as CSV, one row per card, for spreadsheets.
 pub fn to_csv(manifest: &Manifest) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -208,12 +218,12 @@ pub fn to_csv(manifest: &Manifest) -> Result<Vec<u8>, csv::Error> {
                 QuoteKind::Auto => "auto",
             },
             &format!("{:.3}", card.quote.score),
-            card.speaker.name.as_str(),
-            card.speaker.role.as_deref().unwrap_or(""),
-            card.speaker.organisation.as_deref().unwrap_or(""),
-            card.quote.text.as_str(),
-            card.alt_text.as_str(),
-            &card.warnings.join("; "),
+            &inert(&card.speaker.name),
+            &inert(card.speaker.role.as_deref().unwrap_or("")),
+            &inert(card.speaker.organisation.as_deref().unwrap_or("")),
+            &inert(&card.quote.text),
+            &inert(&card.alt_text),
+            &inert(&card.warnings.join("; ")),
         ])?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
@@ -222,6 +232,15 @@ pub fn to_csv(manifest: &Manifest) -> Result<Vec<u8>, csv::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_cells_are_made_inert() {
+        assert_eq!(inert("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+        assert_eq!(inert("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(inert("+33 6"), "'+33 6");
+        assert_eq!(inert("-2+3"), "'-2+3");
+        assert_eq!(inert("Anne = maire"), "Anne = maire");
+    }
 
     #[test]
     fn previous_run_is_read_from_the_manifest() {

@@ -156,10 +156,10 @@ pub(crate) struct LoadedPhoto {
 impl LoadedPhoto {
     pub fn load(photo: &Photo) -> Result<LoadedPhoto, CardError> {
         let bytes: Arc<[u8]> = match photo {
-            Photo::File(path) => std::fs::read(path)
+            Photo::File(path) => crate::limits::read(path, crate::limits::Kind::Image)
                 .map_err(|e| CardError::Photo {
                     photo: photo.describe(),
-                    reason: crate::diagnostic::io_reason(&e),
+                    reason: e.to_string(),
                 })?
                 .into(),
             Photo::Bytes(bytes) => bytes.clone(),

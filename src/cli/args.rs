@@ -230,8 +230,8 @@ pub struct OutputArgs {
     /// Print the time spent in each stage.
     #[arg(long)]
     pub timings: bool,
-    /// Number of cards rendered at once (default: one per core).
-    #[arg(long, short = 'j', value_name = "N")]
+    /// Number of cards rendered at once, 1 to 64 (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = jobs)]
     pub jobs: Option<usize>,
 }
 
@@ -310,4 +310,15 @@ pub struct RunArgs {
     pub select: SelectArgs,
     #[command(flatten)]
     pub out: OutputArgs,
+}
+
+/// The most cards rendered at once: each holds a full-size canvas, and more threads than cores
+/// only add memory.
+pub const MAX_JOBS: usize = 64;
+
+fn jobs(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(n @ 1..=MAX_JOBS) => Ok(n),
+        _ => Err(format!("expected a number of cards from 1 to {MAX_JOBS}")),
+    }
 }

@@ -47,10 +47,11 @@ fn folder_transcripts(
         if hidden {
             continue;
         }
+        // Only regular files are read: a FIFO named `x.txt` would wait for a writer forever.
         if path.is_dir() {
             // A sub-folder that cannot be read (a dangling or looping link) is not an input.
             let _ = folder_transcripts(&path, seen, out);
-        } else if is_transcript(&path) {
+        } else if is_transcript(&path) && std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
             out.push(path);
         }
     }
@@ -72,7 +73,9 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, InputError> {
     for input in inputs {
         let text = input.to_string_lossy();
         let mut found = Vec::new();
-        if input == Path::new("-") || input.is_file() {
+        // Anything that exists and is not a folder is read as a file, so a device or a FIFO
+        // gets the reader's clear refusal rather than "no such file".
+        if input == Path::new("-") || (input.exists() && !input.is_dir()) {
             found.push(input.clone());
         } else if input.is_dir() {
             folder_transcripts(input, &mut HashSet::new(), &mut found)

@@ -158,7 +158,7 @@ pub fn photo(path: &Path) -> Result<Photo, PlanError> {
                 .with_hint("pass a PNG or JPEG portrait"),
         )
     };
-    let bytes = std::fs::read(path).map_err(|e| fail(crate::diagnostic::io_reason(&e)))?;
+    let bytes = crate::limits::read(path, crate::limits::Kind::Image).map_err(|e| fail(e.to_string()))?;
     crate::template::decode_upright(&bytes).map_err(|e| fail(e.to_string()))?;
     Ok(Photo::File(path.to_path_buf()))
 }

@@ -127,6 +127,14 @@ impl QuotesFile {
 
     /// Parses a quotes file; `file` names it in diagnostics. Returns the file and any warnings.
     pub fn parse(source: &str, file: &Path) -> Result<(QuotesFile, Vec<Diagnostic>), Box<Diagnostic>> {
+        crate::limits::check_yaml_depth(source).map_err(|deep| {
+            Box::new(
+                Diagnostic::error(deep.to_string())
+                    .in_file(file)
+                    .at(deep.line, deep.column)
+                    .with_hint("a quotes file nests three levels: check for unclosed or repeated brackets"),
+            )
+        })?;
         let parsed: QuotesFile = serde_yaml::from_str(source).map_err(|e| {
             let mut d = Diagnostic::error(yaml_message(&e)).in_file(file);
             if let Some(location) = e.location() {
@@ -216,14 +224,10 @@ impl QuotesFile {
 
     /// Reads and parses the quotes file at `path`.
     pub fn read(path: &Path) -> Result<(QuotesFile, Vec<Diagnostic>), Box<Diagnostic>> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let text = crate::limits::read_text(path, crate::limits::Kind::Quotes).map_err(|e| {
             Box::new(
-                Diagnostic::error(format!(
-                    "failed to read quotes file `{}` ({})",
-                    path.display(),
-                    crate::diagnostic::io_reason(&e)
-                ))
-                .with_hint("write one with `pullquote extract INTERVIEW -o quotes.yaml`"),
+                Diagnostic::error(format!("failed to read quotes file `{}` ({})", path.display(), e))
+                    .with_hint("write one with `pullquote extract INTERVIEW -o quotes.yaml`"),
             )
         })?;
         QuotesFile::parse(&text, path)

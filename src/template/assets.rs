@@ -46,6 +46,43 @@ fn is_svg(path: &str, bytes: &[u8]) -> bool {
     head.trim_start().starts_with("<?xml") && head.contains("<svg") || head.trim_start().starts_with("<svg")
 }
 
+/// Elements nested deeper than this are refused: the SVG reader and renderer recurse once per
+/// level, and a file nested thousands deep would overflow the stack. Drawings exported by design
+/// tools nest a few dozen levels at most.
+pub const MAX_SVG_DEPTH: usize = 128;
+/// Elements and text pieces in one SVG: a logo has a few thousand.
+const MAX_SVG_NODES: u32 = 1_000_000;
+
+/// The SVG's text, once it is known to be uncompressed UTF-8 XML nested at most
+/// [`MAX_SVG_DEPTH`] deep; read with an explicit walk, which does not recurse.
+fn checked_svg(bytes: &[u8]) -> Result<&str, String> {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return Err("is a compressed SVG (.svgz): save it as plain .svg".to_owned());
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| format!("is not a UTF-8 SVG file ({e})"))?;
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        nodes_limit: MAX_SVG_NODES,
+        ..roxmltree::ParsingOptions::default()
+    };
+    let document = roxmltree::Document::parse_with_options(text, options)
+        .map_err(|e| format!("is not a readable SVG file ({e})"))?;
+    // Nodes come in document order, each after its parent: one pass gives every depth.
+    let mut depths = vec![0usize; document.descendants().count() + 1];
+    for node in document.descendants().filter(|n| n.is_element()) {
+        let depth = node.parent().map_or(0, |p| depths[p.id().get_usize()]) + 1;
+        depths[node.id().get_usize()] = depth;
+        if depth > MAX_SVG_DEPTH {
+            return Err(format!(
+                "nests elements more than {MAX_SVG_DEPTH} deep (a `<{}>` inside {MAX_SVG_DEPTH} others): \
+                 flatten its groups",
+                node.tag_name().name()
+            ));
+        }
+    }
+    Ok(text)
+}
+
 /// Decodes a raster picture and turns it upright: phones store photos sideways and say in their
 /// EXIF orientation how to turn them.
 pub fn decode_upright(bytes: &[u8]) -> image::ImageResult<image::DynamicImage> {
@@ -64,10 +101,11 @@ impl Asset {
     /// Decodes PNG, JPEG or SVG bytes; the error says what was wrong with the file.
     pub fn decode(path: &str, bytes: &[u8]) -> Result<Asset, String> {
         if is_svg(path, bytes) {
+            let text = checked_svg(bytes)?;
             let mut options = usvg::Options::default();
             // A template must render the same everywhere: never read files an SVG links to.
             options.image_href_resolver.resolve_string = Box::new(|_, _| None);
-            let tree = usvg::Tree::from_data(bytes, &options)
+            let tree = usvg::Tree::from_str(text, &options)
                 .map_err(|e| format!("is not a readable SVG file ({e})"))?;
             return Ok(Asset::new(Source::Svg(Arc::new(tree)), bytes));
         }

@@ -94,17 +94,35 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
     let (origin, source) = match spec {
         Spec::Builtin(b) => (Origin::Builtin(b.name), b.source.to_owned()),
         Spec::File(path) => {
-            let source = std::fs::read_to_string(path).map_err(|e| {
-                boxed(
+            // Only YAML files are read as templates: an error about any other file (an `.env`,
+            // `/etc/passwd`) would quote its content.
+            let yaml = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"));
+            if !yaml {
+                return Err(boxed(
                     Diagnostic::error(format!(
-                        "failed to read template `{}` ({})",
-                        path.display(),
-                        crate::diagnostic::io_reason(&e)
+                        "`{}` is not a template: expected a .yaml or .yml file",
+                        path.display()
                     ))
                     .with_hint(format!(
                         "built-in templates: {}",
                         BUILTINS.iter().map(|b| b.name).collect::<Vec<_>>().join(", ")
                     )),
+                ));
+            }
+            let source = crate::limits::read_text(path, crate::limits::Kind::Template).map_err(|e| {
+                let reason = match &e {
+                    crate::limits::ReadError::Io(e) => crate::diagnostic::io_reason(e),
+                    other => other.to_string(),
+                };
+                boxed(
+                    Diagnostic::error(format!("failed to read template `{}` ({reason})", path.display()))
+                        .with_hint(format!(
+                            "built-in templates: {}",
+                            BUILTINS.iter().map(|b| b.name).collect::<Vec<_>>().join(", ")
+                        )),
                 )
             })?;
             (Origin::File(path.clone()), source)
@@ -352,8 +370,12 @@ fn load_assets(
                 .ok_or_else(|| "not among the built-in assets".to_owned()),
             Spec::File(file) => {
                 let full = file.parent().unwrap_or(Path::new("")).join(written);
-                std::fs::read(&full)
-                    .map_err(|e| format!("{}: `{}`", crate::diagnostic::io_reason(&e), full.display()))
+                crate::limits::read(&full, crate::limits::Kind::Image).map_err(|e| match e {
+                    crate::limits::ReadError::Io(e) => {
+                        format!("{}: `{}`", crate::diagnostic::io_reason(&e), full.display())
+                    }
+                    e => format!("cannot read `{}` ({e})", full.display()),
+                })
             }
         };
         let decoded = bytes.and_then(|b| Asset::decode(written, &b).map_err(|e| format!("the file {e}")));

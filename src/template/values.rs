@@ -26,6 +26,23 @@ pub enum Length {
     Auto,
 }
 
+/// No length, size or angle in a template is larger than this: a card is at most a few thousand
+/// pixels, and a box of 10⁹ px (or `.inf`) would only draw nothing.
+pub const MAX_MAGNITUDE: f64 = 100_000.0;
+
+/// A number as written in YAML (`12`, `1.5`, `.inf`, `1e308`), if it is finite and plausible.
+fn plausible(v: f64) -> Result<f32, String> {
+    if !v.is_finite() {
+        return Err(format!("`{v}` is not a finite number"));
+    }
+    if v.abs() > MAX_MAGNITUDE {
+        return Err(format!(
+            "`{v}` is out of range: expected at most {MAX_MAGNITUDE} in size"
+        ));
+    }
+    Ok(v as f32)
+}
+
 impl Length {
     /// Pixels, given the reference extent for `%`, the canvas size for viewport units and the
     /// canvas pixels per template `px`.
@@ -55,9 +72,7 @@ impl Length {
         let value: f32 = number
             .parse()
             .map_err(|_| format!("expected a length such as `24px`, `8%` or `5vmin`, found `{text}`"))?;
-        if !value.is_finite() {
-            return Err(format!("length `{text}` is not a finite number"));
-        }
+        plausible(f64::from(value)).map_err(|e| format!("length `{text}`: {e}"))?;
         match unit.trim() {
             "" | "px" => Ok(Length::Px(value)),
             "%" => Ok(Length::Percent(value)),
@@ -81,13 +96,13 @@ impl<'de> Deserialize<'de> for Length {
                 f.write_str("a length such as `24px`, `8%` or `5vmin`")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Length, E> {
-                Ok(Length::Px(v as f32))
+                self.visit_f64(v as f64)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Length, E> {
-                Ok(Length::Px(v as f32))
+                self.visit_f64(v as f64)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Length, E> {
-                Ok(Length::Px(v as f32))
+                plausible(v).map(Length::Px).map_err(E::custom)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Length, E> {
                 Length::parse(v).map_err(E::custom)
@@ -128,13 +143,15 @@ impl<'de> Deserialize<'de> for LetterSpacing {
                 f.write_str("a letter spacing such as `0.05em` or `2px`")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<LetterSpacing, E> {
-                Ok(LetterSpacing::Length(Length::Px(v as f32)))
+                self.visit_f64(v as f64)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<LetterSpacing, E> {
-                Ok(LetterSpacing::Length(Length::Px(v as f32)))
+                self.visit_f64(v as f64)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<LetterSpacing, E> {
-                Ok(LetterSpacing::Length(Length::Px(v as f32)))
+                plausible(v)
+                    .map(|v| LetterSpacing::Length(Length::Px(v)))
+                    .map_err(E::custom)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<LetterSpacing, E> {
                 LetterSpacing::parse(v).map_err(E::custom)
@@ -157,13 +174,13 @@ impl<'de> Deserialize<'de> for Angle {
                 f.write_str("an angle in degrees such as `180` or `135deg`")
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Angle, E> {
-                Ok(Angle(v as f32))
+                self.visit_f64(v as f64)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Angle, E> {
-                Ok(Angle(v as f32))
+                self.visit_f64(v as f64)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Angle, E> {
-                Ok(Angle(v as f32))
+                plausible(v).map(Angle).map_err(E::custom)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Angle, E> {
                 let number = v.trim().strip_suffix("deg").unwrap_or(v.trim());
@@ -375,7 +392,7 @@ impl<'de> Deserialize<'de> for SizeRange {
                 self.visit_f64(v as f64)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<SizeRange, E> {
-                let px = Length::Px(v as f32);
+                let px = Length::Px(plausible(v).map_err(E::custom)?);
                 Ok(SizeRange { min: px, max: px })
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<SizeRange, E> {
@@ -457,6 +474,21 @@ mod tests {
         assert_eq!(Length::Vmin(10.0).to_px(0.0, (1080.0, 1920.0), 1.0), 108.0);
         assert_eq!(Length::Px(10.0).to_px(0.0, (270.0, 480.0), 0.25), 2.5);
         assert_eq!(Length::Percent(50.0).to_px(300.0, (1080.0, 1920.0), 1.0), 150.0);
+    }
+
+    #[test]
+    fn yaml_numbers_must_be_finite_and_plausible() {
+        for bad in [".inf", "-.inf", ".nan", "1e308", "1000000000"] {
+            let err = serde_yaml::from_str::<Length>(bad).unwrap_err().to_string();
+            assert!(
+                err.contains("finite") || err.contains("out of range"),
+                "{bad}: {err}"
+            );
+            assert!(serde_yaml::from_str::<Angle>(bad).is_err(), "{bad}");
+            assert!(serde_yaml::from_str::<SizeRange>(bad).is_err(), "{bad}");
+        }
+        assert!(Length::parse("1e9px").is_err());
+        assert_eq!(serde_yaml::from_str::<Length>("12.5").unwrap(), Length::Px(12.5));
     }
 
     #[test]

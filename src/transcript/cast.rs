@@ -244,6 +244,18 @@ pub fn role_in(text: &str, name: &str, own: bool) -> Option<(String, Option<Stri
         .map(|p| (p.role.unwrap_or_default(), p.organisation))
 }
 
+/// The role given to each person `text` names, by name key; the first mention of a name wins, as
+/// [`role_in`] would find it.
+pub fn roles_named(text: &str) -> std::collections::HashMap<String, (String, Option<String>)> {
+    let mut named = std::collections::HashMap::new();
+    for p in people_in_intro(text) {
+        if let Some(role) = p.role {
+            named.entry(name_key(&p.name)).or_insert((role, p.organisation));
+        }
+    }
+    named
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

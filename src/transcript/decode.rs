@@ -9,7 +9,14 @@ pub struct Decoded {
     pub text: String,
     /// The encoding the bytes were read as.
     pub encoding: &'static str,
+    /// Where a UTF-8 file had stray invalid bytes, replaced by U+FFFD: 1-based line and column
+    /// (in characters) of each, in the decoded text.
+    pub replaced: Vec<(usize, usize)>,
 }
+
+/// Invalid sequences a UTF-8 file may have and still be read as UTF-8 (with replacements); more,
+/// and it is taken for Windows-1252.
+const STRAY_BYTES: usize = 8;
 
 /// Why bytes could not be read as text.
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -56,9 +63,22 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
             return Err(DecodeError::Binary { offset });
         }
     }
+    let mut replaced = Vec::new();
     let text = if encoding == UTF_8 {
         match std::str::from_utf8(body) {
             Ok(text) => text.to_owned(),
+            // Forced UTF-8, or detected with a few stray bytes: replaced, and said where.
+            Err(e) if forced.is_none() || stray_bytes(body).is_some() => {
+                let text = String::from_utf8_lossy(body).into_owned();
+                replaced = positions_of_replacements(&text);
+                if replaced.is_empty() {
+                    return Err(DecodeError::Invalid {
+                        encoding: "UTF-8",
+                        offset: e.valid_up_to(),
+                    });
+                }
+                text
+            }
             Err(e) => {
                 return Err(DecodeError::Invalid {
                     encoding: "UTF-8",
@@ -89,12 +109,44 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     Ok(Decoded {
         text: normalise_line_ends(&text),
         encoding: encoding.name(),
+        replaced,
     })
+}
+
+/// How many invalid sequences `bytes` has, when it is UTF-8 but for a few of them: at most
+/// [`STRAY_BYTES`], and fewer than the valid multi-byte characters (a Windows-1252 file has
+/// invalid bytes wherever it has accents, and no valid multi-byte character).
+fn stray_bytes(bytes: &[u8]) -> Option<usize> {
+    let mut invalid = 0;
+    let mut multibyte = 0;
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+            if invalid > STRAY_BYTES {
+                return None;
+            }
+        }
+    }
+    (invalid > 0 && multibyte > invalid).then_some(invalid)
+}
+
+/// Line and column of every U+FFFD in `text` (CR, LF and CRLF each end a line).
+fn positions_of_replacements(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (number, line) in normalise_line_ends(text).lines().enumerate() {
+        for (column, c) in line.chars().enumerate() {
+            if c == '\u{fffd}' {
+                out.push((number + 1, column + 1));
+            }
+        }
+    }
+    out
 }
 
 /// Picks an encoding for text without a byte-order mark.
 fn sniff(bytes: &[u8]) -> &'static Encoding {
-    if std::str::from_utf8(bytes).is_ok() {
+    if std::str::from_utf8(bytes).is_ok() || stray_bytes(bytes).is_some() {
         return UTF_8;
     }
     // UTF-16 without a BOM: ASCII text leaves every other byte NUL.
@@ -155,6 +207,17 @@ mod tests {
         let decoded = decode(b"l\x92\xE9t\xE9", None).unwrap();
         assert_eq!(decoded.text, "l’été");
         assert_eq!(decoded.encoding, "windows-1252");
+    }
+
+    #[test]
+    fn a_utf8_file_with_a_stray_byte_stays_utf8() {
+        let mut bytes = "AO : « Ça dépend »\nLA : l’été".as_bytes().to_vec();
+        bytes.push(0xFF);
+        bytes.extend_from_slice(" ici\n".as_bytes());
+        let decoded = decode(&bytes, None).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert_eq!(decoded.text, "AO : « Ça dépend »\nLA : l’été\u{fffd} ici\n");
+        assert_eq!(decoded.replaced, [(2, 11)]);
     }
 
     #[test]

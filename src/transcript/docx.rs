@@ -4,12 +4,13 @@
 
 use super::source::{Hint, SourceLine};
 use crate::boundary::SafeSlice;
+use crate::limits::{self, Kind};
 use roxmltree::{Document, Node, ParsingOptions};
-use std::io::Read;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-/// Larger parts than this are not an interview (and may be a zip bomb).
-const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+/// XML nodes allowed per byte of the part cap: a real document spends far more than 16 bytes per
+/// element, an empty-paragraph bomb about 6.
+const BYTES_PER_NODE: u64 = 16;
 
 /// Why a Word document could not be read.
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -23,9 +24,14 @@ pub enum DocxError {
     /// The document's XML is damaged.
     #[error("word/document.xml is not valid XML: {0}")]
     Xml(String),
-    /// The document is too large to be an interview.
-    #[error("word/document.xml is larger than 256 MiB")]
-    TooLarge,
+    /// A part is over its size or node limit.
+    #[error("{name} is too large: {reason}")]
+    TooLarge {
+        /// The part, or "the document".
+        name: String,
+        /// The limit it is over, and how to raise it.
+        reason: String,
+    },
 }
 
 /// What a Word document holds for pullquote.
@@ -63,23 +69,43 @@ fn part(
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(DocxError::Zip(e.to_string())),
     };
-    if file.size() > MAX_PART_BYTES {
-        return Err(DocxError::TooLarge);
+    let too_large = |e: limits::ReadError| match e {
+        limits::ReadError::Io(e) => DocxError::Zip(format!("{name}: {e}")),
+        other => DocxError::TooLarge {
+            name: name.to_owned(),
+            reason: other.to_string(),
+        },
+    };
+    // The declared size is checked first, and the read is capped too: a zip may lie about it.
+    if file.size() > Kind::DocxPart.cap() {
+        return Err(too_large(limits::ReadError::too_large(
+            Kind::DocxPart,
+            Some(file.size()),
+        )));
     }
-    let mut text = String::new();
-    file.take(MAX_PART_BYTES + 1)
-        .read_to_string(&mut text)
-        .map_err(|e| DocxError::Zip(format!("{name}: {e}")))?;
-    Ok(Some(text))
+    let bytes = limits::read_capped(file, Kind::DocxPart).map_err(too_large)?;
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|e| DocxError::Xml(format!("{name} is not UTF-8 ({})", e.utf8_error())))
 }
 
 fn parse_xml(xml: &str) -> Result<Document<'_>, DocxError> {
+    let limit = (Kind::DocxPart.cap() / BYTES_PER_NODE).clamp(1024, u64::from(u32::MAX)) as u32;
     let options = ParsingOptions {
         allow_dtd: false,
-        nodes_limit: 50_000_000,
+        nodes_limit: limit,
         ..ParsingOptions::default()
     };
-    Document::parse_with_options(xml, options).map_err(|e| DocxError::Xml(e.to_string()))
+    Document::parse_with_options(xml, options).map_err(|e| match e {
+        roxmltree::Error::NodesLimitReached => DocxError::TooLarge {
+            name: "the document".into(),
+            reason: format!(
+                "more than {limit} XML elements and text pieces (set {} to raise the limit of a Word part)",
+                Kind::DocxPart.variable()
+            ),
+        },
+        e => DocxError::Xml(e.to_string()),
+    })
 }
 
 fn is_w(node: Node, name: &str) -> bool {
@@ -140,9 +166,11 @@ fn paragraphs(xml: &str, styles: &[(String, String)]) -> Result<Vec<SourceLine>,
     Ok(out)
 }
 
-/// Paragraphs and tables in document order; content controls are looked into.
+/// Paragraphs and tables in document order; content controls are looked into. An explicit stack,
+/// not recursion: a document nested thousands deep must not overflow the thread's stack.
 fn walk_blocks(parent: Node, styles: &[(String, String)], number: &mut usize, out: &mut Vec<SourceLine>) {
-    for child in parent.children() {
+    let mut stack: Vec<Node> = parent.children().rev().collect();
+    while let Some(child) = stack.pop() {
         if is_w(child, "p") {
             *number += 1;
             push_paragraph(read_paragraph(child, styles), *number, out);
@@ -151,7 +179,7 @@ fn walk_blocks(parent: Node, styles: &[(String, String)], number: &mut usize, ou
                 table_row(row, styles, number, out);
             }
         } else if is_w(child, "sdt") || is_w(child, "sdtContent") || is_w(child, "customXml") {
-            walk_blocks(child, styles, number, out);
+            stack.extend(child.children().rev());
         }
     }
 }
@@ -244,15 +272,16 @@ fn read_paragraph(p: Node, styles: &[(String, String)]) -> Para {
     }
 }
 
-/// Appends the text of the runs under `node`, skipping deletions, field codes and drawings.
+/// Appends the text of the runs under `node`, skipping deletions, field codes and drawings; in
+/// document order, with an explicit stack however deep hyperlinks and smart tags nest.
 fn collect_runs(node: Node, text: &mut String, runs: &mut usize, emphasised: &mut usize) {
-    for child in node.children().filter(Node::is_element) {
-        let name = child.tag_name().name();
-        if child.tag_name().namespace() != Some(W) {
+    let mut stack: Vec<Node> = node.children().rev().collect();
+    while let Some(child) = stack.pop() {
+        if !child.is_element() || child.tag_name().namespace() != Some(W) {
             // Drawings, text boxes and alternate content repeat or decorate; they are not the text.
             continue;
         }
-        match name {
+        match child.tag_name().name() {
             "r" => {
                 let before = text.len();
                 for piece in child.children().filter(Node::is_element) {
@@ -276,7 +305,7 @@ fn collect_runs(node: Node, text: &mut String, runs: &mut usize, emphasised: &mu
                 }
             }
             "del" | "moveFrom" | "pPr" | "rPr" | "instrText" | "delText" | "footnoteReference" => {}
-            _ => collect_runs(child, text, runs, emphasised),
+            _ => stack.extend(child.children().rev()),
         }
     }
 }

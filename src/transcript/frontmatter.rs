@@ -249,6 +249,14 @@ pub fn split(text: &str) -> Option<Split<'_>> {
 
 /// Parses the block's YAML. Errors point at the line and column in the transcript file.
 pub fn parse(yaml: &str) -> Result<FrontMatter, Box<Diagnostic>> {
+    if let Err(deep) = crate::limits::check_yaml_depth(yaml) {
+        // The block starts on the file's second line, after the opening `---`.
+        return Err(Box::new(
+            Diagnostic::error(format!("invalid front matter: {deep}"))
+                .at(deep.line + 1, deep.column)
+                .with_hint("front matter nests three levels: check for unclosed or repeated brackets"),
+        ));
+    }
     let raw: Raw = serde_yaml::from_str(yaml).map_err(|e| {
         let message = format!("invalid front matter: {}", strip_location(&e.to_string()));
         let mut d = Diagnostic::error(message).with_hint(

@@ -261,6 +261,14 @@ pub enum ReadError {
         /// The system's reason.
         source: std::io::Error,
     },
+    /// The file is not a regular file, or is over the transcript size cap.
+    #[error("refused to read transcript `{}`: {source}", path.display())]
+    Limit {
+        /// The file.
+        path: PathBuf,
+        /// What it is, or the cap it is over.
+        source: crate::limits::ReadError,
+    },
     /// The file holds no text.
     #[error("transcript `{}` is empty: expected the text of an interview", path.display())]
     Empty {
@@ -322,7 +330,7 @@ impl ReadError {
             ReadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                 Some("check the path; `pullquote extract -` reads from standard input".into())
             }
-            ReadError::Io { .. } => None,
+            ReadError::Io { .. } | ReadError::Limit { .. } => None,
             ReadError::Empty { .. } => {
                 Some("check that the file was saved with its text; `-` reads the transcript from standard input".into())
             }
@@ -364,18 +372,21 @@ impl ReadError {
 
 /// Reads and parses the transcript at `path` (`-` reads standard input).
 pub fn read(path: &Path, options: &ReadOptions) -> Result<Transcript, ReadError> {
+    use crate::limits::{self, Kind};
+    let limited = |e: limits::ReadError| match e {
+        limits::ReadError::Io(source) => ReadError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        other => ReadError::Limit {
+            path: path.to_path_buf(),
+            source: other,
+        },
+    };
     let bytes = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|source| ReadError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        buf
+        limits::read_capped(std::io::stdin(), Kind::Transcript).map_err(limited)?
     } else {
-        std::fs::read(path).map_err(|source| ReadError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?
+        limits::read(path, Kind::Transcript).map_err(limited)?
     };
     read_bytes(&bytes, path, options)
 }
@@ -441,6 +452,25 @@ pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Tr
                     diagnostic,
                 })?;
             t.encoding = decoded.encoding;
+            if !decoded.replaced.is_empty() {
+                let at: Vec<String> = decoded
+                    .replaced
+                    .iter()
+                    .map(|(line, column)| format!("{line}:{column}"))
+                    .collect();
+                let (line, column) = decoded.replaced[0];
+                t.diagnostics.push(
+                    Diagnostic::warning(format!(
+                        "{} invalid UTF-8 byte sequence(s) replaced by � (at {})",
+                        at.len(),
+                        at.join(", ")
+                    ))
+                    .at(line, column)
+                    .with_hint(
+                        "the rest of the file is UTF-8; fix the bytes at these positions, or pass --encoding",
+                    ),
+                );
+            }
             t
         }
     };

@@ -180,13 +180,15 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
     let interviewer_ids = find_askers(&lines, &kinds, &resolved, &speakers, &interviewers, declared);
     let interviewees = choose_interviewees(&resolved, &speakers, &interviewer_ids);
     let headline_marks = demote_speech_marks(&lines, &mut kinds, &resolved, intro.end);
-    let section_speakers: Vec<Option<SpeakerId>> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, _)| {
+    let mut by_name: std::collections::HashMap<String, SpeakerId> = Default::default();
+    for (id, s) in speakers.iter().enumerate().rev() {
+        by_name.insert(name_key(&s.name), id);
+    }
+    let section_speakers: Vec<Option<SpeakerId>> = (0..lines.len())
+        .map(|i| {
             sections
                 .get(&i)
-                .and_then(|name| speakers.iter().position(|s| name_key(&s.name) == name_key(name)))
+                .and_then(|name| by_name.get(&name_key(name)).copied())
         })
         .collect();
 
@@ -423,6 +425,8 @@ fn gather_people(
         return (front.speakers.iter().map(Speaker::declared).collect(), true);
     }
     let mut full_names: Vec<String> = Vec::new();
+    // Keys already gathered: a transcript may have thousands of distinct labels.
+    let mut full_name_keys: std::collections::HashSet<String> = Default::default();
     let mut labelled = false;
     for kind in &kinds[intro.end..] {
         if let Kind::Labelled(label) = kind {
@@ -430,7 +434,7 @@ fn gather_people(
                 LabelKind::Name(name) => {
                     labelled = true;
                     if name.split(is_space).filter(|w| !w.is_empty()).count() >= 2
-                        && !full_names.iter().any(|n| name_key(n) == name_key(name))
+                        && full_name_keys.insert(name_key(name))
                     {
                         full_names.push(name.clone());
                     }
@@ -772,6 +776,8 @@ fn find_roles_in_turns(speakers: &mut [Speaker], turns: &[Turn], interviewer_ids
     }
     // Introductions happen early: the first turns are enough, and keep this linear.
     let early: Vec<&Turn> = turns.iter().take(40).collect();
+    // What each early turn says of the people it names, read once however many speakers there are.
+    let introduced: Vec<_> = early.iter().map(|t| cast::roles_named(&t.text())).collect();
     for (id, speaker) in speakers.iter_mut().enumerate() {
         if speaker.role.is_some() || interviewer_ids.contains(&id) {
             continue;
@@ -786,10 +792,12 @@ fn find_roles_in_turns(speakers: &mut [Speaker], turns: &[Turn], interviewer_ids
             .iter()
             .find_map(|text| cast::role_in(text, &speaker.name, true))
             .or_else(|| {
+                let key = name_key(&speaker.name);
                 early
                     .iter()
-                    .filter(|t| t.speaker != Some(id))
-                    .find_map(|t| cast::role_in(&t.text(), &speaker.name, false))
+                    .zip(&introduced)
+                    .filter(|(t, _)| t.speaker != Some(id))
+                    .find_map(|(_, named)| named.get(&key).cloned())
             });
         if let Some((role, organisation)) = found {
             speaker.role = Some(role);

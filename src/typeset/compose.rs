@@ -176,6 +176,7 @@ fn compose_stack(
                 if text.is_empty() {
                     continue;
                 }
+                check_length(&text, "text of an element", MAX_TEXT_CHARS)?;
                 let set = set_in_box(
                     Source::Markup(&text),
                     &format!("text of `{}`", style.element),
@@ -406,8 +407,28 @@ fn compose_stack(
     Ok(())
 }
 
+/// The longest quote a card is set with: far more than fits at the smallest size any template
+/// allows, so nothing that could be drawn is refused, and setting time stays bounded.
+pub const MAX_QUOTE_CHARS: usize = 2_000;
+/// The longest text any other element is set with (a credit, a title, a kicker).
+pub const MAX_TEXT_CHARS: usize = 1_000;
+
+fn check_length(text: &str, what: &str, max: usize) -> Result<(), TypesetError> {
+    // Counting stops past the limit: a 5 MB field is refused without walking all of it.
+    let chars = text.chars().take(max + 1).count();
+    if chars > max {
+        return Err(TypesetError::TooLong {
+            what: what.to_owned(),
+            chars: text.chars().count(),
+            max,
+        });
+    }
+    Ok(())
+}
+
 /// Lays out `layout` for `content`: the card the renderer will paint.
 pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Result<Card, TypesetError> {
+    check_length(&content.quote, "quote", MAX_QUOTE_CHARS)?;
     let mut items = Vec::new();
     let mut placements = Vec::new();
     // Items drawn before the first element that depends on the quote are the layout's alone.
@@ -438,6 +459,7 @@ pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Resu
                 if text.is_empty() {
                     continue;
                 }
+                check_length(&text, "text of an element", MAX_TEXT_CHARS)?;
                 let hang_room = (rect.x - layout.safe.x).max(0.0);
                 let set = set_in_box(
                     Source::Markup(&text),

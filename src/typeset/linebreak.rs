@@ -248,20 +248,24 @@ pub fn split_wide(segments: &[Segment], text: &str, glyphs: &[Glyph], max: f32) 
             continue;
         }
         let content_end = segment.start + text.slice(segment.start..segment.end).trim_end().len();
-        let width_of = |range: Range<usize>| -> f32 {
-            segment
-                .glyphs
-                .iter()
-                .filter(|&&g| range.contains(&glyphs[g].cluster))
-                .map(|&g| glyphs[g].advance)
-                .sum()
-        };
+        // Advance per byte of the segment, summed once: measuring each grapheme by scanning
+        // every glyph made a long word quadratic.
+        let mut advance_at = vec![0.0f32; segment.end - segment.start];
+        for &g in &segment.glyphs {
+            if let Some(slot) = glyphs[g]
+                .cluster
+                .checked_sub(segment.start)
+                .and_then(|at| advance_at.get_mut(at))
+            {
+                *slot += glyphs[g].advance;
+            }
+        }
         let mut piece_start = segment.start;
         let mut piece_width = 0.0;
         let mut cuts = Vec::new();
         for (offset, grapheme) in text.slice(segment.start..content_end).grapheme_indices(true) {
             let at = segment.start + offset;
-            let w = width_of(at..at + grapheme.len());
+            let w: f32 = advance_at[offset..offset + grapheme.len()].iter().sum();
             if at > piece_start && piece_width + w > max {
                 cuts.push(at);
                 piece_start = at;
@@ -269,15 +273,14 @@ pub fn split_wide(segments: &[Segment], text: &str, glyphs: &[Glyph], max: f32) 
             }
             piece_width += w;
         }
+        // Each glyph goes to the piece its cluster falls in, keeping the segment's glyph order.
+        let mut piece_glyphs: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+        for &g in &segment.glyphs {
+            piece_glyphs[cuts.partition_point(|&c| c <= glyphs[g].cluster)].push(g);
+        }
         let mut start = segment.start;
-        for end in cuts.into_iter().chain([segment.end]) {
+        for (end, pieces_glyphs) in cuts.into_iter().chain([segment.end]).zip(piece_glyphs) {
             let last = end == segment.end;
-            let pieces_glyphs: Vec<usize> = segment
-                .glyphs
-                .iter()
-                .copied()
-                .filter(|&g| (start..end).contains(&glyphs[g].cluster))
-                .collect();
             out.push(Segment {
                 start,
                 end,

@@ -156,6 +156,16 @@ pub enum TypesetError {
         /// The height needed at the smallest size, when known.
         needed: Option<f32>,
     },
+    /// The text is longer than any card could hold.
+    #[error("the {what} is {chars} characters long; a card holds at most {max}: shorten it")]
+    TooLong {
+        /// Which text: "quote", "text of an element".
+        what: String,
+        /// Its length in characters.
+        chars: usize,
+        /// The most a card is set with.
+        max: usize,
+    },
     /// Characters that no embedded font can draw.
     #[error("no bundled font can draw {} in the {what} (fonts tried: {fonts})", describe_missing(.missing))]
     MissingGlyphs {
@@ -182,6 +192,9 @@ impl TypesetError {
         match self {
             TypesetError::DoesNotFit { .. } => {
                 "shorten the quote (an editor's cut with […] is fine), choose another format, or lower the template's minimum size".into()
+            }
+            TypesetError::TooLong { .. } => {
+                "shorten the text, or cut the quote with […]; a card is read in seconds".into()
             }
             TypesetError::MissingGlyphs { .. } => "remove or replace the character, or use a template font that has it".into(),
         }
