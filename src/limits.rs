@@ -94,7 +94,7 @@ pub fn human(bytes: u64) -> String {
     for (name, size) in UNITS {
         if bytes >= size {
             let whole = bytes / size;
-            return if bytes % size == 0 || whole >= 10 {
+            return if bytes.is_multiple_of(size) || whole >= 10 {
                 format!("{whole} {name}")
             } else {
                 format!("{:.1} {name}", bytes as f64 / size as f64)
