@@ -295,7 +295,7 @@ fn unknown_format_suggests_the_nearest() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("did you mean `instagram-square`?"),
+        stderr(&out).contains("a similar value exists: 'instagram-square'"),
         "{}",
         stderr(&out)
     );

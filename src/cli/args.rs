@@ -1,6 +1,11 @@
 //! Command-line arguments (the only module that knows clap).
 
-use clap::{Args, Parser, Subcommand};
+use super::term::ColorChoice;
+use crate::encode::ImageKind;
+use crate::template::FORMATS;
+use crate::transcript::Language;
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Turn interview transcripts into branded quote cards for every social network.
@@ -10,32 +15,143 @@ use std::path::PathBuf;
     after_help = "Exit codes: 0 every card written; 1 some cards failed (the rest were written); 2 usage, input or template error."
 )]
 pub struct Cli {
+    /// When to colour errors, warnings and help (NO_COLOR turns off `auto`; CLICOLOR_FORCE turns it on).
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--formats`: the format ids (see `pullquote formats`), or `all`.
+fn format_values() -> PossibleValuesParser {
+    let ids = FORMATS.iter().map(|f| PossibleValue::new(f.id));
+    PossibleValuesParser::new(ids.chain([PossibleValue::new(ALL_FORMATS)]))
+}
+
+/// The `--formats` value that stands for every format.
+pub const ALL_FORMATS: &str = "all";
+
+/// `--image-format`: the file type of the cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImageType {
+    /// Lossless PNG.
+    Png,
+    /// JPEG at quality 90.
+    #[value(alias = "jpg")]
+    Jpeg,
+    /// Lossless WebP.
+    Webp,
+}
+
+impl From<ImageType> for ImageKind {
+    fn from(t: ImageType) -> ImageKind {
+        match t {
+            ImageType::Png => ImageKind::Png,
+            ImageType::Jpeg => ImageKind::Jpeg,
+            ImageType::Webp => ImageKind::Webp,
+        }
+    }
+}
+
+/// `--lang`: the language whose typography a quote follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+impl From<Lang> for Language {
+    fn from(l: Lang) -> Language {
+        match l {
+            Lang::Fr => Language::French,
+            Lang::En => Language::English,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List an interview's speakers and its ranked quotes.
+    #[command(after_help = "Examples:
+  pullquote extract interview.txt
+  pullquote extract interview.docx --max 8 -o quotes.yaml   # edit, then `pullquote run --quotes quotes.yaml`
+  pullquote extract interview.txt --json | jq '.quotes[0].text'")]
     Extract(ExtractArgs),
     /// Show how a transcript is read: speakers, questions, answers, editor marks and footer.
-    #[command(long_about = READ_HELP)]
+    #[command(long_about = READ_HELP, after_help = "Examples:
+  pullquote read interview.txt
+  pullquote read --encoding windows-1252 old-interview.txt
+  pbpaste | pullquote read -")]
     Read(ReadFileArgs),
     /// Render one quote given on the command line, every enabled quote of a quotes file, or
     /// every row of a CSV/TSV sheet.
+    #[command(after_help = "Examples:
+  pullquote render --text \"Nous **écoutons** d'abord.\" --speaker \"Aziz Oulhiyane\" --role \"responsable réseaux sociaux\" -o cards
+  pullquote render quotes.yaml -o cards --formats all
+  pullquote render sheet.csv -o cards -t brand/brand.yaml --image-format jpeg")]
     Render(RenderArgs),
     /// Extract and render every selected quote × format of one or more interviews.
+    #[command(after_help = "Examples:
+  pullquote run interview.txt -o out
+  pullquote run 'interviews/*.docx' -o out -t brand/brand.yaml --formats instagram-square,story
+  pullquote run --quotes quotes.yaml -o out --dry-run
+  pullquote run interview.txt -o out --json --quiet | jq '.cards | length'")]
     Run(RunArgs),
     /// List the output formats and their pixel sizes.
+    #[command(after_help = "Example:
+  pullquote formats")]
     Formats,
     /// List, copy, create, check and preview templates.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:
+  pullquote templates list
+  pullquote templates init brand && pullquote templates check brand/brand.yaml
+  pullquote templates preview brand/brand.yaml -o proofs --scale 0.5"
+    )]
     Templates(TemplatesCommand),
     /// Open a live page showing a template on every format, re-rendered as its files are saved,
     /// with the render API it uses (POST /api/render).
     #[cfg(feature = "studio")]
-    #[command(long_about = STUDIO_HELP)]
+    #[command(long_about = STUDIO_HELP, after_help = "Examples:
+  pullquote studio brand/brand.yaml --open
+  pullquote studio brand/brand.yaml --transcript interview.txt --port 8080
+  pullquote studio paper --host 0.0.0.0 --port 8080")]
     Studio(StudioArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = "Examples:
+  pullquote completions bash > ~/.local/share/bash-completion/completions/pullquote
+  pullquote completions zsh > \"${fpath[1]}/_pullquote\"
+  pullquote completions fish > ~/.config/fish/completions/pullquote.fish")]
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into a folder.
+    #[command(after_help = "Examples:
+  pullquote man | man -l -
+  pullquote man -o ~/.local/share/man/man1")]
+    Man {
+        /// Write `pullquote.1` and a `pullquote-COMMAND.1` page for every command into DIR.
+        #[arg(long, short = 'o', value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
+}
+
+impl Command {
+    /// Whether the command was asked for JSON output (its errors then come as JSON too).
+    pub fn json(&self) -> bool {
+        match self {
+            Command::Extract(a) => a.json,
+            Command::Read(a) => a.json,
+            Command::Render(a) => a.out.json,
+            Command::Run(a) => a.out.json,
+            _ => false,
+        }
+    }
 }
 
 #[cfg(feature = "studio")]
@@ -103,8 +219,8 @@ pub enum TemplatesCommand {
         /// Output folder.
         #[arg(long, short = 'o', value_name = "DIR")]
         output: PathBuf,
-        /// Formats, comma-separated; default: every format.
-        #[arg(long, value_delimiter = ',', value_name = "FORMAT")]
+        /// Formats, comma-separated, or `all` (the default).
+        #[arg(long, alias = "format", value_delimiter = ',', value_name = "FORMAT", value_parser = format_values(), ignore_case = true, hide_possible_values = true)]
         formats: Vec<String>,
         /// Draw the cards at this fraction of their size (e.g. 0.5 for a quick look).
         #[arg(long, default_value_t = 1.0, value_name = "FACTOR")]
@@ -197,16 +313,16 @@ pub struct TemplateArgs {
     /// A built-in template name or the path of a YAML template.
     #[arg(long, short = 't', default_value = crate::template::DEFAULT_TEMPLATE)]
     pub template: String,
-    /// Output formats, comma-separated (see `pullquote formats`); default: the seven main feed and story sizes.
-    #[arg(long, value_delimiter = ',', value_name = "FORMAT")]
+    /// Output formats, comma-separated, or `all` (see `pullquote formats`); default: the seven main feed and story sizes.
+    #[arg(long, alias = "format", value_delimiter = ',', value_name = "FORMAT", value_parser = format_values(), ignore_case = true)]
     pub formats: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// File type of the cards: png, jpeg or webp (lossless). Bluesky cards are always JPEG under 1,000,000 bytes.
-    #[arg(long, value_name = "TYPE", default_value = "png")]
-    pub image_format: String,
+    /// File type of the cards. Bluesky cards are always JPEG under 1,000,000 bytes.
+    #[arg(long, value_enum, value_name = "TYPE", default_value_t = ImageType::Png, ignore_case = true)]
+    pub image_format: ImageType,
     /// Make PNG cards as small as they can be (oxipng): about a third smaller, about a second per card.
     #[arg(long)]
     pub optimize: bool,
@@ -256,9 +372,9 @@ pub struct RenderArgs {
     /// The speaker's organisation.
     #[arg(long)]
     pub organisation: Option<String>,
-    /// Language of the quote, for typography: fr or en (default: detected).
-    #[arg(long, value_name = "LANG")]
-    pub lang: Option<String>,
+    /// Language of the quote, for typography (default: detected).
+    #[arg(long, value_enum, value_name = "LANG", ignore_case = true)]
+    pub lang: Option<Lang>,
     /// The date `{date}` shows, as it should be printed.
     #[arg(long)]
     pub date: Option<String>,
@@ -277,8 +393,8 @@ pub struct RenderArgs {
     /// The speaker's photo (PNG or JPEG), for templates with a photo element.
     #[arg(long, value_name = "FILE")]
     pub photo: Option<PathBuf>,
-    /// One format (repeat or comma-separate for several); default: every main format.
-    #[arg(long = "format", value_delimiter = ',', value_name = "FORMAT")]
+    /// Output formats, comma-separated or repeated, or `all` (see `pullquote formats`); default: the seven main feed and story sizes.
+    #[arg(long, alias = "format", value_delimiter = ',', value_name = "FORMAT", value_parser = format_values(), ignore_case = true)]
     pub formats: Vec<String>,
     /// A built-in template name or the path of a YAML template.
     #[arg(long, short = 't', default_value = crate::template::DEFAULT_TEMPLATE)]

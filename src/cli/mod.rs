@@ -7,6 +7,7 @@ mod plan;
 mod progress;
 mod report;
 mod templates;
+mod term;
 
 use crate::batch;
 use crate::diagnostic::Diagnostic;
@@ -15,7 +16,7 @@ use crate::select::{self, Quote, QuoteKind};
 use crate::template::{Format, FORMATS};
 use crate::transcript::{self, Language, Transcript};
 use args::{Cli, Command, ExtractArgs, OutputArgs, ReadFileArgs, RenderArgs, RunArgs};
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use serde::Serialize;
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -27,17 +28,36 @@ const EXIT_USAGE: u8 = 2;
 
 /// Runs the command line `args` (including the program name).
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let color = term::ColorChoice::from_args(&args).resolve();
+    term::set_color(color);
+    let command = Cli::command().color(if color {
+        clap::ColorChoice::Always
+    } else {
+        clap::ColorChoice::Never
+    });
+    let cli = match command
+        .try_get_matches_from(&args)
+        .and_then(|mut m| Cli::from_arg_matches_mut(&mut m))
+    {
         Ok(cli) => cli,
         Err(e) => {
+            let usage_error = e.use_stderr();
+            if usage_error && args.iter().any(|a| a == "--json") {
+                let message = e.kind().as_str().unwrap_or("invalid arguments");
+                let detail = e.render().to_string();
+                let d = Diagnostic::error(message.to_owned()).with_hint(detail.trim().to_owned());
+                term::outln(&report::json_error(&d));
+            }
             let _ = e.print();
-            return if e.use_stderr() {
+            return if usage_error {
                 ExitCode::from(EXIT_USAGE)
             } else {
                 ExitCode::SUCCESS
             };
         }
     };
+    let json = cli.command.json();
     let result = match cli.command {
         Command::Extract(args) => extract(&args),
         Command::Read(args) => read_transcript(&args),
@@ -50,16 +70,73 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Templates(command) => templates::run(command),
         #[cfg(feature = "studio")]
         Command::Studio(args) => studio(args),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "pullquote", &mut script);
+            term::out(&String::from_utf8_lossy(&script));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { output } => man(output.as_deref()),
     };
     result.unwrap_or_else(|diagnostic| {
-        eprintln!("{diagnostic}");
+        if json {
+            term::outln(&report::json_error(&diagnostic));
+        }
+        term::report(&diagnostic);
         ExitCode::from(EXIT_USAGE)
     })
 }
 
+/// `pullquote man`: the top page on standard output, or every page into a folder.
+fn man(output: Option<&Path>) -> Result<ExitCode, Box<Diagnostic>> {
+    let mut pages = Vec::new();
+    man_pages(Cli::command(), &mut pages);
+    let Some(dir) = output else {
+        // The top page comes last: subcommands are rendered first.
+        let (_, page) = pages.pop().expect("there is a top page");
+        term::out(&String::from_utf8_lossy(&page));
+        return Ok(ExitCode::SUCCESS);
+    };
+    let failed = |e: std::io::Error, path: &Path| {
+        Box::new(Diagnostic::error(format!(
+            "failed to write `{}` ({})",
+            path.display(),
+            crate::diagnostic::io_reason(&e)
+        )))
+    };
+    std::fs::create_dir_all(dir).map_err(|e| failed(e, dir))?;
+    for (name, page) in pages {
+        let path = dir.join(format!("{name}.1"));
+        batch::output::write_atomic(&path, &page).map_err(|e| failed(e, &path))?;
+        term::outln(&path.display().to_string());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The man page of `command` and of each of its subcommands (`pullquote-templates-check`),
+/// subcommands first.
+fn man_pages(mut command: clap::Command, pages: &mut Vec<(String, Vec<u8>)>) {
+    command.build();
+    for sub in command.get_subcommands() {
+        if sub.is_hide_set() || sub.get_name() == "help" {
+            continue;
+        }
+        // clap names are `&'static str` without its `string` feature; a dozen short names
+        // for a command that exits right after are not worth the feature.
+        let name: &'static str =
+            Box::leak(format!("{}-{}", command.get_name(), sub.get_name()).into_boxed_str());
+        man_pages(sub.clone().name(name), pages);
+    }
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command.clone())
+        .render(&mut page)
+        .expect("writing to memory cannot fail");
+    pages.push((command.get_name().to_owned(), page));
+}
+
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     for d in diagnostics {
-        eprintln!("{d}");
+        term::report(d);
     }
 }
 
@@ -71,12 +148,9 @@ fn read_transcript(args: &ReadFileArgs) -> Result<ExitCode, Box<Diagnostic>> {
     let read = plan::read_options(&args.read)?;
     let transcript = transcript::read(&args.file, &read).map_err(|e| Box::new(read_error(&e)))?;
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&transcript).expect("a transcript serialises")
-        );
+        term::outln(&report::versioned(&transcript));
     } else {
-        print!("{}", transcript.outline());
+        term::out(&transcript.outline());
     }
     print_diagnostics(&transcript.diagnostics);
     Ok(ExitCode::SUCCESS)
@@ -132,12 +206,9 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode, Box<Diagnostic>> {
             quotes: &selection.quotes,
             diagnostics: diagnostics.clone(),
         };
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&json).expect("extract output serialises")
-        );
+        term::outln(&report::versioned(&json));
     } else {
-        print!("{}", describe(&transcript, &selection.quotes));
+        term::out(&describe(&transcript, &selection.quotes));
     }
     print_diagnostics(&diagnostics);
     if let Some(output) = &args.output {
@@ -234,14 +305,14 @@ fn finish(
     };
     let wall = started.elapsed();
     if args.json {
-        println!("{}", report::json(&report));
+        term::outln(&report::json(&report));
     } else {
         report::print_problems(&report);
         if !args.quiet && !output.dry_run {
             report::print_stale(&report);
         }
         if output.dry_run {
-            print!("{}", report::dry_run_listing(&report));
+            term::out(&report::dry_run_listing(&report));
         }
         if !args.quiet {
             eprintln!("{}", report::summary(&report, output.dry_run));
@@ -301,9 +372,11 @@ fn print_formats() {
         } else {
             String::new()
         };
-        println!("{default} {id:<20} {width:>4}×{height:<5} {description}{safe}");
+        term::outln(&format!(
+            "{default} {id:<20} {width:>4}×{height:<5} {description}{safe}"
+        ));
     }
-    println!("\n* rendered when --formats is not given");
+    term::outln("\n* rendered when --formats is not given");
 }
 
 /// `path` (relative to the working folder, or absolute) as seen from `folder`: relative when

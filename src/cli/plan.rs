@@ -1,7 +1,7 @@
 //! Turns parsed arguments into a validated plan before any work starts. A flag that does not
 //! apply to the chosen input is a usage error that says why, never silently ignored.
 
-use super::args::{OutputArgs, ReadArgs, RenderArgs, RunArgs, SelectArgs};
+use super::args::{OutputArgs, ReadArgs, RenderArgs, RunArgs, SelectArgs, ALL_FORMATS};
 use super::inputs;
 use crate::batch::{self, Folder, OutputOptions, Plan, PlannedCard};
 use crate::card::{CardRequest, Photo};
@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::encode::ImageKind;
 use crate::select::review::QuotesFile;
 use crate::select::SelectOptions;
-use crate::template::{Format, Template, DEFAULT_FORMATS};
+use crate::template::{Format, Template, DEFAULT_FORMATS, FORMATS};
 use crate::transcript::{encoding_for_label, Language, ReadOptions};
 use std::path::Path;
 use std::sync::Arc;
@@ -18,6 +18,9 @@ use std::sync::Arc;
 pub type PlanError = Box<Diagnostic>;
 
 pub fn formats(ids: &[String]) -> Result<Vec<Format>, PlanError> {
+    if ids.iter().any(|id| id.eq_ignore_ascii_case(ALL_FORMATS)) {
+        return Ok(FORMATS.to_vec());
+    }
     if ids.is_empty() {
         let defaults: Vec<String> = DEFAULT_FORMATS.iter().map(|s| (*s).to_owned()).collect();
         return batch::format_list(&defaults);
@@ -64,12 +67,7 @@ pub fn select_options(args: &SelectArgs) -> Result<SelectOptions, PlanError> {
 }
 
 pub fn output_options(args: &OutputArgs) -> Result<OutputOptions, PlanError> {
-    let kind = ImageKind::parse(&args.image_format).ok_or_else(|| {
-        Box::new(
-            Diagnostic::error(format!("unknown image format `{}`", args.image_format))
-                .with_hint("use png, jpeg or webp"),
-        )
-    })?;
+    let kind = ImageKind::from(args.image_format);
     if args.jobs == Some(0) {
         return Err(Box::new(Diagnostic::error("--jobs must be at least 1")));
     }
@@ -163,19 +161,10 @@ pub fn photo(path: &Path) -> Result<Photo, PlanError> {
     Ok(Photo::File(path.to_path_buf()))
 }
 
-fn language(code: &Option<String>) -> Result<Option<Language>, PlanError> {
-    match code {
-        None => Ok(None),
-        Some(code) => Language::from_code(code).map(Some).ok_or_else(|| {
-            Box::new(Diagnostic::error(format!("unknown language `{code}`")).with_hint("use fr or en"))
-        }),
-    }
-}
-
 pub fn render_plan(args: &RenderArgs) -> Result<Plan, PlanError> {
     let template = Arc::new(template(&args.template)?);
     let formats = formats(&args.formats)?;
-    let language = language(&args.lang)?;
+    let language = args.lang.map(Language::from);
     let mut plan = Plan::new(&args.output, output_options(&args.out)?);
     let folder = match &args.input {
         Some(path) if is_quotes_file(path) => {

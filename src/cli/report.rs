@@ -1,5 +1,6 @@
 //! Showing a batch report: summary, dry-run listing, JSON, timings and failures.
 
+use super::term;
 use crate::batch::{CardError, Report, Stage, StaleAction, Status};
 use crate::diagnostic::Diagnostic;
 use serde::Serialize;
@@ -32,17 +33,17 @@ fn status_word(status: Status) -> &'static str {
 /// Errors and warnings, on standard error.
 pub fn print_problems(report: &Report) {
     for d in &report.diagnostics {
-        eprintln!("{d}");
+        term::report(d);
     }
     for unreadable in &report.unreadable {
-        eprintln!("{}", unreadable.error);
+        term::report(&unreadable.error);
     }
     for failure in &report.failures {
         let mut d = card_failure(&failure.error, &failure.format);
         if failure.rank > 0 {
             d.message = format!("quote {}: {}", failure.rank, d.message);
         }
-        eprintln!("{}", d.in_file(&failure.source));
+        term::report(&d.in_file(&failure.source));
     }
 }
 
@@ -225,5 +226,37 @@ pub fn json(report: &Report) -> String {
         contact_sheet: report.contact_sheet.as_ref().map(|p| p.display().to_string()),
         diagnostics: report.diagnostics.clone(),
     };
-    serde_json::to_string_pretty(&value).expect("the report serialises")
+    versioned(&value)
+}
+
+/// The version of the shape of every JSON document pullquote prints; it changes only when a
+/// field is removed or changes meaning, so scripts can check it.
+pub const JSON_VERSION: u32 = 1;
+
+/// `value` as pretty JSON, with `"version"` first.
+pub fn versioned(value: &impl Serialize) -> String {
+    #[derive(Serialize)]
+    struct Versioned<'a, T: Serialize> {
+        version: u32,
+        #[serde(flatten)]
+        value: &'a T,
+    }
+    serde_json::to_string_pretty(&Versioned {
+        version: JSON_VERSION,
+        value,
+    })
+    .expect("JSON output serialises")
+}
+
+/// A command that stopped on an error, as JSON: `{"version", "success": false, "error"}`.
+pub fn json_error(error: &Diagnostic) -> String {
+    #[derive(Serialize)]
+    struct JsonError<'a> {
+        success: bool,
+        error: &'a Diagnostic,
+    }
+    versioned(&JsonError {
+        success: false,
+        error,
+    })
 }

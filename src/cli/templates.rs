@@ -2,6 +2,7 @@
 
 use super::args::TemplatesCommand;
 use super::plan::{self, PlanError};
+use super::term;
 use super::{print_diagnostics, EXIT_FAILED_CARDS};
 use crate::batch::output::write_atomic;
 use crate::batch::{self, CardError, Folder, OutputOptions, Plan, PlannedCard};
@@ -29,7 +30,7 @@ pub fn run(command: TemplatesCommand) -> Result<ExitCode, PlanError> {
             photo,
         } => preview(&template, &output, &formats, scale, photo.as_deref()),
         TemplatesCommand::Schema => {
-            print!("{}", schema::schema_text(FontBook::embedded()));
+            term::out(&schema::schema_text(FontBook::embedded()));
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -38,16 +39,19 @@ pub fn run(command: TemplatesCommand) -> Result<ExitCode, PlanError> {
 fn list() -> Result<ExitCode, PlanError> {
     for name in Template::builtin_names() {
         let template = plan::template(name)?;
-        println!("{name:<10} {}", template.description.as_deref().unwrap_or(""));
+        term::outln(&format!(
+            "{name:<10} {}",
+            template.description.as_deref().unwrap_or("")
+        ));
     }
-    println!("\nCopy one with `pullquote templates show NAME > brand.yaml`, or start a brand with `pullquote templates init DIR`.");
+    term::outln("\nCopy one with `pullquote templates show NAME > brand.yaml`, or start a brand with `pullquote templates init DIR`.");
     Ok(ExitCode::SUCCESS)
 }
 
 fn show(name: &str) -> Result<ExitCode, PlanError> {
     match Template::builtin_source(name) {
         Some(source) => {
-            print!("{source}");
+            term::out(source);
             Ok(ExitCode::SUCCESS)
         }
         None => Err(Template::builtin(name)
@@ -122,7 +126,7 @@ fn init(dir: &Path, from: &str, force: bool) -> Result<ExitCode, PlanError> {
                 target.display()
             )))
         })?;
-        println!("{}", target.display());
+        term::outln(&target.display().to_string());
     }
     let template = Template::load(&dir.join("brand.yaml")).map_err(|e| e.0)?;
     eprintln!(
@@ -221,19 +225,16 @@ fn preview(
                 .find(|f| f.rank == rank + 1 && f.format == format.id);
             let image = match (written, failure) {
                 (Some(outcome), _) => {
-                    println!("{}", outcome.path.display());
+                    term::outln(&outcome.path.display().to_string());
                     image::open(&outcome.path)
                         .map(|i| i.to_rgb8())
                         .map_err(|_| "unreadable")
                 }
                 (None, Some(failure)) => {
-                    eprintln!(
-                        "{}",
-                        Diagnostic::error(format!(
-                            "{} sample on `{}`: {}",
-                            sample.name, format.id, failure.error
-                        ))
-                    );
+                    term::report(&Diagnostic::error(format!(
+                        "{} sample on `{}`: {}",
+                        sample.name, format.id, failure.error
+                    )));
                     Err(match &failure.error {
                         CardError::Typeset(TypesetError::DoesNotFit { .. }) => "does not fit",
                         CardError::Typeset(_) => "missing glyphs",
@@ -252,12 +253,12 @@ fn preview(
         }
     }
     for failure in report.failures.iter().filter(|f| f.rank == 0) {
-        eprintln!("{}", Diagnostic::error(failure.error.to_string()));
+        term::report(&Diagnostic::error(failure.error.to_string()));
     }
     let sheet = proof::contact_sheet(&batch_plan.title, &tiles);
     let path = output.join("contact-sheet.png");
     write_png(&path, &sheet)?;
-    println!("{}", path.display());
+    term::outln(&path.display().to_string());
     Ok(if report.failures.is_empty() {
         ExitCode::SUCCESS
     } else {
