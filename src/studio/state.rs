@@ -415,7 +415,7 @@ mod tests {
         // Saving the same content changes nothing the page shows.
         assert_eq!(studio.reload_template(), None);
 
-        std::fs::write(dir.path().join("brand.yaml"), "extends: paper\nbrand: [\n").unwrap();
+        std::fs::write(dir.path().join("brand.yaml"), "extends: paper\nbrnad: {}\n").unwrap();
         let event = studio.reload_template().unwrap();
         assert!(event.data.contains("\"loaded\":true"), "{}", event.data);
         let broken = studio.current();
