@@ -140,7 +140,7 @@ impl QuotesFile {
             if let Some(location) = e.location() {
                 d = d.at(location.line(), location.column()).with_source(source);
             }
-            if let Some(hint) = yaml_hint(&e) {
+            if let Some(hint) = suggest::hint_from_message(&e.to_string()) {
                 d = d.with_hint(hint);
             }
             Box::new(d)
@@ -291,21 +291,6 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
         Some(i) => message.slice(..i).to_owned(),
         None => message,
     }
-}
-
-/// A "did you mean" hint for a misspelt field.
-fn yaml_hint(e: &serde_yaml::Error) -> Option<String> {
-    let message = e.to_string();
-    let start = message.find('`')? + 1;
-    let end = start + message.slice(start..).find('`')?;
-    let expected_at = message.find("expected")?;
-    let candidates: Vec<&str> = message
-        .slice(expected_at..)
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .collect();
-    suggest::closest(message.slice(start..end), &candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::assets::Asset;
 use super::raw::{AssetPath, RawElement, RawTemplate};
-use super::suggest::closest;
+use super::suggest::{closest, hint_from_message};
 use super::{builtin_asset, Builtin, Origin, TemplateError, BUILTINS};
 use crate::boundary::SafeSlice;
 use crate::diagnostic::Diagnostic;
@@ -135,7 +135,7 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
         if let Some((line, column)) = refine_location(&message, spans).or(e.location()) {
             diagnostic = diagnostic.at(line, column).with_source(&source);
         }
-        if let Some(hint) = yaml_hint(&e) {
+        if let Some(hint) = hint_from_message(&e.to_string()) {
             diagnostic = diagnostic.with_hint(hint);
         }
         boxed(diagnostic)
@@ -187,22 +187,6 @@ fn refine_location(message: &str, spans: &Spans) -> Option<(usize, usize)> {
     let start = rest.find('`')? + 1;
     let end = start + rest.slice(start..).find('`')?;
     spans.find_value(&path, rest.slice(start..end))
-}
-
-/// A "did you mean" hint for unknown fields and values.
-fn yaml_hint(e: &yaml::Error) -> Option<String> {
-    let message = e.to_string();
-    let start = message.find('`')? + 1;
-    let end = start + message.slice(start..).find('`')?;
-    let word = message.slice(start..end);
-    let expected_at = message.find("expected")?;
-    let candidates: Vec<&str> = message
-        .slice(expected_at..)
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .collect();
-    closest(word, &candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
 /// The identity used to detect `extends` cycles.

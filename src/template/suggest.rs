@@ -1,5 +1,7 @@
 //! "Did you mean …?" suggestions for misspelt names.
 
+use crate::boundary::SafeSlice;
+
 /// Levenshtein distance between two short strings.
 pub fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -32,6 +34,21 @@ pub fn did_you_mean(word: &str, candidates: &[&str]) -> String {
     closest(word, candidates)
         .map(|c| format!("; did you mean `{c}`?"))
         .unwrap_or_default()
+}
+
+/// A "did you mean" hint for a deserialiser's message naming an unknown field or value in
+/// backticks and then the `expected` ones: "unknown field `sise`, expected `size` or `font`".
+pub fn hint_from_message(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let end = start + message.slice(start..).find('`')?;
+    let expected_at = message.find("expected")?;
+    let candidates: Vec<&str> = message
+        .slice(expected_at..)
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .collect();
+    closest(message.slice(start..end), &candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
 #[cfg(test)]
