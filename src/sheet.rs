@@ -117,13 +117,18 @@ fn sniff_delimiter(text: &str, path: &Path) -> u8 {
 /// UTF-8 with or without a byte-order mark, UTF-16, or Windows-1252.
 pub fn read(path: &Path) -> Result<Vec<SheetRow>, Box<Diagnostic>> {
     let bytes = crate::limits::read(path, crate::limits::Kind::Sheet).map_err(|e| {
-        sheet_error(
-            path,
-            None,
-            format!("failed to read sheet `{}` ({})", path.display(), e),
+        Box::new(
+            Diagnostic::error(format!("failed to read sheet `{}` ({})", path.display(), e))
+                .with_hint("check the path; `pullquote render - -o DIR` reads a sheet from standard input"),
         )
     })?;
-    let text = crate::transcript::decode(&bytes, None)
+    parse(&bytes, path)
+}
+
+/// Reads the rows of a sheet's bytes, as [`read`] does; `path` names it in messages (and a
+/// `.tsv` name means tabs).
+pub fn parse(bytes: &[u8], path: &Path) -> Result<Vec<SheetRow>, Box<Diagnostic>> {
+    let text = crate::transcript::decode(bytes, None)
         .map_err(|e| {
             sheet_error(
                 path,

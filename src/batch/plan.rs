@@ -360,6 +360,19 @@ impl Folder {
         language: Option<Language>,
     ) -> Result<Folder, Box<Diagnostic>> {
         let rows = crate::sheet::read(path)?;
+        Folder::from_rows(path, rows, dir, template, formats, language)
+    }
+
+    /// [`Folder::from_sheet`] for rows already read (from standard input, say); `path` names
+    /// them in messages and its folder is where relative photos and templates are found.
+    pub fn from_rows(
+        path: &Path,
+        rows: Vec<crate::sheet::SheetRow>,
+        dir: PathBuf,
+        template: &Arc<Template>,
+        formats: &[Format],
+        language: Option<Language>,
+    ) -> Result<Folder, Box<Diagnostic>> {
         let base = path.parent().unwrap_or(Path::new(""));
         let mut folder = Folder::new(dir, path, None);
         let mut templates: Vec<(String, Arc<Template>)> = Vec::new();

@@ -120,6 +120,17 @@ pub fn render_card(
     format: &Format,
     kind: ImageKind,
 ) -> Result<RenderedCard, CardError> {
+    render_card_with(request, template, format, kind, Effort::Normal)
+}
+
+/// [`render_card`] with a choice of how hard the encoder works on the file's size.
+pub fn render_card_with(
+    request: &CardRequest,
+    template: &Template,
+    format: &Format,
+    kind: ImageKind,
+    effort: Effort,
+) -> Result<RenderedCard, CardError> {
     let fonts = FontBook::embedded();
     let photo = request
         .speaker
@@ -131,7 +142,7 @@ pub fn render_card(
     let layout = template.resolve(format, fonts)?;
     let content = request.content(image);
     let alt_text = alt::alt_text(&content, format);
-    let drawn = draw(&layout, &content, format, (kind, Effort::Normal), &alt_text, None)?;
+    let drawn = draw(&layout, &content, format, (kind, effort), &alt_text, None)?;
     Ok(RenderedCard {
         bytes: drawn.encoded.bytes,
         kind: drawn.encoded.kind,

@@ -15,7 +15,7 @@ mod sources;
 
 pub use alt::alt_text;
 pub(crate) use draw::{draw, LoadedPhoto};
-pub use draw::{render_card, CardError, RenderedCard};
+pub use draw::{render_card, render_card_with, CardError, RenderedCard};
 
 use crate::encode::{Effort, ImageKind};
 use crate::fingerprint::Fingerprint;

@@ -18,6 +18,10 @@ pub struct Cli {
     /// When to colour errors, warnings and help (NO_COLOR turns off `auto`; CLICOLOR_FORCE turns it on).
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// A settings file for `run` and `render` (template, formats, output, image-format); default:
+    /// `pullquote.yaml` in the working folder, if there is one. See `pullquote config`.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -32,12 +36,14 @@ fn format_values() -> PossibleValuesParser {
 pub const ALL_FORMATS: &str = "all";
 
 /// `--image-format`: the file type of the cards.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ImageType {
     /// Lossless PNG.
     Png,
     /// JPEG at quality 90.
     #[value(alias = "jpg")]
+    #[serde(alias = "jpg")]
     Jpeg,
     /// Lossless WebP.
     Webp,
@@ -90,7 +96,9 @@ pub enum Command {
     #[command(after_help = "Examples:
   pullquote render --text \"Nous **écoutons** d'abord.\" --speaker \"Aziz Oulhiyane\" --role \"responsable réseaux sociaux\" -o cards
   pullquote render quotes.yaml -o cards --formats all
-  pullquote render sheet.csv -o cards -t brand/brand.yaml --image-format jpeg")]
+  pullquote render sheet.csv -o cards -t brand/brand.yaml --image-format jpeg
+  pullquote render --text \"On écoute.\" --speaker \"Aziz Oulhiyane\" --formats x -o - > card.png
+  pbpaste | pullquote render - -o cards   # a sheet (or quotes file) on standard input")]
     Render(RenderArgs),
     /// Extract and render every selected quote × format of one or more interviews.
     #[command(after_help = "Examples:
@@ -130,6 +138,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Show the settings `run` and `render` use (template, formats, output folder, image type)
+    /// and where each comes from: a flag, the environment, the settings file, or the default.
+    #[command(long_about = CONFIG_HELP, after_help = "Examples:
+  pullquote config
+  pullquote --config ~/brand/pullquote.yaml config")]
+    Config,
     /// Print the manual page (roff), or write one page per command into a folder.
     #[command(after_help = "Examples:
   pullquote man | man -l -
@@ -153,6 +167,17 @@ impl Command {
         }
     }
 }
+
+const CONFIG_HELP: &str = "Show the settings `run` and `render` use and where each comes from.
+
+Settings that stay the same from run to run can live in a settings file, `pullquote.yaml` in the working folder (or the file --config names):
+
+  template: brand/brand.yaml      # a built-in name or a template file
+  formats: [instagram-square, story, linkedin]   # or `all`
+  output: cards
+  image-format: jpeg              # png, jpeg or webp
+
+Paths in the file are relative to its folder. The environment variable PULLQUOTE_TEMPLATE names the template too. A flag wins over the environment, which wins over the file, which wins over the default. An unknown key is an error that names its line and column.";
 
 #[cfg(feature = "studio")]
 const STUDIO_HELP: &str = "Open a live page showing a template on every format, re-rendered as its files are saved.
@@ -310,19 +335,21 @@ pub struct ExtractArgs {
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
-    /// A built-in template name or the path of a YAML template.
-    #[arg(long, short = 't', default_value = crate::template::DEFAULT_TEMPLATE)]
-    pub template: String,
-    /// Output formats, comma-separated, or `all` (see `pullquote formats`); default: the seven main feed and story sizes.
+    /// A built-in template name or the path of a YAML template [default: PULLQUOTE_TEMPLATE, the
+    /// settings file's, or paper].
+    #[arg(long, short = 't')]
+    pub template: Option<String>,
+    /// Output formats, comma-separated, or `all` (see `pullquote formats`); default: the settings file's, or the seven main feed and story sizes.
     #[arg(long, alias = "format", value_delimiter = ',', value_name = "FORMAT", value_parser = format_values(), ignore_case = true)]
     pub formats: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// File type of the cards. Bluesky cards are always JPEG under 1,000,000 bytes.
-    #[arg(long, value_enum, value_name = "TYPE", default_value_t = ImageType::Png, ignore_case = true)]
-    pub image_format: ImageType,
+    /// File type of the cards [default: the settings file's, or png]. Bluesky cards are always
+    /// JPEG under 1,000,000 bytes.
+    #[arg(long, value_enum, value_name = "TYPE", ignore_case = true)]
+    pub image_format: Option<ImageType>,
     /// Make PNG cards as small as they can be (oxipng): about a third smaller, about a second per card.
     #[arg(long)]
     pub optimize: bool,
@@ -356,8 +383,8 @@ pub struct OutputArgs {
 pub struct RenderArgs {
     /// A quotes file written by `extract -o` (.yaml, rendering each enabled quote in order), or a
     /// CSV/TSV sheet with one card per row (columns quote, name, role; optional organisation, format,
-    /// template, lang, highlight, photo, date, kicker, id). Without it, give the quote with --text
-    /// and --speaker.
+    /// template, lang, highlight, photo, date, kicker, id); `-` reads either from standard input.
+    /// Without it, give the quote with --text and --speaker.
     #[arg(value_name = "FILE", conflicts_with_all = ["text", "speaker", "role", "organisation"])]
     pub input: Option<PathBuf>,
     /// The quote, verbatim; words between `**` are drawn with the template's emphasis.
@@ -393,15 +420,17 @@ pub struct RenderArgs {
     /// The speaker's photo (PNG or JPEG), for templates with a photo element.
     #[arg(long, value_name = "FILE")]
     pub photo: Option<PathBuf>,
-    /// Output formats, comma-separated or repeated, or `all` (see `pullquote formats`); default: the seven main feed and story sizes.
+    /// Output formats, comma-separated or repeated, or `all` (see `pullquote formats`); default: the settings file's, or the seven main feed and story sizes.
     #[arg(long, alias = "format", value_delimiter = ',', value_name = "FORMAT", value_parser = format_values(), ignore_case = true)]
     pub formats: Vec<String>,
-    /// A built-in template name or the path of a YAML template.
-    #[arg(long, short = 't', default_value = crate::template::DEFAULT_TEMPLATE)]
-    pub template: String,
-    /// Output folder.
+    /// A built-in template name or the path of a YAML template [default: PULLQUOTE_TEMPLATE, the
+    /// settings file's, or paper].
+    #[arg(long, short = 't')]
+    pub template: Option<String>,
+    /// Output folder, or `-` to write the one card asked for to standard output [default: the
+    /// settings file's `output`].
     #[arg(long, short = 'o', value_name = "DIR")]
-    pub output: PathBuf,
+    pub output: Option<PathBuf>,
     #[command(flatten)]
     pub out: OutputArgs,
 }
@@ -415,9 +444,9 @@ pub struct RunArgs {
     /// Render the enabled quotes of a quotes file (from `extract -o`) instead of selecting them.
     #[arg(long, value_name = "FILE", conflicts_with = "files")]
     pub quotes: Option<PathBuf>,
-    /// Output folder; each interview gets its own sub-folder.
-    #[arg(long, short = 'o', value_name = "DIR", default_value = "out")]
-    pub output: PathBuf,
+    /// Output folder; each interview gets its own sub-folder [default: the settings file's, or out].
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: Option<PathBuf>,
     #[command(flatten)]
     pub template: TemplateArgs,
     #[command(flatten)]

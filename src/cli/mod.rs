@@ -2,6 +2,7 @@
 //! picks the exit code (0 all written, 1 some cards failed, 2 usage, input or template error).
 
 mod args;
+mod config;
 mod inputs;
 mod plan;
 mod progress;
@@ -58,11 +59,15 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }
     };
     let json = cli.command.json();
+    // Only the commands that use the settings read them: a broken settings file must not stop
+    // `completions` or `templates check`.
+    let config = || config::Config::load(cli.config.as_deref());
     let result = match cli.command {
         Command::Extract(args) => extract(&args),
         Command::Read(args) => read_transcript(&args),
-        Command::Render(args) => render(&args),
-        Command::Run(args) => run_batch(&args),
+        Command::Render(args) => config().and_then(|c| render(&args, &c)),
+        Command::Run(args) => config().and_then(|c| run_batch(&args, &c)),
+        Command::Config => config().map(|c| show_config(&c)),
         Command::Formats => {
             print_formats();
             Ok(ExitCode::SUCCESS)
@@ -272,15 +277,116 @@ fn describe(transcript: &Transcript, quotes: &[Quote]) -> String {
     out
 }
 
-fn render(args: &RenderArgs) -> Result<ExitCode, Box<Diagnostic>> {
-    let plan = plan::render_plan(args)?;
+fn render(args: &RenderArgs, config: &config::Config) -> Result<ExitCode, Box<Diagnostic>> {
+    let plan = plan::render_plan(args, config)?;
+    if plan.root == Path::new(plan::STDOUT) {
+        return card_to_stdout(args, &plan);
+    }
     Ok(finish(&args.out, &plan.output, |progress| {
         batch::run(&plan, progress)
     }))
 }
 
-fn run_batch(args: &RunArgs) -> Result<ExitCode, Box<Diagnostic>> {
-    let plan = plan::run_plan(args)?;
+/// `render … -o -`: the plan's one card, drawn and written to standard output, its alt text
+/// on standard error. A plan of several cards is refused before anything is drawn.
+fn card_to_stdout(args: &RenderArgs, plan: &batch::Plan) -> Result<ExitCode, Box<Diagnostic>> {
+    let usage = |message: String, hint: &str| Box::new(Diagnostic::error(message).with_hint(hint.to_owned()));
+    let o = &args.out;
+    for (flag, set) in [
+        ("--json", o.json),
+        ("--dry-run", o.dry_run),
+        ("--force", o.force),
+        ("--keep-stale", o.keep_stale),
+    ] {
+        if set {
+            return Err(usage(
+                format!("`{flag}` does not apply to `-o -`"),
+                "`-o -` writes one image to standard output and nothing else",
+            ));
+        }
+    }
+    let cards: Vec<(&batch::PlannedCard, &Format)> = plan
+        .folders
+        .iter()
+        .flat_map(|f| &f.cards)
+        .flat_map(|c| c.formats.iter().map(move |format| (c, format)))
+        .collect();
+    let [(card, format)] = cards[..] else {
+        let quotes: usize = plan.folders.iter().map(|f| f.cards.len()).sum();
+        return Err(usage(
+            format!(
+                "`-o -` writes a single card to standard output, but this would make {} ({quotes} quote{} in {} format{})",
+                cards.len(),
+                if quotes == 1 { "" } else { "s" },
+                cards.len() / quotes.max(1),
+                if cards.len() / quotes.max(1) == 1 { "" } else { "s" },
+            ),
+            "ask for one format with `--formats ID` and one quote (`--text`, or a sheet or quotes file with one), or give an output folder",
+        ));
+    };
+    if std::io::stdout().is_terminal() {
+        return Err(usage(
+            "standard output is a terminal; an image there would be garbage".into(),
+            "redirect it (`-o - > card.png`) or pipe it to a program",
+        ));
+    }
+    let kind = format.encoding.unwrap_or(plan.output.kind);
+    let rendered =
+        crate::card::render_card_with(&card.request, &card.template, format, kind, plan.output.effort)
+            .map_err(|e| Box::new(report::card_failure(&e, format.id)))?;
+    for warning in &rendered.warnings {
+        term::report(&Diagnostic::warning(format!("{}: {warning}", format.id)));
+    }
+    term::out_bytes(&rendered.bytes);
+    if !o.quiet {
+        eprintln!("alt text: {}", rendered.alt_text);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pullquote config`: each setting, its value and where it came from.
+fn show_config(config: &config::Config) -> ExitCode {
+    let file = match &config.file {
+        Some(path) => path.display().to_string(),
+        None => format!("none (no {} here; --config names one)", config::FILE_NAME),
+    };
+    let mut out = format!(
+        "settings file: {file}
+
+"
+    );
+    let row = |out: &mut String, key: &str, value: String, origin: &config::Origin| {
+        out.push_str(&format!("{key:<13} {value}  ({origin})\n"));
+    };
+    let template = config.template(None);
+    row(&mut out, "template", template.value, &template.origin);
+    let formats = config.formats(&[]);
+    let ids = if formats.value.is_empty() {
+        crate::template::DEFAULT_FORMATS.join(",")
+    } else {
+        formats.value.join(",")
+    };
+    row(&mut out, "formats", ids, &formats.origin);
+    let output = config.output(None, Some("out")).expect("a default output");
+    row(
+        &mut out,
+        "output",
+        format!("{} (run)", output.value.display()),
+        &output.origin,
+    );
+    let image = config.image_format(None);
+    let name = format!("{:?}", image.value).to_lowercase();
+    row(&mut out, "image-format", name, &image.origin);
+    out.push_str(&format!(
+        "\nA flag wins over ${}, which wins over the settings file, which wins over the default.\n",
+        config::TEMPLATE_VAR
+    ));
+    term::out(&out);
+    ExitCode::SUCCESS
+}
+
+fn run_batch(args: &RunArgs, config: &config::Config) -> Result<ExitCode, Box<Diagnostic>> {
+    let plan = plan::run_plan(args, config)?;
     Ok(finish(&args.out, &plan.output, |progress| {
         batch::run(&plan, progress)
     }))

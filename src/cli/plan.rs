@@ -2,6 +2,7 @@
 //! apply to the chosen input is a usage error that says why, never silently ignored.
 
 use super::args::{OutputArgs, ReadArgs, RenderArgs, RunArgs, SelectArgs, ALL_FORMATS};
+use super::config::Config;
 use super::inputs;
 use crate::batch::{self, Folder, OutputOptions, Plan, PlannedCard};
 use crate::card::{CardRequest, Photo};
@@ -66,8 +67,8 @@ pub fn select_options(args: &SelectArgs) -> Result<SelectOptions, PlanError> {
     })
 }
 
-pub fn output_options(args: &OutputArgs) -> Result<OutputOptions, PlanError> {
-    let kind = ImageKind::from(args.image_format);
+pub fn output_options(args: &OutputArgs, config: &Config) -> Result<OutputOptions, PlanError> {
+    let kind = ImageKind::from(config.image_format(args.image_format).value);
     if args.jobs == Some(0) {
         return Err(Box::new(Diagnostic::error("--jobs must be at least 1")));
     }
@@ -102,10 +103,27 @@ pub fn quotes_file(path: &Path) -> Result<(QuotesFile, Vec<Diagnostic>), PlanErr
     QuotesFile::read(path)
 }
 
-pub fn run_plan(args: &RunArgs) -> Result<Plan, PlanError> {
-    let template = Arc::new(template(&args.template.template)?);
-    let formats = formats(&args.template.formats)?;
-    let mut plan = Plan::new(&args.output, output_options(&args.out)?);
+/// What `-o` says to write to standard output.
+pub const STDOUT: &str = "-";
+
+pub fn run_plan(args: &RunArgs, config: &Config) -> Result<Plan, PlanError> {
+    let template = Arc::new(template(
+        &config.template(args.template.template.as_deref()).value,
+    )?);
+    let formats = formats(&config.formats(&args.template.formats).value)?;
+    let output = config
+        .output(args.output.as_deref(), Some("out"))
+        .expect("run has a default output folder")
+        .value;
+    if output == Path::new(STDOUT) {
+        return Err(Box::new(
+            Diagnostic::error("`run` writes a folder of cards and cannot write them to standard output")
+                .with_hint(
+                "give an output folder; `pullquote render --text … -o -` writes one card to standard output",
+            ),
+        ));
+    }
+    let mut plan = Plan::new(&output, output_options(&args.out, config)?);
     if let Some(path) = &args.quotes {
         let s = &args.select;
         let select =
@@ -125,7 +143,7 @@ pub fn run_plan(args: &RunArgs) -> Result<Plan, PlanError> {
             "a quotes file (--quotes)",
         )?;
         let (file, warnings) = quotes_file(path)?;
-        let dir = args.output.join(Folder::quotes_file_slug(path, &file));
+        let dir = output.join(Folder::quotes_file_slug(path, &file));
         plan.folders.push(Folder::from_quotes_file(
             path, &file, warnings, dir, &template, &formats,
         )?);
@@ -161,13 +179,53 @@ pub fn photo(path: &Path) -> Result<Photo, PlanError> {
     Ok(Photo::File(path.to_path_buf()))
 }
 
-pub fn render_plan(args: &RenderArgs) -> Result<Plan, PlanError> {
-    let template = Arc::new(template(&args.template)?);
-    let formats = formats(&args.formats)?;
+/// How standard input is named in messages.
+const STDIN: &str = "<stdin>";
+
+/// Whether text read from standard input is a quotes file (a top-level `quotes:` list) rather
+/// than a sheet, whose header row cannot start that way.
+fn looks_like_quotes_file(text: &str) -> bool {
+    text.lines().any(|line| {
+        line.trim_start_matches('\u{FEFF}')
+            .strip_prefix("quotes:")
+            .is_some_and(|rest| rest.trim().is_empty())
+    })
+}
+
+/// `render`'s output folder, or `-`: the flag, else the settings file; one of them must say.
+fn render_output(args: &RenderArgs, config: &Config) -> Result<std::path::PathBuf, PlanError> {
+    match config.output(args.output.as_deref(), None) {
+        Some(setting) => Ok(setting.value),
+        None => Err(Box::new(
+            Diagnostic::error("no output folder")
+                .with_hint("give one with `-o DIR` (`-o -` writes a single card to standard output), or set `output:` in pullquote.yaml"),
+        )),
+    }
+}
+
+pub fn render_plan(args: &RenderArgs, config: &Config) -> Result<Plan, PlanError> {
+    let template = Arc::new(template(&config.template(args.template.as_deref()).value)?);
+    let formats = formats(&config.formats(&args.formats).value)?;
     let language = args.lang.map(Language::from);
-    let mut plan = Plan::new(&args.output, output_options(&args.out)?);
-    let folder = match &args.input {
-        Some(path) if is_quotes_file(path) => {
+    let output = render_output(args, config)?;
+    let mut plan = Plan::new(&output, output_options(&args.out, config)?);
+    // Standard input is read once, then parsed as whichever of the two it looks like.
+    let stdin = match &args.input {
+        Some(path) if path == Path::new("-") => {
+            let bytes = crate::limits::read_capped(std::io::stdin(), crate::limits::Kind::Sheet)
+                .map_err(|e| Box::new(Diagnostic::error(format!("failed to read standard input ({e})"))))?;
+            Some(bytes)
+        }
+        _ => None,
+    };
+    let stdin_text = stdin.as_deref().map(String::from_utf8_lossy);
+    let input = match (&args.input, &stdin_text) {
+        (Some(_), Some(text)) => Some((Path::new(STDIN), looks_like_quotes_file(text))),
+        (Some(path), None) => Some((path.as_path(), is_quotes_file(path))),
+        (None, _) => None,
+    };
+    let folder = match input {
+        Some((path, true)) => {
             let file =
                 "set it at the top of the quotes file (`date:`, `title:`, `kicker:`, `outlet:`, `language:`)";
             refuse(
@@ -182,10 +240,13 @@ pub fn render_plan(args: &RenderArgs) -> Result<Plan, PlanError> {
                 ],
                 "a quotes file",
             )?;
-            let (file, warnings) = quotes_file(path)?;
-            Folder::from_quotes_file(path, &file, warnings, args.output.clone(), &template, &formats)?
+            let (file, warnings) = match &stdin_text {
+                Some(text) => QuotesFile::parse(text, path)?,
+                None => quotes_file(path)?,
+            };
+            Folder::from_quotes_file(path, &file, warnings, output.clone(), &template, &formats)?
         }
-        Some(sheet) => {
+        Some((sheet, false)) => {
             let column = |name: &str| format!("add a `{name}` column to the sheet: one value per row");
             refuse(
                 &[
@@ -206,7 +267,11 @@ pub fn render_plan(args: &RenderArgs) -> Result<Plan, PlanError> {
                 ],
                 "a sheet",
             )?;
-            Folder::from_sheet(sheet, args.output.clone(), &template, &formats, language)?
+            let rows = match &stdin {
+                Some(bytes) => crate::sheet::parse(bytes, sheet)?,
+                None => crate::sheet::read(sheet)?,
+            };
+            Folder::from_rows(sheet, rows, output.clone(), &template, &formats, language)?
         }
         None => {
             let text = args.text.as_deref().unwrap_or_default();
@@ -229,11 +294,7 @@ pub fn render_plan(args: &RenderArgs) -> Result<Plan, PlanError> {
                         .with_hint("give words of the text, as written (case does not matter)"),
                 ));
             }
-            let mut folder = Folder::new(
-                args.output.clone(),
-                Path::new("command line"),
-                Some(request.language),
-            );
+            let mut folder = Folder::new(output.clone(), Path::new("command line"), Some(request.language));
             folder.interview.slug = crate::slug::slugify(speaker);
             let name = format!("q01-{speaker}");
             folder.push(PlannedCard::new(&name, request, template, formats))?;

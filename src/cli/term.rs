@@ -105,8 +105,13 @@ pub fn report(d: &Diagnostic) {
 /// Writes `text` to standard output. When the reader has gone (a closed pipe) nothing more can
 /// be said to it and every file is already written, so the process ends there with success.
 pub fn out(text: &str) {
+    out_bytes(text.as_bytes());
+}
+
+/// [`out`] for bytes that are not text (an image).
+pub fn out_bytes(bytes: &[u8]) {
     let mut stdout = std::io::stdout().lock();
-    let result = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+    let result = stdout.write_all(bytes).and_then(|()| stdout.flush());
     match result {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),

@@ -156,7 +156,7 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
 }
 
 /// The parser's message, in the words of a template author.
-fn yaml_message(e: &yaml::Error) -> String {
+pub(crate) fn yaml_message(e: &yaml::Error) -> String {
     let message = e.to_string();
     let message = message.replace("unknown variant", "unknown value");
     // serde names the Rust types; a template author knows YAML's.

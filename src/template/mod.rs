@@ -21,6 +21,7 @@ pub use layout::{
     Align, Case, Element, Emphasis, Fit, GradientShape, Hanging, Initials, Layout, Outline, Paint, Picture,
     Rect, Stack, StackChild, TextStyle, VAlign,
 };
+pub(crate) use load::yaml_message;
 pub use values::{Length, Rgba};
 
 use crate::diagnostic::Diagnostic;
@@ -166,13 +167,17 @@ impl Template {
 
     /// A built-in name or a path to a YAML file.
     pub fn by_name_or_path(spec: &str) -> Result<Template, TemplateError> {
-        if Template::builtin_source(spec).is_some() {
-            Template::builtin(spec)
-        } else if spec.ends_with(".yaml") || spec.ends_with(".yml") || spec.contains('/') {
+        if Template::is_path_spec(spec) {
             Template::load(Path::new(spec))
         } else {
             Template::builtin(spec)
         }
+    }
+
+    /// Whether [`Template::by_name_or_path`] reads `spec` as a file rather than a built-in name.
+    pub fn is_path_spec(spec: &str) -> bool {
+        Template::builtin_source(spec).is_none()
+            && (spec.ends_with(".yaml") || spec.ends_with(".yml") || spec.contains('/'))
     }
 
     fn from_loaded(loaded: Loaded, origin: Origin) -> Result<Template, TemplateError> {

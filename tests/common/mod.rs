@@ -20,6 +20,28 @@ pub fn pullquote(dir: &Path, args: &[&str]) -> Output {
         .expect("the pullquote binary runs")
 }
 
+/// Runs `pullquote` with `args` in `dir`, `input` on its standard input and `env` added to its
+/// environment (`PULLQUOTE_TEMPLATE` removed unless given).
+pub fn pullquote_with(dir: &Path, args: &[&str], input: &[u8], env: &[(&str, &str)]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pullquote"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PULLQUOTE_TEMPLATE")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("the pullquote binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    // A command that does not read its input closes the pipe: not the test's concern.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().unwrap()
+}
+
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
