@@ -277,7 +277,31 @@ fn missing_input_file_is_a_clear_error() {
         (&["render", "nope.csv", "-o", "o"][..], "sheet `nope.csv`"),
         (&["render", "nope.yaml", "-o", "o"][..], "quotes file `nope.yaml`"),
         (&["templates", "check", "nope.yaml"][..], "template `nope.yaml`"),
+        (
+            &[
+                "render",
+                "--text",
+                "Bonjour à tous",
+                "--speaker",
+                "A",
+                "--photo",
+                "nope.jpg",
+                "-o",
+                "o",
+            ][..],
+            "photo `nope.jpg`",
+        ),
+        (
+            &["--config", "nope.yaml", "config"][..],
+            "settings file `nope.yaml`",
+        ),
+        (&["read", "speakers.txt"][..], "photo `nope.jpg` of Ann Lee"),
     ] {
+        std::fs::write(
+            dir.path().join("speakers.txt"),
+            "---\nspeakers:\n  AL:\n    name: Ann Lee\n    photo: nope.jpg\n---\nAL: Bonjour.\n",
+        )
+        .unwrap();
         let err = stderr(&pullquote(dir.path(), args));
         assert!(
             err.contains(&format!("failed to read {what} (not found)")),

@@ -212,6 +212,8 @@ fn every_json_output_carries_a_version() {
             "-o",
             "out",
         ],
+        &["formats", "--json"],
+        &["templates", "list", "--json"],
     ] {
         let out = pullquote(dir.path(), args);
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
@@ -222,6 +224,32 @@ fn every_json_output_carries_a_version() {
             "{args:?}: version is not first"
         );
     }
+}
+
+#[test]
+fn formats_and_templates_list_themselves_as_json() {
+    let out = pullquote(&root(), &["formats", "--json"]);
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let formats = json["formats"].as_array().unwrap();
+    let listing = stdout(&pullquote(&root(), &["formats"]));
+    assert_eq!(formats.len(), listing.lines().filter(|l| l.contains('×')).count());
+    let story = formats.iter().find(|f| f["id"] == "story").unwrap();
+    assert_eq!(
+        (story["width"].as_u64(), story["height"].as_u64()),
+        (Some(1080), Some(1920))
+    );
+    assert_eq!(story["default"], true);
+    assert_eq!(formats.iter().filter(|f| f["default"] == true).count(), 7);
+
+    let out = pullquote(&root(), &["templates", "list", "--json"]);
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let names: Vec<&str> = json["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"paper") && names.contains(&"bold"), "{names:?}");
 }
 
 #[test]

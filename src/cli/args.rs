@@ -108,9 +108,14 @@ pub enum Command {
   pullquote run interview.txt -o out --json --quiet | jq '.cards | length'")]
     Run(RunArgs),
     /// List the output formats and their pixel sizes.
-    #[command(after_help = "Example:
-  pullquote formats")]
-    Formats,
+    #[command(after_help = "Examples:
+  pullquote formats
+  pullquote formats --json | jq -r '.formats[] | select(.default) | .id'")]
+    Formats {
+        /// Print JSON: each format's id, size, safe area, forced encoding and whether it is a default.
+        #[arg(long)]
+        json: bool,
+    },
     /// List, copy, create, check and preview templates.
     #[command(
         subcommand,
@@ -163,6 +168,8 @@ impl Command {
             Command::Read(a) => a.json,
             Command::Render(a) => a.out.json,
             Command::Run(a) => a.out.json,
+            Command::Formats { json } => *json,
+            Command::Templates(TemplatesCommand::List { json }) => *json,
             _ => false,
         }
     }
@@ -212,7 +219,11 @@ pub struct StudioArgs {
 #[derive(Debug, Subcommand)]
 pub enum TemplatesCommand {
     /// List the built-in templates.
-    List,
+    List {
+        /// Print JSON: each built-in template's name and description.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print a built-in template's YAML, to copy and edit.
     Show {
         /// A built-in template name (see `pullquote templates list`).

@@ -68,8 +68,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Command::Render(args) => config().and_then(|c| render(&args, &c)),
         Command::Run(args) => config().and_then(|c| run_batch(&args, &c)),
         Command::Config => config().map(|c| show_config(&c)),
-        Command::Formats => {
-            print_formats();
+        Command::Formats { json } => {
+            print_formats(json);
             Ok(ExitCode::SUCCESS)
         }
         Command::Templates(command) => templates::run(command),
@@ -454,7 +454,28 @@ fn studio(args: args::StudioArgs) -> Result<ExitCode, Box<Diagnostic>> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_formats() {
+fn print_formats(json: bool) {
+    if json {
+        #[derive(Serialize)]
+        struct Listed<'a> {
+            #[serde(flatten)]
+            format: &'a Format,
+            default: bool,
+        }
+        #[derive(Serialize)]
+        struct Formats<'a> {
+            formats: Vec<Listed<'a>>,
+        }
+        let formats = FORMATS
+            .iter()
+            .map(|format| Listed {
+                format,
+                default: crate::template::DEFAULT_FORMATS.contains(&format.id),
+            })
+            .collect();
+        term::outln(&report::versioned(&Formats { formats }));
+        return;
+    }
     for Format {
         id,
         description,

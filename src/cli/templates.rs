@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 pub fn run(command: TemplatesCommand) -> Result<ExitCode, PlanError> {
     match command {
-        TemplatesCommand::List => list(),
+        TemplatesCommand::List { json } => list(json),
         TemplatesCommand::Show { name } => show(&name),
         TemplatesCommand::Init { dir, from, force } => init(&dir, &from, force),
         TemplatesCommand::Check { template, strict } => check(&template, strict),
@@ -36,7 +36,25 @@ pub fn run(command: TemplatesCommand) -> Result<ExitCode, PlanError> {
     }
 }
 
-fn list() -> Result<ExitCode, PlanError> {
+fn list(json: bool) -> Result<ExitCode, PlanError> {
+    if json {
+        #[derive(serde::Serialize)]
+        struct Listed {
+            name: &'static str,
+            description: Option<String>,
+        }
+        #[derive(serde::Serialize)]
+        struct Templates {
+            templates: Vec<Listed>,
+        }
+        let mut templates = Vec::new();
+        for name in Template::builtin_names() {
+            let description = plan::template(name)?.description;
+            templates.push(Listed { name, description });
+        }
+        term::outln(&super::report::versioned(&Templates { templates }));
+        return Ok(ExitCode::SUCCESS);
+    }
     for name in Template::builtin_names() {
         let template = plan::template(name)?;
         term::outln(&format!(

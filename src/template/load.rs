@@ -268,7 +268,7 @@ fn read_chain<'a>(
                 if !parent_path.is_file() {
                     return Err(boxed(
                         at(format!(
-                            "`extends` names `{parent}`, which does not exist (looked for `{}`)",
+                            "failed to read template `{}` that `extends` names (not found)",
                             parent_path.display()
                         ))
                         .with_hint("the path is relative to this template's folder"),

@@ -485,7 +485,7 @@ pub fn read_bytes(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<Tr
                 if !photo.exists() {
                     transcript.diagnostics.push(
                         Diagnostic::warning(format!(
-                            "photo `{}` of {} does not exist",
+                            "failed to read photo `{}` of {} (not found)",
                             photo.display(),
                             speaker.name
                         ))
