@@ -612,23 +612,7 @@ pub fn self_described(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
     let mut found: Option<(usize, usize)> = None;
     for cue in CUES {
-        let mut from = 0;
-        while let Some(i) = lower.slice(from..).find(cue) {
-            let at = from + i;
-            from = at + cue.len();
-            // A cue must start a word.
-            if at > 0
-                && lower
-                    .slice(..at)
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
-            let Some(rest) = text.get(at + cue.len()..) else {
-                continue;
-            };
+        for (at, rest) in cue_matches(text, &lower, cue) {
             let phrase = cut_clause(rest);
             // Without an article ("I'm Tanner", « je suis Benoît »), only a listed job is a role.
             let with_article = cue.ends_with("a ") || cue.ends_with("an ") || cue.ends_with("the ");
@@ -648,6 +632,32 @@ pub fn self_described(text: &str) -> Option<String> {
     let (_, start) = found?;
     let phrase = cut_clause(text.get(start..)?);
     Some(drop_article(phrase).to_owned())
+}
+
+/// Each place where `cue` starts a word of `lower` (the lowercased `text`), with the text of
+/// `text` that follows it. The offsets are the lowercased copy's; where lowercasing changed a
+/// length, a place that falls inside a character of `text` is passed over.
+pub(super) fn cue_matches<'t>(
+    text: &'t str,
+    lower: &'t str,
+    cue: &'t str,
+) -> impl Iterator<Item = (usize, &'t str)> + 't {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = lower.slice(from..).find(cue) {
+            let at = from + i;
+            from = at + cue.len();
+            let starts_word = !lower
+                .slice(..at)
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            if let (true, Some(rest)) = (starts_word, text.get(at + cue.len()..)) {
+                return Some((at, rest));
+            }
+        }
+        None
+    })
 }
 
 #[cfg(test)]

@@ -747,22 +747,7 @@ pub fn self_introduced(text: &str, known: &[String]) -> Vec<Person> {
     let mut found: Vec<Person> = Vec::new();
     let lower = text.to_lowercase();
     for cue in SELF_CUES {
-        let mut from = 0;
-        while let Some(i) = lower.slice(from..).find(cue) {
-            let at = from + i;
-            from = at + cue.len();
-            if at > 0
-                && lower
-                    .slice(..at)
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
-            let Some(rest) = text.get(at + cue.len()..) else {
-                continue;
-            };
+        for (_, rest) in roles::cue_matches(text, &lower, cue) {
             let rest = rest.trim_start_matches([' ', ',', '\u{a0}']);
             let words: Vec<&str> = rest
                 .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '!' | ';' | ':' | '(' | ')'))
