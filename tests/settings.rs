@@ -84,7 +84,8 @@ fn a_flag_wins_over_the_environment_which_wins_over_the_file() {
     std::fs::write(dir.path().join("pullquote.yaml"), "template: bold\nformats: x\n").unwrap();
     let seed = root().join(SEED);
     let seed = seed.to_str().unwrap();
-    let cases: [(&[&str], &[(&str, &str)], &str); 3] = [
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 3] = [
         (&[], &[], "bold"),
         (&[], &[("PULLQUOTE_TEMPLATE", "minimal")], "minimal"),
         (&["-t", "paper"], &[("PULLQUOTE_TEMPLATE", "minimal")], "paper"),
