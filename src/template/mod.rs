@@ -21,6 +21,7 @@ pub use layout::{
     Align, Case, Element, Emphasis, Fit, GradientShape, Hanging, Initials, Layout, Outline, Paint, Picture,
     Rect, Stack, StackChild, TextStyle, VAlign,
 };
+#[cfg(feature = "cli")]
 pub(crate) use load::yaml_message;
 pub use values::{Length, Rgba};
 
