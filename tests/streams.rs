@@ -89,6 +89,24 @@ fn standard_output_refuses_more_than_one_card_and_flags_that_write_files() {
         .unwrap()
         .contains("`--json` does not apply to `-o -`"));
 
+    // A card that cannot be made fails as it would in a folder (exit code 1), and says why.
+    let long = "mot ".repeat(600);
+    let too_long = [
+        "render",
+        "--text",
+        &long,
+        "--speaker",
+        "A B",
+        "--formats",
+        "x",
+        "-o",
+        "-",
+    ];
+    let out = pullquote_with(dir.path(), &too_long, b"", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("a card holds at most"), "{}", stderr(&out));
+
     let seed = root().join(SEED);
     let out = pullquote_with(dir.path(), &["run", seed.to_str().unwrap(), "-o", "-"], b"", &[]);
     assert_eq!(out.status.code(), Some(2));

@@ -331,9 +331,20 @@ fn card_to_stdout(args: &RenderArgs, plan: &batch::Plan) -> Result<ExitCode, Box
         ));
     }
     let kind = format.encoding.unwrap_or(plan.output.kind);
-    let rendered =
-        crate::card::render_card_with(&card.request, &card.template, format, kind, plan.output.effort)
-            .map_err(|e| Box::new(report::card_failure(&e, format.id)))?;
+    let rendered = match crate::card::render_card_with(
+        &card.request,
+        &card.template,
+        format,
+        kind,
+        plan.output.effort,
+    ) {
+        Ok(rendered) => rendered,
+        // A card that cannot be made is a failed card (exit code 1), as in a folder.
+        Err(e) => {
+            term::report(&report::card_failure(&e, format.id));
+            return Ok(ExitCode::from(EXIT_FAILED_CARDS));
+        }
+    };
     for warning in &rendered.warnings {
         term::report(&Diagnostic::warning(format!("{}: {warning}", format.id)));
     }
