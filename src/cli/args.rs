@@ -228,6 +228,9 @@ pub enum TemplatesCommand {
         /// A portrait (PNG or JPEG) to show in photo elements; without one they show initials.
         #[arg(long, value_name = "FILE")]
         photo: Option<PathBuf>,
+        /// Your logo (PNG, JPEG or SVG), drawn where the template places one.
+        #[arg(long, value_name = "FILE")]
+        logo: Option<PathBuf>,
     },
     /// Print the JSON Schema of the template language, for editor completion and checking.
     Schema,
@@ -313,6 +316,9 @@ pub struct TemplateArgs {
     /// A built-in template name or the path of a YAML template.
     #[arg(long, short = 't', default_value = crate::template::DEFAULT_TEMPLATE)]
     pub template: String,
+    /// Your logo (PNG, JPEG or SVG), drawn where the template places one. Built-in templates carry no logo of their own.
+    #[arg(long, value_name = "FILE")]
+    pub logo: Option<PathBuf>,
     /// Output formats, comma-separated, or `all` (see `pullquote formats`); default: the seven main feed and story sizes.
     #[arg(long, alias = "format", value_delimiter = ',', value_name = "FORMAT", value_parser = format_values(), ignore_case = true)]
     pub formats: Vec<String>,
@@ -399,6 +405,9 @@ pub struct RenderArgs {
     /// A built-in template name or the path of a YAML template.
     #[arg(long, short = 't', default_value = crate::template::DEFAULT_TEMPLATE)]
     pub template: String,
+    /// Your logo (PNG, JPEG or SVG), drawn where the template places one. Built-in templates carry no logo of their own.
+    #[arg(long, value_name = "FILE")]
+    pub logo: Option<PathBuf>,
     /// Output folder.
     #[arg(long, short = 'o', value_name = "DIR")]
     pub output: PathBuf,

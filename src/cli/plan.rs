@@ -28,8 +28,13 @@ pub fn formats(ids: &[String]) -> Result<Vec<Format>, PlanError> {
     batch::format_list(ids)
 }
 
-pub fn template(spec: &str) -> Result<Template, PlanError> {
-    Template::by_name_or_path(spec).map_err(|e| e.0)
+/// The template `spec` names, with `logo` as its brand logo when given.
+pub fn template(spec: &str, logo: Option<&Path>) -> Result<Template, PlanError> {
+    let template = Template::by_name_or_path(spec).map_err(|e| e.0)?;
+    match logo {
+        Some(path) => template.with_logo(path).map_err(|e| e.0),
+        None => Ok(template),
+    }
 }
 
 pub fn read_options(args: &ReadArgs) -> Result<ReadOptions, PlanError> {
@@ -103,7 +108,7 @@ pub fn quotes_file(path: &Path) -> Result<(QuotesFile, Vec<Diagnostic>), PlanErr
 }
 
 pub fn run_plan(args: &RunArgs) -> Result<Plan, PlanError> {
-    let template = Arc::new(template(&args.template.template)?);
+    let template = Arc::new(template(&args.template.template, args.template.logo.as_deref())?);
     let formats = formats(&args.template.formats)?;
     let mut plan = Plan::new(&args.output, output_options(&args.out)?);
     if let Some(path) = &args.quotes {
@@ -162,7 +167,7 @@ pub fn photo(path: &Path) -> Result<Photo, PlanError> {
 }
 
 pub fn render_plan(args: &RenderArgs) -> Result<Plan, PlanError> {
-    let template = Arc::new(template(&args.template)?);
+    let template = Arc::new(template(&args.template, args.logo.as_deref())?);
     let formats = formats(&args.formats)?;
     let language = args.lang.map(Language::from);
     let mut plan = Plan::new(&args.output, output_options(&args.out)?);
