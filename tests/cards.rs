@@ -139,8 +139,21 @@ fn minimal_matches_its_references() {
 }
 
 #[test]
+fn headline_matches_its_references() {
+    check_template("headline");
+}
+
+#[test]
+fn civic_matches_its_references() {
+    check_template("civic");
+}
+
+#[test]
 fn every_builtin_has_a_reference_test() {
-    assert_eq!(Template::builtin_names(), ["paper", "bold", "photo", "minimal"]);
+    assert_eq!(
+        Template::builtin_names(),
+        ["paper", "bold", "photo", "minimal", "headline", "civic"]
+    );
 }
 
 #[test]

@@ -16,15 +16,10 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// The built-in template with `edit` applied, written beside a copy of its logo.
+/// The built-in template with `edit` applied, written as a file.
 fn template_in(dir: &Path, edit: impl Fn(String) -> String) -> String {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::fs::create_dir_all(dir.join("assets")).unwrap();
-    std::fs::copy(
-        root.join("templates/assets/pullquote-logo.png"),
-        dir.join("assets/pullquote-logo.png"),
-    )
-    .unwrap();
+    std::fs::create_dir_all(dir).unwrap();
     let source = std::fs::read_to_string(root.join("templates/paper.yaml")).unwrap();
     let path = dir.join("brand.yaml");
     std::fs::write(&path, edit(source)).unwrap();

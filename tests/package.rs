@@ -35,7 +35,7 @@ fn the_package_holds_fonts_templates_and_licences_and_stays_under_10_mb() {
         "fonts/LICENSE-SourceSerif4.md",
         "templates/paper.yaml",
         "templates/photo.yaml",
-        "templates/assets/evening-lights.jpg",
+        "templates/assets/dusk.svg",
         "examples/occitanie-social-media-interview.txt",
     ] {
         assert!(files.contains(&needed), "`{needed}` is not in the package");

@@ -48,7 +48,7 @@ fn every_builtin_is_valid() {
         .take_while(|l| !l.is_empty())
         .map(|l| l.split_whitespace().next().unwrap().to_owned())
         .collect();
-    assert_eq!(names, ["paper", "bold", "photo", "minimal"]);
+    assert_eq!(names, ["paper", "bold", "photo", "minimal", "headline", "civic"]);
     for name in &names {
         let source = pullquote(&["templates", "show", name]);
         validator.check(&source).unwrap_or_else(|e| panic!("{name}: {e}"));

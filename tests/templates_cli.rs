@@ -21,7 +21,7 @@ fn list_names_every_builtin_with_its_description() {
     let out = run(dir.path(), &["templates", "list"]);
     assert!(out.status.success());
     let stdout = text(&out.stdout);
-    for name in ["paper", "bold", "photo", "minimal"] {
+    for name in ["paper", "bold", "photo", "minimal", "headline", "civic"] {
         assert!(
             stdout.lines().any(|l| l.starts_with(name) && l.len() > 20),
             "{name} in\n{stdout}"
@@ -32,14 +32,19 @@ fn list_names_every_builtin_with_its_description() {
 #[test]
 fn a_shown_builtin_checks_clean_once_copied() {
     let dir = tempfile::tempdir().unwrap();
+    // Type only, no pictures: a copy checks as it is.
     let out = run(dir.path(), &["templates", "show", "minimal"]);
     assert!(out.status.success());
     std::fs::write(dir.path().join("copy.yaml"), &out.stdout).unwrap();
-    // The copy refers to the built-in's assets folder, which a copy does not have.
     let check = run(dir.path(), &["templates", "check", "copy.yaml"]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    // A copy of `photo` refers to the built-in's assets folder, which a copy does not have.
+    let out = run(dir.path(), &["templates", "show", "photo"]);
+    std::fs::write(dir.path().join("photo.yaml"), &out.stdout).unwrap();
+    let check = run(dir.path(), &["templates", "check", "photo.yaml"]);
     assert_eq!(check.status.code(), Some(2));
     assert!(
-        text(&check.stderr).contains("assets/pullquote-mark.svg"),
+        text(&check.stderr).contains("assets/dusk.svg"),
         "{}",
         text(&check.stderr)
     );
@@ -63,6 +68,9 @@ fn init_creates_a_brand_template_that_checks_and_refuses_to_overwrite() {
     let yaml = std::fs::read_to_string(dir.path().join("brand/brand.yaml")).unwrap();
     assert!(yaml.starts_with("# yaml-language-server: $schema=./template.schema.json"));
     assert!(yaml.contains("\nname: brand\n"));
+    // The built-ins carry no logo; a starter brand gets a place for its own.
+    assert!(yaml.contains("\nbrand:\n  # Your logo"), "{yaml}");
+    assert!(yaml.contains("\n  logo: assets/placeholder-logo.svg\n"), "{yaml}");
     let check = run(dir.path(), &["templates", "check", "brand/brand.yaml"]);
     assert!(check.status.success(), "{}", text(&check.stderr));
     assert!(text(&check.stderr).contains("template `brand`: valid on 10 formats"));
@@ -156,4 +164,70 @@ fn schema_is_json() {
     let out = run(dir.path(), &["templates", "schema"]);
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(schema["title"], "pullquote template");
+}
+
+/// Whether the bottom-right corner of a paper card (where its logo goes) holds any green.
+fn green_in_logo_corner(path: &Path) -> bool {
+    let card = image::open(path).unwrap().to_rgb8();
+    let (w, h) = card.dimensions();
+    (w * 6 / 10..w)
+        .flat_map(|x| (h * 8 / 10..h).map(move |y| (x, y)))
+        .any(|(x, y)| {
+            let [r, g, b] = card.get_pixel(x, y).0;
+            g > 100 && g > r + 40 && g > b + 20
+        })
+}
+
+#[test]
+fn cards_carry_a_logo_only_when_the_brand_gives_one() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"100\"><rect width=\"300\" height=\"100\" fill=\"#2D8C5A\"/></svg>",
+    )
+    .unwrap();
+    let card = |out: &str, logo: &[&str]| {
+        let mut args = vec![
+            "render",
+            "--text",
+            "On ne communique plus, on converse.",
+            "--speaker",
+            "Camille Ferrand",
+            "--formats",
+            "instagram-square",
+            "-o",
+            out,
+        ];
+        args.extend_from_slice(logo);
+        let done = run(dir.path(), &args);
+        assert!(done.status.success(), "{}", text(&done.stderr));
+        std::fs::read_dir(dir.path().join(out))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "png"))
+            .unwrap()
+    };
+    assert!(!green_in_logo_corner(&card("plain", &[])));
+    assert!(green_in_logo_corner(&card("branded", &["--logo", "logo.svg"])));
+
+    let missing = run(
+        dir.path(),
+        &[
+            "render",
+            "--text",
+            "Oui.",
+            "--speaker",
+            "A B",
+            "-o",
+            "x",
+            "--logo",
+            "nope.svg",
+        ],
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        text(&missing.stderr).contains("nope.svg"),
+        "{}",
+        text(&missing.stderr)
+    );
 }

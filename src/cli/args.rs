@@ -264,6 +264,9 @@ pub enum TemplatesCommand {
         /// A portrait (PNG or JPEG) to show in photo elements; without one they show initials.
         #[arg(long, value_name = "FILE")]
         photo: Option<PathBuf>,
+        /// Your logo (PNG, JPEG or SVG), drawn where the template places one.
+        #[arg(long, value_name = "FILE")]
+        logo: Option<PathBuf>,
     },
     /// Print the JSON Schema of the template language, for editor completion and checking.
     Schema,
@@ -350,6 +353,9 @@ pub struct TemplateArgs {
     /// settings file's, or paper].
     #[arg(long, short = 't')]
     pub template: Option<String>,
+    /// Your logo (PNG, JPEG or SVG), drawn where the template places one. Built-in templates carry no logo of their own.
+    #[arg(long, value_name = "FILE")]
+    pub logo: Option<PathBuf>,
     /// Output formats, comma-separated, or `all` (see `pullquote formats`); default: the settings file's, or the seven main feed and story sizes.
     #[arg(long, alias = "format", value_delimiter = ',', value_name = "FORMAT", value_parser = format_values(), ignore_case = true)]
     pub formats: Vec<String>,
@@ -438,6 +444,9 @@ pub struct RenderArgs {
     /// settings file's, or paper].
     #[arg(long, short = 't')]
     pub template: Option<String>,
+    /// Your logo (PNG, JPEG or SVG), drawn where the template places one. Built-in templates carry no logo of their own.
+    #[arg(long, value_name = "FILE")]
+    pub logo: Option<PathBuf>,
     /// Output folder, or `-` to write the one card asked for to standard output [default: the
     /// settings file's `output`].
     #[arg(long, short = 'o', value_name = "DIR")]

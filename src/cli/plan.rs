@@ -29,8 +29,13 @@ pub fn formats(ids: &[String]) -> Result<Vec<Format>, PlanError> {
     batch::format_list(ids)
 }
 
-pub fn template(spec: &str) -> Result<Template, PlanError> {
-    Template::by_name_or_path(spec).map_err(|e| e.0)
+/// The template `spec` names, with `logo` as its brand logo when given.
+pub fn template(spec: &str, logo: Option<&Path>) -> Result<Template, PlanError> {
+    let template = Template::by_name_or_path(spec).map_err(|e| e.0)?;
+    match logo {
+        Some(path) => template.with_logo(path).map_err(|e| e.0),
+        None => Ok(template),
+    }
 }
 
 pub fn read_options(args: &ReadArgs) -> Result<ReadOptions, PlanError> {
@@ -109,6 +114,7 @@ pub const STDOUT: &str = "-";
 pub fn run_plan(args: &RunArgs, config: &Config) -> Result<Plan, PlanError> {
     let template = Arc::new(template(
         &config.template(args.template.template.as_deref()).value,
+        args.template.logo.as_deref(),
     )?);
     let formats = formats(&config.formats(&args.template.formats).value)?;
     let output = config
@@ -204,7 +210,10 @@ fn render_output(args: &RenderArgs, config: &Config) -> Result<std::path::PathBu
 }
 
 pub fn render_plan(args: &RenderArgs, config: &Config) -> Result<Plan, PlanError> {
-    let template = Arc::new(template(&config.template(args.template.as_deref()).value)?);
+    let template = Arc::new(template(
+        &config.template(args.template.as_deref()).value,
+        args.logo.as_deref(),
+    )?);
     let formats = formats(&config.formats(&args.formats).value)?;
     let language = args.lang.map(Language::from);
     let output = render_output(args, config)?;

@@ -28,7 +28,15 @@ pub fn run(command: TemplatesCommand) -> Result<ExitCode, PlanError> {
             formats,
             scale,
             photo,
-        } => preview(&template, &output, &formats, scale, photo.as_deref()),
+            logo,
+        } => preview(
+            &template,
+            &output,
+            &formats,
+            scale,
+            photo.as_deref(),
+            logo.as_deref(),
+        ),
         TemplatesCommand::Schema => {
             term::out(&schema::schema_text(FontBook::embedded()));
             Ok(ExitCode::SUCCESS)
@@ -49,14 +57,14 @@ fn list(json: bool) -> Result<ExitCode, PlanError> {
         }
         let mut templates = Vec::new();
         for name in Template::builtin_names() {
-            let description = plan::template(name)?.description;
+            let description = plan::template(name, None)?.description;
             templates.push(Listed { name, description });
         }
         term::outln(&super::report::versioned(&Templates { templates }));
         return Ok(ExitCode::SUCCESS);
     }
     for name in Template::builtin_names() {
-        let template = plan::template(name)?;
+        let template = plan::template(name, None)?;
         term::outln(&format!(
             "{name:<10} {}",
             template.description.as_deref().unwrap_or("")
@@ -79,12 +87,7 @@ fn show(name: &str) -> Result<ExitCode, PlanError> {
     }
 }
 
-/// The logo path every built-in uses, replaced by the placeholder in a starter template.
-const BUILTIN_LOGOS: &[&str] = &[
-    "assets/pullquote-logo.png",
-    "assets/pullquote-logo-light.png",
-    "assets/pullquote-mark.svg",
-];
+/// The starter's logo: the built-ins carry none, so a brand template starts with a place to put one.
 const PLACEHOLDER_LOGO: &str = "assets/placeholder-logo.svg";
 
 fn init(dir: &Path, from: &str, force: bool) -> Result<ExitCode, PlanError> {
@@ -103,12 +106,15 @@ fn init(dir: &Path, from: &str, force: bool) -> Result<ExitCode, PlanError> {
     for line in source.lines() {
         let line = match line.strip_prefix("name:") {
             Some(_) => "name: brand".to_owned(),
-            None => BUILTIN_LOGOS
-                .iter()
-                .fold(line.to_owned(), |l, logo| l.replace(logo, PLACEHOLDER_LOGO)),
+            None => line.to_owned(),
         };
         yaml.push_str(&line);
         yaml.push('\n');
+        if line == "brand:" {
+            yaml.push_str(&format!(
+                "  # Your logo: PNG, JPEG or SVG, relative to this file.\n  logo: {PLACEHOLDER_LOGO}\n"
+            ));
+        }
     }
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("brand.yaml".into(), yaml.clone().into_bytes()),
@@ -157,7 +163,7 @@ fn init(dir: &Path, from: &str, force: bool) -> Result<ExitCode, PlanError> {
 }
 
 fn check(spec: &str, strict: bool) -> Result<ExitCode, PlanError> {
-    let template = plan::template(spec)?;
+    let template = plan::template(spec, None)?;
     let warnings = proof::lint(&template, FORMATS);
     print_diagnostics(&warnings);
     let files = template.files();
@@ -193,6 +199,7 @@ fn preview(
     formats: &[String],
     scale: f32,
     photo: Option<&Path>,
+    logo: Option<&Path>,
 ) -> Result<ExitCode, PlanError> {
     if !(scale > 0.0 && scale <= 4.0) {
         return Err(Box::new(
@@ -200,7 +207,7 @@ fn preview(
                 .with_hint("use a factor between 0.05 and 4, e.g. 0.5 for a quick look"),
         ));
     }
-    let template = Arc::new(plan::template(spec)?);
+    let template = Arc::new(plan::template(spec, logo)?);
     let formats: Vec<Format> = if formats.is_empty() {
         FORMATS.to_vec()
     } else {

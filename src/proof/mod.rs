@@ -61,12 +61,17 @@ pub const SAMPLES: &[Sample] = &[
 ];
 
 impl Sample {
-    /// The sample as a card request, with a title and date for templates that show them.
+    /// The sample as a card request, with a title, kicker and date for templates that show them.
     pub fn request(&self) -> CardRequest {
+        let kicker = match self.language {
+            Language::French => "Entretien",
+            _ => "Interview",
+        };
         CardRequest::new(self.quote, self.speaker)
             .with_role(self.role)
             .with_organisation(self.organisation)
             .with_title("Social media in public service")
+            .with_kicker(kicker)
             .with_date("12 March 2026")
             .with_language(self.language)
     }

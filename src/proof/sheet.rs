@@ -8,7 +8,10 @@ use crate::typeset::{set_text, FontBook, PlacedGlyph};
 use image::imageops::{self, FilterType};
 use image::{Rgb, RgbImage};
 
-const ROW_HEIGHT: u32 = 300;
+/// Side of a square tile; every tile has this area, keeping its card's aspect ratio, so a story
+/// is as present on the sheet as a square and a wide card as wide (at one height, stories looked
+/// tiny).
+const TILE: f64 = 300.0;
 const MARGIN: u32 = 32;
 const GUTTER: u32 = 24;
 const LABEL: f32 = 17.0;
@@ -74,12 +77,14 @@ pub struct Tile<'a> {
     pub image: Result<RgbImage, &'static str>,
 }
 
-fn card_width(card: &Tile) -> u32 {
-    (ROW_HEIGHT as f32 * card.format.width as f32 / card.format.height as f32).round() as u32
+/// A tile's size: the card's aspect ratio at [`TILE`]² area.
+fn tile_size(card: &Tile) -> (u32, u32) {
+    let ratio = (f64::from(card.format.width.max(1)) / f64::from(card.format.height.max(1))).sqrt();
+    ((TILE * ratio).round() as u32, (TILE / ratio).round() as u32)
 }
 
-/// Lays out `cards` (grouped by sample, in order) in rows, each card scaled to one height and
-/// labelled with its format; a card that failed shows why in its place.
+/// Lays out `cards` (grouped by sample, in order) in rows, each card scaled to one area (its own
+/// aspect ratio kept) and labelled with its format; a card that failed shows why in its place.
 pub fn contact_sheet(title: &str, cards: &[Tile]) -> RgbImage {
     let mut rows: Vec<Vec<&Tile>> = Vec::new();
     for card in cards {
@@ -90,14 +95,16 @@ pub fn contact_sheet(title: &str, cards: &[Tile]) -> RgbImage {
     }
     let row_width = |row: &Vec<&Tile>| -> u32 {
         row.iter()
-            .map(|c| card_width(c) + GUTTER)
+            .map(|c| tile_size(c).0 + GUTTER)
             .sum::<u32>()
             .saturating_sub(GUTTER)
     };
     let width = rows.iter().map(row_width).max().unwrap_or(0).max(600) + 2 * MARGIN;
     let header = 2 * MARGIN + HEADER as u32;
-    let row_pitch = (HEADER * 1.6) as u32 + ROW_HEIGHT + (LABEL * 3.4) as u32 + MARGIN;
-    let height = header + rows.len() as u32 * row_pitch;
+    let row_height = |row: &Vec<&Tile>| row.iter().map(|c| tile_size(c).1).max().unwrap_or(0);
+    let row_pitch =
+        |row: &Vec<&Tile>| (HEADER * 1.6) as u32 + row_height(row) + (LABEL * 3.4) as u32 + MARGIN;
+    let height = header + rows.iter().map(row_pitch).sum::<u32>();
     let mut sheet = RgbImage::from_pixel(width, height, BACKDROP);
     label(
         &mut sheet,
@@ -122,12 +129,12 @@ pub fn contact_sheet(title: &str, cards: &[Tile]) -> RgbImage {
         let top = y + HEADER * 1.6;
         let mut x = MARGIN;
         for card in row {
-            let w = card_width(card);
+            let (w, h) = tile_size(card);
             match &card.image {
                 Ok(image) => {
                     // Through DynamicImage so the resampler is the image crate's optimised build.
                     let scaled = image::DynamicImage::ImageRgb8(image.clone())
-                        .resize_exact(w, ROW_HEIGHT, FilterType::Triangle)
+                        .resize_exact(w, h, FilterType::Triangle)
                         .into_rgb8();
                     imageops::replace(&mut sheet, &scaled, i64::from(x), top as i64);
                 }
@@ -136,7 +143,7 @@ pub fn contact_sheet(title: &str, cards: &[Tile]) -> RgbImage {
                         x: x as f32,
                         y: top,
                         w: w as f32,
-                        h: ROW_HEIGHT as f32,
+                        h: h as f32,
                     };
                     fill_rect(&mut sheet, frame, Rgba([250, 236, 236, 255]), 0.0);
                     label(
@@ -151,13 +158,13 @@ pub fn contact_sheet(title: &str, cards: &[Tile]) -> RgbImage {
                 }
             }
             let ink = if card.image.is_ok() { LABEL_INK } else { ERROR_INK };
-            let below = top + ROW_HEIGHT as f32 + LABEL * 0.5;
+            let below = top + h as f32 + LABEL * 0.5;
             label(&mut sheet, card.format.id, x as f32, below, LABEL, 600, ink);
             let size = format!("{}×{}", card.format.width, card.format.height);
             label(&mut sheet, &size, x as f32, below + LABEL * 1.3, LABEL, 400, ink);
             x += w + GUTTER;
         }
-        y += row_pitch as f32;
+        y += row_pitch(row) as f32;
     }
     sheet
 }

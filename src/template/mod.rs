@@ -53,29 +53,25 @@ const BUILTINS: &[Builtin] = &[
         name: "minimal",
         source: include_str!("../../templates/minimal.yaml"),
     },
+    Builtin {
+        name: "headline",
+        source: include_str!("../../templates/headline.yaml"),
+    },
+    Builtin {
+        name: "civic",
+        source: include_str!("../../templates/civic.yaml"),
+    },
 ];
 
 /// Files the built-in templates refer to, by the path they use.
 const BUILTIN_ASSETS: &[(&str, &[u8])] = &[
     (
-        "assets/pullquote-logo.png",
-        include_bytes!("../../templates/assets/pullquote-logo.png"),
-    ),
-    (
-        "assets/pullquote-logo-light.png",
-        include_bytes!("../../templates/assets/pullquote-logo-light.png"),
-    ),
-    (
         "assets/placeholder-logo.svg",
         include_bytes!("../../templates/assets/placeholder-logo.svg"),
     ),
     (
-        "assets/pullquote-mark.svg",
-        include_bytes!("../../templates/assets/pullquote-mark.svg"),
-    ),
-    (
-        "assets/evening-lights.jpg",
-        include_bytes!("../../templates/assets/evening-lights.jpg"),
+        "assets/dusk.svg",
+        include_bytes!("../../templates/assets/dusk.svg"),
     ),
 ];
 
@@ -197,6 +193,27 @@ impl Template {
         // Resolve for every format so that every mistake surfaces on load, not mid-batch.
         resolve::check_static(&template)?;
         Ok(template)
+    }
+
+    /// This template with the picture at `path` as its brand logo, in place of its own (`--logo`):
+    /// a team's logo on a built-in design without writing a template.
+    pub fn with_logo(mut self, path: &Path) -> Result<Template, TemplateError> {
+        let fail = |reason: String| {
+            TemplateError(Box::new(
+                Diagnostic::error(format!("cannot use logo `{}`: {reason}", path.display()))
+                    .with_hint("give a PNG, JPEG or SVG file"),
+            ))
+        };
+        let bytes = crate::limits::read(path, crate::limits::Kind::Image).map_err(|e| fail(e.to_string()))?;
+        // Absolute, so the file is found again (and watched) whatever the template's folder.
+        let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let key = full.to_string_lossy().into_owned();
+        let asset = Asset::decode(&key, &bytes).map_err(|e| fail(format!("the file {e}")))?;
+        let layer = self.loaded.layers.len() - 1;
+        self.loaded.assets.insert((layer, key.clone()), asset);
+        self.loaded.raw.brand.logo = Some(raw::AssetPath { path: key, layer });
+        resolve::check_static(&self)?;
+        Ok(self)
     }
 
     /// Resolves the template for `format`.

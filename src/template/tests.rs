@@ -156,3 +156,43 @@ fn source_files_list_the_chain_and_its_pictures() {
     );
     assert!(Template::builtin("paper").unwrap().source_files().is_empty());
 }
+
+fn logos(template: &Template, format: &str) -> Vec<super::Rect> {
+    let layout = template
+        .resolve(&Format::by_id(format).unwrap(), FontBook::embedded())
+        .unwrap();
+    layout
+        .elements
+        .iter()
+        .filter_map(|e| match e {
+            Element::Picture { rect, logo: true, .. } => Some(*rect),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn builtins_draw_no_logo_until_the_brand_gives_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"100\"><rect width=\"300\" height=\"100\" fill=\"#2D8C5A\"/></svg>";
+    let logo = write(dir.path(), "logo.svg", svg);
+    for name in Template::builtin_names() {
+        let template = Template::builtin(name).unwrap();
+        let branded = template.clone().with_logo(&logo).unwrap();
+        for format in super::FORMATS {
+            assert!(logos(&template, format.id).is_empty(), "{name} on {}", format.id);
+            let placed = logos(&branded, format.id);
+            assert_eq!(placed.len(), 1, "{name} on {}", format.id);
+            // Its box is inside the card.
+            let r = placed[0];
+            assert!(r.w > 0.0 && r.h > 0.0, "{name} on {}: {r:?}", format.id);
+            assert!(r.x >= 0.0 && r.y >= 0.0, "{name} on {}: {r:?}", format.id);
+            assert!(r.x + r.w <= format.width as f32 && r.y + r.h <= format.height as f32);
+        }
+    }
+    let missing = Template::builtin("paper")
+        .unwrap()
+        .with_logo(&dir.path().join("nope.svg"));
+    let message = missing.unwrap_err().to_string();
+    assert!(message.contains("nope.svg"), "{message}");
+}

@@ -141,13 +141,10 @@ impl Resolver<'_> {
             }
             ElementKind::Logo | ElementKind::Image => {
                 let (asset, logo) = if kind == ElementKind::Logo {
+                    // A layout keeps a place for the brand's logo; without one (a built-in used
+                    // as it is, no `--logo`), nothing is drawn there: no one else's mark on a card.
                     let Some(logo) = &self.loaded.raw.brand.logo else {
-                        return Err(self.error(
-                            &format!("{path}.type"),
-                            Target::Value,
-                            "a `logo` element needs a logo: add `logo: path/to/logo.svg` under `brand:`"
-                                .into(),
-                        ));
+                        return Ok(None);
                     };
                     (self.loaded.asset(logo), true)
                 } else {
