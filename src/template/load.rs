@@ -341,6 +341,34 @@ fn load_assets(
     raw: &mut RawTemplate,
     assets: &mut BTreeMap<(usize, String), Asset>,
 ) -> Result<(), TemplateError> {
+    let roots = match spec {
+        Spec::File(file) if !super::assets_may_be_outside() => {
+            let base = file.parent().unwrap_or(Path::new(""));
+            let base = if base.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                base
+            };
+            let mut roots: Vec<PathBuf> = base.canonicalize().into_iter().collect();
+            if let Some(root) = &raw.assets_root {
+                match base.join(root).canonicalize() {
+                    Ok(root) => roots.push(root),
+                    Err(e) => {
+                        return Err(boxed(layer.error(
+                            "assets_root",
+                            Target::Value,
+                            format!(
+                                "`assets_root: {root}` is not a folder: {}",
+                                crate::diagnostic::io_reason(&e)
+                            ),
+                        )))
+                    }
+                }
+            }
+            Some(roots)
+        }
+        _ => None,
+    };
     for (path, asset) in asset_fields(raw) {
         asset.layer = index;
         let key = (index, asset.path.clone());
@@ -354,6 +382,25 @@ fn load_assets(
                 .ok_or_else(|| "not among the built-in assets".to_owned()),
             Spec::File(file) => {
                 let full = file.parent().unwrap_or(Path::new("")).join(written);
+                // Where the path really leads (through `..` and symlinks) must be inside the
+                // template's folder or its `assets_root`.
+                let outside = roots.as_ref().is_some_and(|roots| {
+                    full.canonicalize()
+                        .is_ok_and(|real| !roots.iter().any(|root| real.starts_with(root)))
+                });
+                if outside {
+                    return Err(boxed(
+                        layer
+                            .error(
+                                &path,
+                                Target::Value,
+                                format!("picture `{written}` is outside the template's folder"),
+                            )
+                            .with_hint(
+                                "move it into the template's folder, set `assets_root:` in the template to a folder that holds it, or pass --allow-outside",
+                            ),
+                    ));
+                }
                 crate::limits::read(&full, crate::limits::Kind::Image).map_err(|e| match e {
                     crate::limits::ReadError::Io(e) => {
                         format!("{}: `{}`", crate::diagnostic::io_reason(&e), full.display())
