@@ -385,7 +385,21 @@ impl Folder {
                         } else {
                             name.clone()
                         };
-                        let loaded = Template::by_name_or_path(&spec).map_err(|e| located(e.0))?;
+                        // An error inside the template file points there; the row is named
+                        // in the message.
+                        let loaded = Template::by_name_or_path(&spec).map_err(|e| {
+                            let mut d = e.0;
+                            if d.file.is_none() {
+                                return located(d);
+                            }
+                            d.message = format!(
+                                "{} (the template of the row on line {} of `{}`)",
+                                d.message,
+                                row.line,
+                                path.display()
+                            );
+                            d
+                        })?;
                         let loaded = Arc::new(loaded);
                         templates.push((name.clone(), loaded.clone()));
                         loaded

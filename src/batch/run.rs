@@ -271,12 +271,16 @@ pub fn run(plan: &Plan, progress: &dyn Progress) -> Report {
     // keep their place, and a run whose inputs could not be read leaves the sheet as it was.
     let planned: Vec<&Path> = plan.folders.iter().map(|f| f.dir.as_path()).collect();
     let others = earlier_folders(&plan.root, &planned);
-    sections.extend(others.iter().map(|(folder, manifest)| Section {
-        manifest,
-        folder: folder.clone(),
-        diagnostics: Vec::new(),
-        missing: Vec::new(),
-    }));
+    if !others.is_empty() {
+        sections.extend(others.iter().map(|(folder, manifest)| Section {
+            manifest,
+            folder: folder.clone(),
+            diagnostics: Vec::new(),
+            missing: Vec::new(),
+        }));
+        // Runs into one folder add up to the same page whichever ran last.
+        sections.sort_by(|a, b| a.folder.cmp(&b.folder));
+    }
     if sections.is_empty() {
         // Nothing to show: an existing sheet is left as it is.
     } else if !sheet_is_ours && !plan.output.force {

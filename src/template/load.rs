@@ -141,6 +141,23 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
         boxed(diagnostic)
     };
     let document = yaml::Document::parse(&source).map_err(|e| yaml_error(e, &Spans::default()))?;
+    // A YAML file with none of a template's fields (notes, secrets, another tool's settings) is
+    // refused without a word of its content: errors about its fields would quote its lines.
+    if let Spec::File(path) = spec {
+        if !TEMPLATE_FIELDS
+            .iter()
+            .any(|key| document.spans().get(key).is_some())
+        {
+            return Err(boxed(
+                Diagnostic::error(format!(
+                    "`{}` is not a template: it has none of a template's fields ({})",
+                    path.display(),
+                    TEMPLATE_FIELDS.join(", ")
+                ))
+                .with_hint("name a pullquote template file, or a built-in template"),
+            ));
+        }
+    }
     let raw: RawTemplate = document
         .deserialize()
         .map_err(|e| yaml_error(e, document.spans()))?;
@@ -154,6 +171,20 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
         raw,
     ))
 }
+
+/// The top-level fields of a template: a file has at least one.
+const TEMPLATE_FIELDS: &[&str] = &[
+    "name",
+    "description",
+    "extends",
+    "assets_root",
+    "brand",
+    "styles",
+    "background",
+    "locale",
+    "elements",
+    "formats",
+];
 
 /// The parser's message, in the words of a template author.
 fn yaml_message(e: &yaml::Error) -> String {
@@ -384,9 +415,12 @@ fn load_assets(
                 let full = file.parent().unwrap_or(Path::new("")).join(written);
                 // Where the path really leads (through `..` and symlinks) must be inside the
                 // template's folder or its `assets_root`.
+                // (A device or a FIFO is refused by the read below, whatever its place.)
                 let outside = roots.as_ref().is_some_and(|roots| {
-                    full.canonicalize()
-                        .is_ok_and(|real| !roots.iter().any(|root| real.starts_with(root)))
+                    full.metadata().is_ok_and(|m| m.is_file())
+                        && full
+                            .canonicalize()
+                            .is_ok_and(|real| !roots.iter().any(|root| real.starts_with(root)))
                 });
                 if outside {
                     return Err(boxed(
