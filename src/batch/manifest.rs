@@ -310,7 +310,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("manifest.json"),
-            r#"{"cards":[{"path":"q01-a-x.png","key":"k1","file_hash":"h1","format":"x"}]}"#,
+            r#"{"generator":"pullquote 0.1.0","cards":[{"path":"q01-a-x.png","key":"k1","file_hash":"h1","format":"x"}]}"#,
         )
         .unwrap();
         let previous = PreviousRun::load(dir.path());

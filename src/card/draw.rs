@@ -74,10 +74,9 @@ impl CardError {
             CardError::Exists { .. } => {
                 Some("pass --force to replace it, or choose another output folder".into())
             }
-            CardError::Locked(_) => Some(format!(
-                "wait for the other run to finish; if none is running, remove `{}` from the output folder",
-                crate::batch::LOCK_FILE
-            )),
+            CardError::Locked(_) => Some(
+                "wait for the other run to finish; if none is running, remove the lock file named above".into(),
+            ),
             CardError::TimedOut { .. } => Some(
                 "shorten the quote or simplify the template; --card-time-limit SECONDS raises the budget".into(),
             ),
