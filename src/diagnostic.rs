@@ -130,7 +130,11 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{label}: {}", terminal_safe(&self.message, "\n"))?;
+        write!(
+            f,
+            "{label}: {}",
+            terminal_safe(&shortened(&self.message, LONGEST_MESSAGE), "\n")
+        )?;
         if let Some(file) = &self.file {
             write!(f, "\n  --> {}", terminal_safe(&file.display().to_string(), ""))?;
             if let Some(line) = self.line {
@@ -142,10 +146,13 @@ impl fmt::Display for Diagnostic {
         } else if let Some(line) = self.line {
             write!(f, "\n  --> line {line}")?;
         }
-        if let (Some(line), Some(text)) = (self.line, &self.source_line) {
+        if let (Some(line), Some(full)) = (self.line, &self.source_line) {
+            // A long line (a minified file, a 200 KB value) is shown around the column only.
+            let (text, column) = excerpt(full, self.column.unwrap_or(1));
+            let text = text.as_str();
             let gutter = line.to_string().len();
             write!(f, "\n{:gutter$} |\n{line} | {}", "", terminal_safe(text, "\t"))?;
-            if let Some(column) = self.column {
+            if self.column.is_some() {
                 // As wide as what was printed before the column, escapes included.
                 let pad: String = text
                     .chars()
@@ -163,6 +170,45 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The most characters of a message shown: a message quoting a huge value is cut in its middle.
+const LONGEST_MESSAGE: usize = 600;
+
+/// The most characters of a source line shown.
+const WIDEST_LINE: usize = 120;
+
+/// `text` cut to `longest` characters by an ellipsis in its middle.
+fn shortened(text: &str, longest: usize) -> std::borrow::Cow<'_, str> {
+    let count = text.chars().count();
+    if count <= longest {
+        return text.into();
+    }
+    let head: String = text.chars().take(longest * 2 / 3).collect();
+    let tail: String = text.chars().skip(count - longest / 3).collect();
+    format!(
+        "{head} … ({} characters left out) … {tail}",
+        count - head.chars().count() - tail.chars().count()
+    )
+    .into()
+}
+
+/// At most [`WIDEST_LINE`] characters of `line` around `column` (1-based), with `…` where it is
+/// cut, and the column in what is returned.
+fn excerpt(line: &str, column: usize) -> (String, usize) {
+    let count = line.chars().count();
+    if count <= WIDEST_LINE {
+        return (line.to_owned(), column);
+    }
+    let start = column
+        .saturating_sub(1 + WIDEST_LINE / 2)
+        .min(count - WIDEST_LINE);
+    let mut out: String = if start > 0 { "…".into() } else { String::new() };
+    out.extend(line.chars().skip(start).take(WIDEST_LINE));
+    if start + WIDEST_LINE < count {
+        out.push('…');
+    }
+    (out, column - start + usize::from(start > 0))
 }
 
 /// `text` with control characters (other than those in `keep`) written as `\u{1b}` escapes, so
@@ -199,6 +245,25 @@ mod tests {
             shown,
             "error: unknown field `colour`, expected `color`\n  --> brand.yaml:2:3\n  |\n2 |   colour: red\n  |   ^\n  = hint: did you mean `color`?"
         );
+    }
+
+    #[test]
+    fn long_lines_and_messages_are_cut() {
+        let value = "x".repeat(200_000);
+        let source = format!("name: t\nbackground: {{ color: \"{value}\" }}\n");
+        let d = Diagnostic::error(format!("unknown colour `{value}`"))
+            .in_file(Path::new("t.yaml"))
+            .at(2, 22)
+            .with_source(&source);
+        let shown = d.to_string();
+        assert!(shown.len() < 2_000, "{}", shown.len());
+        assert!(shown.contains("characters left out"), "{shown}");
+        let lines: Vec<&str> = shown.lines().collect();
+        let caret = lines.iter().find(|l| l.ends_with('^')).unwrap();
+        let text = lines[lines.len() - 2];
+        // The caret is under the column's character: the quote before the value.
+        let at = caret.chars().count() - 1;
+        assert_eq!(text.chars().nth(at), Some('"'), "{text}\n{caret}");
     }
 
     #[test]

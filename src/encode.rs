@@ -8,7 +8,7 @@ use image::{ExtendedColorType, RgbImage};
 use serde::Serialize;
 
 /// An output file type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ImageKind {
     /// PNG, lossless (the default).

@@ -297,7 +297,16 @@ fn dry_run_writes_nothing_and_lists_every_card() {
     );
     assert!(out.status.success());
     assert!(!dir.path().join("out").exists());
-    assert_eq!(stdout(&out).lines().filter(|l| l.starts_with("new ")).count(), 5);
+    let listing = stdout(&out);
+    let new = |end: &str| {
+        listing
+            .lines()
+            .filter(|l| l.starts_with("new ") && l.ends_with(end))
+            .count()
+    };
+    assert_eq!(new(".png"), 5);
+    assert_eq!(new(".alt.txt"), 5);
+    assert_eq!(new("manifest.json") + new("manifest.csv") + new("index.html"), 3);
     assert!(stderr(&out).contains("dry run: 5 new"));
 }
 

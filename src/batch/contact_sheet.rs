@@ -103,6 +103,14 @@ fn page_language(sections: &[Section]) -> &'static str {
     }
 }
 
+/// Whether `bytes` are a contact sheet written before sheets were sealed with their hash: it
+/// carries the sheet's own script, word for word.
+pub fn is_unsealed_sheet(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok_and(|text| {
+        text.starts_with("<!doctype html>") && text.contains(SCRIPT) && text.contains(STYLE)
+    })
+}
+
 /// Renders the contact sheet for `sections`.
 pub fn html(title: &str, sections: &[Section]) -> String {
     let mut page = String::new();

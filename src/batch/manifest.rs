@@ -7,20 +7,33 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// The manifest's schema version: 2 records the hash of `manifest.csv`; 1 (or none) did not.
+pub const MANIFEST_VERSION: u32 = 2;
+
+/// The `generator` a manifest pullquote writes starts with.
+pub const GENERATOR: &str = "pullquote";
+
 /// `manifest.json` for one interview (or one spreadsheet); fields serialise in declaration order.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Manifest {
+    /// `pullquote` and the version that wrote it.
     pub generator: String,
+    /// The manifest's schema version ([`MANIFEST_VERSION`]).
+    #[serde(default)]
+    pub version: u32,
     pub interview: InterviewEntry,
     pub cards: Vec<CardEntry>,
     /// Cards an earlier run wrote that this plan no longer makes, kept on request (`--keep-stale`)
     /// and recorded so a later run can still remove them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stale: Vec<StaleEntry>,
+    /// The hash of the `manifest.csv` written beside it, to know it is still pullquote's.
+    #[serde(default)]
+    pub csv_hash: String,
 }
 
 /// What a folder's cards come from.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct InterviewEntry {
     /// The input file, as given.
     pub source: String,
@@ -33,7 +46,7 @@ pub struct InterviewEntry {
 }
 
 /// What the manifest records about a card's quote.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct QuoteEntry {
     /// Position in its folder, from 1.
     pub rank: usize,
@@ -58,7 +71,7 @@ pub struct StaleEntry {
     pub file_hash: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CardEntry {
     /// Relative to the manifest.
     pub path: String,
@@ -70,7 +83,7 @@ pub struct CardEntry {
     pub encoding: crate::encode::ImageKind,
     pub quote: QuoteEntry,
     /// The words drawn with the template's emphasis.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub emphasis: Vec<String>,
     pub speaker: QuoteSpeaker,
     pub alt_text: String,
@@ -103,14 +116,27 @@ impl QuoteEntry {
 pub struct PreviousRun {
     cards: BTreeMap<String, StoredCard>,
     files: Vec<StaleEntry>,
+    /// `manifest.json` is there and pullquote wrote it.
+    ours: bool,
+    /// Something is at `manifest.json`.
+    exists: bool,
+    /// The hash of the `manifest.csv` it wrote; `None` for a manifest older than the hash, whose
+    /// CSV was written with it.
+    csv_hash: Option<String>,
 }
 
 #[derive(Deserialize)]
 struct StoredManifest {
     #[serde(default)]
+    generator: String,
+    #[serde(default)]
+    version: u32,
+    #[serde(default)]
     cards: Vec<StoredCard>,
     #[serde(default)]
     stale: Vec<StaleEntry>,
+    #[serde(default)]
+    csv_hash: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -131,14 +157,27 @@ struct StoredCard {
 }
 
 impl PreviousRun {
-    /// Reads `dir/manifest.json`; a missing or unreadable one means no previous run.
+    /// Reads `dir/manifest.json`; a missing or unreadable one means no previous run, and one
+    /// pullquote did not write (another `generator`, not a regular file) is not read as one.
     pub fn load(dir: &Path) -> PreviousRun {
-        let Ok(bytes) = std::fs::read(dir.join("manifest.json")) else {
-            return PreviousRun::default();
+        let existing =
+            super::output::Existing::at(&dir.join("manifest.json")).unwrap_or(super::output::Existing::Other);
+        let not_ours = PreviousRun {
+            exists: existing.exists(),
+            ..PreviousRun::default()
         };
-        let Ok(stored) = serde_json::from_slice::<StoredManifest>(&bytes) else {
-            return PreviousRun::default();
+        let Some(bytes) = existing.bytes() else {
+            return not_ours;
         };
+        let Ok(stored) = serde_json::from_slice::<StoredManifest>(bytes) else {
+            return not_ours;
+        };
+        let by_pullquote =
+            stored.generator == GENERATOR || stored.generator.starts_with(&format!("{GENERATOR} "));
+        if !by_pullquote {
+            return not_ours;
+        }
+        let csv_hash = (stored.version >= 2).then(|| stored.csv_hash.clone());
         let mut files: Vec<StaleEntry> = stored
             .cards
             .iter()
@@ -153,7 +192,31 @@ impl PreviousRun {
         PreviousRun {
             cards: stored.cards.into_iter().map(|c| (c.path.clone(), c)).collect(),
             files,
+            ours: true,
+            exists: true,
+            csv_hash,
         }
+    }
+
+    /// Whether `manifest.json` may be written: there is none, or pullquote wrote the one there.
+    pub fn manifest_is_ours(&self) -> bool {
+        self.ours || !self.exists
+    }
+
+    /// Whether `bytes`, found at `manifest.csv`, are what pullquote wrote there.
+    pub fn csv_is_ours(&self, bytes: &[u8]) -> bool {
+        self.ours
+            && self
+                .csv_hash
+                .as_ref()
+                .is_none_or(|hash| *hash == crate::fingerprint::file_hash(bytes))
+    }
+
+    /// Whether `bytes`, found at a card's alt text, are what pullquote wrote there.
+    pub fn alt_text_is_ours(&self, card: &str, bytes: &[u8]) -> bool {
+        self.files
+            .iter()
+            .any(|f| f.path == card && bytes == format!("{}\n", f.alt_text).as_bytes())
     }
 
     /// Every file the previous run recorded: its cards and the stale cards it kept.
@@ -247,7 +310,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(
             dir.path().join("manifest.json"),
-            r#"{"cards":[{"path":"q01-a-x.png","key":"k1","file_hash":"h1","format":"x"}]}"#,
+            r#"{"generator":"pullquote 0.1.0","cards":[{"path":"q01-a-x.png","key":"k1","file_hash":"h1","format":"x"}]}"#,
         )
         .unwrap();
         let previous = PreviousRun::load(dir.path());

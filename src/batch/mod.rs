@@ -23,6 +23,7 @@
 //! ```
 
 mod contact_sheet;
+mod lock;
 mod manifest;
 pub(crate) mod output;
 mod plan;
@@ -31,6 +32,7 @@ mod stale;
 mod timings;
 
 pub use crate::card::CardError;
+pub use lock::LOCK_FILE;
 pub use manifest::{InterviewEntry, QuoteEntry};
 pub use plan::{format_list, Folder, Plan, PlannedCard, Unreadable};
 pub use run::run;
@@ -54,7 +56,12 @@ pub struct OutputOptions {
     /// Keep (and list) the cards an earlier run wrote that the plan no longer makes, instead of
     /// removing them.
     pub keep_stale: bool,
+    /// How long one card may take; a card over it fails with an error naming it.
+    pub card_time_limit: Option<std::time::Duration>,
 }
+
+/// A card's time budget unless told otherwise: a card takes well under a second.
+pub const DEFAULT_CARD_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl Default for OutputOptions {
     fn default() -> Self {
@@ -64,6 +71,7 @@ impl Default for OutputOptions {
             force: false,
             dry_run: false,
             keep_stale: false,
+            card_time_limit: Some(DEFAULT_CARD_TIME_LIMIT),
         }
     }
 }
@@ -136,6 +144,9 @@ pub struct StaleCard {
 pub struct Report {
     /// Every card file planned, with what happened to it.
     pub outcomes: Vec<Outcome>,
+    /// Dry run: the other files the run would write (alt texts, manifests, the contact sheet),
+    /// with what would happen to each; their `format` names the kind of file.
+    pub files: Vec<Outcome>,
     /// Cards earlier runs wrote that the plan no longer makes.
     pub stale: Vec<StaleCard>,
     /// The manifests written.
@@ -156,6 +167,11 @@ impl Report {
     /// How many card files have `status`.
     pub fn count(&self, status: Status) -> usize {
         self.outcomes.iter().filter(|o| o.status == status).count()
+    }
+
+    /// How many of the other files (alt texts, manifests, the contact sheet) have `status`.
+    pub fn file_count(&self, status: Status) -> usize {
+        self.files.iter().filter(|o| o.status == status).count()
     }
 
     /// How many card files hold their card after the run.

@@ -13,15 +13,63 @@ pub enum Written {
     Unchanged,
 }
 
-/// Writes `bytes` to `path` atomically; leaves an identical existing file untouched.
+/// What is at an output path before a run writes there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Existing {
+    /// Nothing.
+    Missing,
+    /// A regular file, with its bytes.
+    File(Vec<u8>),
+    /// A symlink, a folder, a device, a FIFO, or a file too large to be an output: never
+    /// pullquote's, and never read (a link to `/dev/zero` would be read forever).
+    Other,
+}
+
+/// The largest output pullquote reads back to compare: a card is at most a few MB.
+const LARGEST_OUTPUT: u64 = 256 * 1024 * 1024;
+
+impl Existing {
+    /// Looks at `path` without following a symlink, and reads it only when it is a regular file.
+    pub fn at(path: &Path) -> std::io::Result<Existing> {
+        let metadata = match std::fs::symlink_metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Existing::Missing),
+            Err(e) => return Err(e),
+        };
+        if !metadata.file_type().is_file() || metadata.len() > LARGEST_OUTPUT {
+            return Ok(Existing::Other);
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => Ok(Existing::File(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Existing::Missing),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The bytes of a regular file.
+    pub fn bytes(&self) -> Option<&[u8]> {
+        match self {
+            Existing::File(bytes) => Some(bytes),
+            _ => None,
+        }
+    }
+
+    pub fn exists(&self) -> bool {
+        *self != Existing::Missing
+    }
+}
+
+/// Writes `bytes` to `path` atomically; leaves an identical existing file untouched. Whatever is
+/// at `path` is replaced (a symlink itself, not its target): callers decide first whether it
+/// may be.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<Written> {
-    let existing_permissions = match std::fs::read(path) {
-        Ok(existing) if existing == bytes => return Ok(Written::Unchanged),
-        Ok(_) => Some(std::fs::metadata(path)?.permissions()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e),
+    let existing_permissions = match Existing::at(path)? {
+        Existing::File(existing) if existing == bytes => return Ok(Written::Unchanged),
+        Existing::File(_) => Some(std::fs::metadata(path)?.permissions()),
+        Existing::Other => None,
+        Existing::Missing => None,
     };
-    let existed = existing_permissions.is_some();
+    let existed = existing_permissions.is_some() || std::fs::symlink_metadata(path).is_ok();
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -69,6 +117,62 @@ pub fn remove_stale_temporaries(dir: &Path) {
     }
 }
 
+/// The last line of a file pullquote writes for people to open or edit (the contact sheet, a
+/// quotes file): the hash of everything above it, in the file type's comment. A file whose hash
+/// still matches is the one pullquote wrote; one edited since, or without the line, is the
+/// user's, and is not replaced without `--force`.
+#[derive(Debug, Clone, Copy)]
+pub struct Seal {
+    open: &'static str,
+    close: &'static str,
+}
+
+impl Seal {
+    pub const HTML: Seal = Seal {
+        open: "<!-- pullquote content hash: ",
+        close: " -->\n",
+    };
+    pub const YAML: Seal = Seal {
+        open: "# pullquote content hash: ",
+        close: "\n",
+    };
+
+    /// `text` followed by its seal.
+    pub fn apply(self, text: &str) -> String {
+        format!(
+            "{text}{}{}{}",
+            self.open,
+            crate::fingerprint::file_hash(text.as_bytes()),
+            self.close
+        )
+    }
+
+    /// Whether `bytes` end with the seal of what precedes it.
+    pub fn holds(self, bytes: &[u8]) -> bool {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return false;
+        };
+        let Some(body) = text.strip_suffix(self.close) else {
+            return false;
+        };
+        let Some(at) = body.rfind(self.open) else {
+            return false;
+        };
+        let (content, hash) = (&body[..at], &body[at + self.open.len()..]);
+        crate::fingerprint::file_hash(content.as_bytes()) == hash
+    }
+}
+
+/// Whether the file at `path` may be replaced by `bytes` without `--force`: there is none, it
+/// already holds them, or it still carries the seal pullquote wrote.
+pub fn may_replace_sealed(path: &Path, bytes: &[u8], seal: Seal) -> std::io::Result<bool> {
+    Ok(match Existing::at(path)? {
+        Existing::Missing => true,
+        Existing::File(existing) => existing == bytes || seal.holds(&existing),
+        Existing::Other => false,
+    })
+}
+
 /// The alt-text file that sits beside a card: `<card stem>.alt.txt`.
 pub fn alt_text_path(card: &Path) -> PathBuf {
     card.with_extension("alt.txt")
@@ -96,6 +200,28 @@ mod tests {
                 0o644
             );
         }
+    }
+
+    #[test]
+    fn a_sealed_page_is_known_until_edited() {
+        let page = Seal::HTML.apply("<p>cards</p>\n");
+        assert!(Seal::HTML.holds(page.as_bytes()));
+        assert!(!Seal::HTML.holds(page.replace("cards", "mine").as_bytes()));
+        assert!(!Seal::HTML.holds(b"<p>cards</p>\n"));
+        let quotes = Seal::YAML.apply("quotes: []\n");
+        assert!(Seal::YAML.holds(quotes.as_bytes()));
+        assert!(!Seal::YAML.holds(format!("{quotes}# mine\n").as_bytes()));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_an_output_path_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("card.png");
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        assert_eq!(Existing::at(&path).unwrap(), Existing::Other);
+        assert_eq!(write_atomic(&path, b"card").unwrap(), Written::Replaced);
+        assert_eq!(std::fs::read(&path).unwrap(), b"card");
     }
 
     #[test]

@@ -376,7 +376,8 @@ impl Folder {
         let base = path.parent().unwrap_or(Path::new(""));
         let mut folder = Folder::new(dir, path, None);
         let mut templates: Vec<(String, Arc<Template>)> = Vec::new();
-        let mut lines: Vec<(String, usize)> = Vec::new();
+        // Card name → the line of the row that has it.
+        let mut lines: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for row in &rows {
             let located = |d: Box<Diagnostic>| Box::new(d.in_file(path).at_line(row.line));
             let row_formats = if row.formats.is_empty() {
@@ -397,7 +398,21 @@ impl Folder {
                         } else {
                             name.clone()
                         };
-                        let loaded = Template::by_name_or_path(&spec).map_err(|e| located(e.0))?;
+                        // An error inside the template file points there; the row is named
+                        // in the message.
+                        let loaded = Template::by_name_or_path(&spec).map_err(|e| {
+                            let mut d = e.0;
+                            if d.file.is_none() {
+                                return located(d);
+                            }
+                            d.message = format!(
+                                "{} (the template of the row on line {} of `{}`)",
+                                d.message,
+                                row.line,
+                                path.display()
+                            );
+                            d
+                        })?;
                         let loaded = Arc::new(loaded);
                         templates.push((name.clone(), loaded.clone()));
                         loaded
@@ -417,19 +432,29 @@ impl Folder {
                 crate::slug::slugify(&row.id),
                 crate::slug::slugify(&row.name)
             );
-            let card = PlannedCard::new(&name, request, row_template, row_formats);
-            if let Some((_, first)) = lines.iter().find(|(n, _)| *n == card.name) {
-                return Err(Box::new(
-                    Diagnostic::error(format!(
-                        "the rows on lines {first} and {} would write the same cards (`{}`)",
+            let mut card = PlannedCard::new(&name, request, row_template, row_formats);
+            // Two rows whose ids are equal or read alike once made file names (`a b`, `a-b`,
+            // `A_B`) would write one card over the other: the later row gets a suffix, so each
+            // keeps its name from run to run while the sheet's order stands.
+            if let Some(first) = lines.get(&card.name) {
+                let first = *first;
+                let base = card.name.clone();
+                let mut n = 2;
+                while lines.contains_key(&format!("{base}-{n}")) {
+                    n += 1;
+                }
+                card.name = format!("{base}-{n}");
+                folder.diagnostics.push(
+                    Diagnostic::warning(format!(
+                        "the rows on lines {first} and {} would write the same cards (`{base}`); this row's are named `{}`",
                         row.line, card.name
                     ))
                     .in_file(path)
                     .at_line(row.line)
                     .with_hint("give each row its own `id`"),
-                ));
+                );
             }
-            lines.push((card.name.clone(), row.line));
+            lines.insert(card.name.clone(), row.line);
             folder.push(card)?;
         }
         Ok(folder)

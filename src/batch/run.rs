@@ -2,8 +2,9 @@
 //! then stale cards handled and each folder's manifest and the contact sheet written.
 
 use super::contact_sheet::{self, MissingCard, Section};
-use super::manifest::{self, CardEntry, Manifest, PreviousRun};
-use super::output::{alt_text_path, remove_stale_temporaries, write_atomic, Written};
+use super::lock::Lock;
+use super::manifest::{self, CardEntry, Manifest, PreviousRun, GENERATOR, MANIFEST_VERSION};
+use super::output::{alt_text_path, remove_stale_temporaries, write_atomic, Existing, Seal, Written};
 use super::plan::{Folder, Plan};
 use super::timings::{Stage, Timings};
 use super::{stale, CardError, Failure, Outcome, Progress, Report, Status};
@@ -15,7 +16,7 @@ use crate::template::{Format, Layout, Template, TemplateError};
 use image::RgbImage;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
@@ -31,6 +32,8 @@ struct Job {
 struct Done {
     outcome: Outcome,
     entry: Option<CardEntry>,
+    /// Dry run: what would become of the card's alt text.
+    alt: Option<Outcome>,
 }
 
 /// What every job reads, prepared once.
@@ -45,6 +48,9 @@ struct Shared<'a> {
     layout_pixels: BTreeMap<(usize, usize), OnceLock<RgbImage>>,
     photos: Vec<(&'a Photo, Result<LoadedPhoto, String>)>,
     previous: Vec<PreviousRun>,
+    /// For each folder, the file of it pullquote did not write that keeps the whole folder from
+    /// being written (its `manifest.json` or `manifest.csv`), unless `--force`.
+    blocked: Vec<Option<PathBuf>>,
     timings: &'a Timings,
 }
 
@@ -57,8 +63,28 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Makes and writes every card of `plan`, removes or lists the cards it no longer makes, and
-/// writes each folder's manifest and the contact sheet.
+/// writes each folder's manifest and the contact sheet. One run at a time writes into a root:
+/// a second one waits for the first.
 pub fn run(plan: &Plan, progress: &dyn Progress) -> Report {
+    let _lock = if plan.output.dry_run {
+        None
+    } else {
+        match Lock::acquire(&plan.root) {
+            Ok(lock) => Some(lock),
+            Err(e) => {
+                return Report {
+                    unreadable: plan.unreadable.clone(),
+                    failures: vec![Failure {
+                        source: plan.root.clone(),
+                        rank: 0,
+                        format: super::lock::LOCK_FILE.into(),
+                        error: CardError::Locked(e.to_string()),
+                    }],
+                    ..Report::default()
+                }
+            }
+        }
+    };
     let fonts = FontBook::embedded();
     let timings = Timings::default();
     let shared = prepare(plan, fonts, &timings);
@@ -71,6 +97,7 @@ pub fn run(plan: &Plan, progress: &dyn Progress) -> Report {
         .folders
         .iter()
         .enumerate()
+        .filter(|(f, _)| shared.blocked[*f].is_none())
         .flat_map(|(f, folder)| {
             let shared = &shared;
             folder.cards.iter().enumerate().flat_map(move |(c, card)| {
@@ -103,6 +130,27 @@ pub fn run(plan: &Plan, progress: &dyn Progress) -> Report {
         unreadable: plan.unreadable.clone(),
         ..Report::default()
     };
+    for (folder, blocked) in plan.folders.iter().zip(&shared.blocked) {
+        if let Some(path) = blocked {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if plan.output.dry_run {
+                report.files.push(Outcome {
+                    path: path.clone(),
+                    format: name.clone(),
+                    status: Status::WouldConflict,
+                });
+            }
+            report.failures.push(Failure {
+                source: folder.source.clone(),
+                rank: 0,
+                format: name,
+                error: CardError::Exists { path: path.clone() },
+            });
+        }
+    }
     let mut entries: Vec<Vec<CardEntry>> = vec![Vec::new(); plan.folders.len()];
     let mut missing: Vec<Vec<MissingCard>> = vec![Vec::new(); plan.folders.len()];
     let mut produced: Vec<Vec<String>> = vec![Vec::new(); plan.folders.len()];
@@ -116,6 +164,7 @@ pub fn run(plan: &Plan, progress: &dyn Progress) -> Report {
                     produced[job.folder].push(name.to_string_lossy().into_owned());
                 }
                 report.outcomes.push(done.outcome);
+                report.files.extend(done.alt);
                 entries[job.folder].extend(done.entry);
             }
             Err(error) => {
@@ -140,60 +189,150 @@ pub fn run(plan: &Plan, progress: &dyn Progress) -> Report {
     // The folder holds what the plan made: earlier cards it no longer makes go (or are listed).
     let mut kept: Vec<Vec<manifest::StaleEntry>> = Vec::with_capacity(plan.folders.len());
     for (f, folder) in plan.folders.iter().enumerate() {
+        if shared.blocked[f].is_some() {
+            kept.push(Vec::new());
+            continue;
+        }
         let (cards, keep) = stale::handle(&folder.dir, &shared.previous[f], &produced[f], &plan.output);
         report.stale.extend(cards);
         kept.push(keep);
     }
+    let sheet_path = plan.root.join("index.html");
+    let sheet_is_ours = match Existing::at(&sheet_path) {
+        Ok(Existing::Missing) => true,
+        Ok(Existing::File(bytes)) => Seal::HTML.holds(&bytes) || contact_sheet::is_unsealed_sheet(&bytes),
+        _ => false,
+    };
     if plan.output.dry_run {
+        for (f, folder) in plan.folders.iter().enumerate() {
+            if shared.blocked[f].is_some() {
+                continue;
+            }
+            for name in ["manifest.json", "manifest.csv"] {
+                let path = folder.dir.join(name);
+                let status = match Existing::at(&path) {
+                    Ok(Existing::Missing) => Status::WouldCreate,
+                    _ => Status::WouldReplace,
+                };
+                report.files.push(Outcome {
+                    path,
+                    format: name.into(),
+                    status,
+                });
+            }
+        }
+        report.files.push(Outcome {
+            status: match (Existing::at(&sheet_path), sheet_is_ours || plan.output.force) {
+                (Ok(Existing::Missing), _) => Status::WouldCreate,
+                (_, true) => Status::WouldReplace,
+                (_, false) => Status::WouldConflict,
+            },
+            path: sheet_path,
+            format: "index.html".into(),
+        });
         report.timings = merged(&plan.timings, &timings);
         return report;
     }
 
     let started = Instant::now();
     let mut manifests = Vec::new();
+    let mut written = Vec::new();
     for (f, folder) in plan.folders.iter().enumerate() {
+        if shared.blocked[f].is_some() {
+            continue;
+        }
         let manifest = Manifest {
-            generator: format!("pullquote {}", env!("CARGO_PKG_VERSION")),
+            generator: format!("{GENERATOR} {}", env!("CARGO_PKG_VERSION")),
+            version: MANIFEST_VERSION,
             interview: folder.interview.clone(),
             cards: std::mem::take(&mut entries[f]),
             stale: std::mem::take(&mut kept[f]),
+            csv_hash: String::new(),
         };
-        write_manifest(folder, &manifest, &mut report);
+        let manifest = write_manifest(folder, manifest, &mut report);
         manifests.push(manifest);
+        written.push(f);
     }
-    let sections: Vec<Section> = plan
-        .folders
+    let mut missing: Vec<Option<Vec<MissingCard>>> = missing.into_iter().map(Some).collect();
+    let mut sections: Vec<Section> = written
         .iter()
         .zip(&manifests)
-        .zip(missing)
-        .map(|((folder, manifest), missing)| Section {
-            manifest,
-            folder: relative_folder(&plan.root, &folder.dir),
-            diagnostics: folder.diagnostics.iter().map(|d| d.message.clone()).collect(),
-            missing,
+        .map(|(&f, manifest)| {
+            let folder = &plan.folders[f];
+            Section {
+                manifest,
+                folder: relative_folder(&plan.root, &folder.dir),
+                diagnostics: folder.diagnostics.iter().map(|d| d.message.clone()).collect(),
+                missing: missing[f].take().unwrap_or_default(),
+            }
         })
         .collect();
-    let sheet_path = plan.root.join("index.html");
-    match write_atomic(
-        &sheet_path,
-        contact_sheet::html(&plan.title, &sections).as_bytes(),
-    ) {
-        Ok(_) => report.contact_sheet = Some(sheet_path),
-        Err(source) => report.failures.push(Failure {
+    // The sheet shows every interview in the root, not only this run's: earlier runs' folders
+    // keep their place, and a run whose inputs could not be read leaves the sheet as it was.
+    let planned: Vec<&Path> = plan.folders.iter().map(|f| f.dir.as_path()).collect();
+    let others = earlier_folders(&plan.root, &planned);
+    if !others.is_empty() {
+        sections.extend(others.iter().map(|(folder, manifest)| Section {
+            manifest,
+            folder: folder.clone(),
+            diagnostics: Vec::new(),
+            missing: Vec::new(),
+        }));
+        // Runs into one folder add up to the same page whichever ran last.
+        sections.sort_by(|a, b| a.folder.cmp(&b.folder));
+    }
+    if sections.is_empty() {
+        // Nothing to show: an existing sheet is left as it is.
+    } else if !sheet_is_ours && !plan.output.force {
+        report.failures.push(Failure {
             source: plan.root.clone(),
             rank: 0,
             format: "index.html".into(),
-            error: CardError::Write {
-                path: sheet_path,
-                source,
-            },
-        }),
+            error: CardError::Exists { path: sheet_path },
+        });
+    } else {
+        let html = Seal::HTML.apply(&contact_sheet::html(&plan.title, &sections));
+        match write_atomic(&sheet_path, html.as_bytes()) {
+            Ok(_) => report.contact_sheet = Some(sheet_path),
+            Err(source) => report.failures.push(Failure {
+                source: plan.root.clone(),
+                rank: 0,
+                format: "index.html".into(),
+                error: CardError::Write {
+                    path: sheet_path,
+                    source,
+                },
+            }),
+        }
     }
     timings.add(Stage::Write, started);
     report.timings = merged(&plan.timings, &timings);
     report
 }
 
+/// The folders under `root` (and `root` itself) that an earlier run wrote cards into, other than
+/// `planned`, with their manifests, in name order.
+fn earlier_folders(root: &Path, planned: &[&Path]) -> Vec<(String, Manifest)> {
+    let mut dirs = vec![root.to_path_buf()];
+    if let Ok(entries) = std::fs::read_dir(root) {
+        let mut subs: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.path())
+            .collect();
+        subs.sort();
+        dirs.extend(subs);
+    }
+    dirs.into_iter()
+        .filter(|dir| !planned.contains(&dir.as_path()))
+        .filter_map(|dir| {
+            let bytes = Existing::at(&dir.join("manifest.json")).ok()?;
+            let manifest: Manifest = serde_json::from_slice(bytes.bytes()?).ok()?;
+            let ours = manifest.generator.starts_with(&format!("{GENERATOR} "));
+            ours.then(|| (relative_folder(root, &dir), manifest))
+        })
+        .collect()
+}
 fn merged(a: &Timings, b: &Timings) -> Timings {
     let mut out = Timings::default();
     out.merge(a);
@@ -258,6 +397,26 @@ fn prepare<'a>(plan: &'a Plan, fonts: &FontBook, timings: &'a Timings) -> Shared
     }
     timings.add(Stage::Resolve, started);
     let layout_pixels = layouts.keys().map(|&key| (key, OnceLock::new())).collect();
+    let previous: Vec<PreviousRun> = plan.folders.iter().map(|f| PreviousRun::load(&f.dir)).collect();
+    let blocked = plan
+        .folders
+        .iter()
+        .zip(&previous)
+        .map(|(folder, previous)| {
+            if plan.output.force {
+                return None;
+            }
+            if !previous.manifest_is_ours() {
+                return Some(folder.dir.join("manifest.json"));
+            }
+            let csv = folder.dir.join("manifest.csv");
+            match Existing::at(&csv) {
+                Ok(Existing::Missing) => None,
+                Ok(Existing::File(bytes)) if previous.csv_is_ours(&bytes) => None,
+                _ => Some(csv),
+            }
+        })
+        .collect();
     Shared {
         plan,
         templates,
@@ -266,27 +425,32 @@ fn prepare<'a>(plan: &'a Plan, fonts: &FontBook, timings: &'a Timings) -> Shared
         layouts,
         layout_pixels,
         photos,
-        previous: plan.folders.iter().map(|f| PreviousRun::load(&f.dir)).collect(),
+        previous,
+        blocked,
         timings,
     }
 }
 
-fn write_manifest(folder: &Folder, manifest: &Manifest, report: &mut Report) {
-    let json = serde_json::to_string_pretty(manifest).expect("the manifest serialises") + "\n";
-    let csv = manifest::to_csv(manifest).expect("the manifest serialises as CSV");
-    for (name, bytes) in [("manifest.json", json.into_bytes()), ("manifest.csv", csv)] {
+/// Writes a folder's `manifest.csv`, then its `manifest.json` with the CSV's hash, and returns
+/// the manifest as written.
+fn write_manifest(folder: &Folder, mut manifest: Manifest, report: &mut Report) -> Manifest {
+    let csv = manifest::to_csv(&manifest).expect("the manifest serialises as CSV");
+    manifest.csv_hash = file_hash(&csv);
+    let json = serde_json::to_string_pretty(&manifest).expect("the manifest serialises") + "\n";
+    for (name, bytes) in [("manifest.csv", csv), ("manifest.json", json.into_bytes())] {
         let path = folder.dir.join(name);
-        if let Err(source) = write_atomic(&path, &bytes) {
-            report.failures.push(Failure {
+        match write_atomic(&path, &bytes) {
+            Err(source) => report.failures.push(Failure {
                 source: folder.source.clone(),
                 rank: 0,
                 format: name.into(),
                 error: CardError::Write { path, source },
-            });
-        } else if name == "manifest.json" {
-            report.manifests.push(path);
+            }),
+            Ok(_) if name == "manifest.json" => report.manifests.push(path),
+            Ok(_) => {}
         }
     }
+    manifest
 }
 
 /// `dir` relative to `root`, with `/` separators, for links in the contact sheet.
@@ -358,10 +522,26 @@ fn make_card(shared: &Shared, job: Job) -> Result<Done, CardError> {
     };
 
     // An unchanged card whose file is still the one written last time is not made again.
-    let on_disk = std::fs::read(&path).ok();
-    let disk_hash = on_disk.as_deref().map(file_hash);
+    let on_disk = Existing::at(&path).map_err(|source| CardError::Write {
+        path: path.clone(),
+        source,
+    })?;
+    let disk_hash = on_disk.bytes().map(file_hash);
     let ours = disk_hash.is_some() && disk_hash.as_deref() == previous.file_hash(&name);
-    if ours && previous.key(&name) == Some(key.as_str()) && alt_text_path(&path).exists() {
+    let alt_path = alt_text_path(&path);
+    let alt_bytes = format!("{alt}\n");
+    let alt_on_disk = Existing::at(&alt_path).map_err(|source| CardError::Write {
+        path: alt_path.clone(),
+        source,
+    })?;
+    // The alt text may be written when it is missing, already says this, or is what pullquote
+    // wrote there for this card.
+    let alt_is_ours = match &alt_on_disk {
+        Existing::Missing => true,
+        Existing::File(bytes) => bytes == alt_bytes.as_bytes() || previous.alt_text_is_ours(&name, bytes),
+        Existing::Other => false,
+    };
+    if ours && previous.key(&name) == Some(key.as_str()) && alt_on_disk.exists() {
         let (font_size, warnings) = previous.details(&name);
         return Ok(Done {
             outcome: Outcome {
@@ -376,22 +556,36 @@ fn make_card(shared: &Shared, job: Job) -> Result<Done, CardError> {
                 warnings,
                 disk_hash.unwrap_or_default(),
             )),
+            alt: None,
         });
     }
+    let would = |existing: &Existing, ours: bool| match (existing, ours || plan.output.force) {
+        (Existing::Missing, _) => Status::WouldCreate,
+        (_, true) => Status::WouldReplace,
+        (_, false) => Status::WouldConflict,
+    };
     if plan.output.dry_run {
-        let status = match (&on_disk, ours || plan.output.force) {
-            (None, _) => Status::WouldCreate,
-            (Some(_), true) => Status::WouldReplace,
-            (Some(_), false) => Status::WouldConflict,
-        };
         return Ok(Done {
             outcome: Outcome {
                 path,
                 format: format.id.to_owned(),
-                status,
+                status: would(&on_disk, ours),
             },
             entry: None,
+            alt: Some(Outcome {
+                status: match would(&alt_on_disk, alt_is_ours) {
+                    Status::WouldReplace if alt_on_disk.bytes() == Some(alt_bytes.as_bytes()) => {
+                        Status::Unchanged
+                    }
+                    status => status,
+                },
+                path: alt_path,
+                format: "alt text".into(),
+            }),
         });
+    }
+    if !alt_is_ours && !plan.output.force {
+        return Err(CardError::Exists { path: alt_path });
     }
 
     let layout = shared.layouts[&(t, job.format)]
@@ -406,7 +600,15 @@ fn make_card(shared: &Shared, job: Job) -> Result<Done, CardError> {
         (kind, plan.output.effort),
         &alt,
         Some(&shared.layout_pixels[&(t, job.format)]),
-    )?;
+        plan.output.card_time_limit,
+    )
+    .map_err(|e| match e {
+        CardError::TimedOut { limit, .. } => CardError::TimedOut {
+            card: path.display().to_string(),
+            limit,
+        },
+        other => other,
+    })?;
     shared.timings.add_duration(Stage::Typeset, drawn.typeset);
     shared.timings.add_duration(Stage::Render, drawn.render);
     shared.timings.add_duration(Stage::Encode, drawn.encode);
@@ -424,20 +626,27 @@ fn make_card(shared: &Shared, job: Job) -> Result<Done, CardError> {
     let existing = if same_file {
         on_disk
     } else {
-        std::fs::read(&path).ok()
+        Existing::at(&path).map_err(|source| CardError::Write {
+            path: path.clone(),
+            source,
+        })?
     };
-    if let Some(existing) = &existing {
-        let is_ours = previous.file_hash(&name) == Some(file_hash(existing).as_str());
-        if existing != &encoded.bytes && !is_ours && !plan.output.force {
-            return Err(CardError::Exists { path });
+    let may_replace = match &existing {
+        Existing::Missing => true,
+        Existing::File(bytes) => {
+            bytes == &encoded.bytes || previous.file_hash(&name) == Some(file_hash(bytes).as_str())
         }
+        Existing::Other => false,
+    };
+    if !may_replace && !plan.output.force {
+        return Err(CardError::Exists { path });
     }
     let written = write_atomic(&path, &encoded.bytes).map_err(|source| CardError::Write {
         path: path.clone(),
         source,
     })?;
     let alt_path = alt_text_path(&path);
-    write_atomic(&alt_path, format!("{alt}\n").as_bytes()).map_err(|source| CardError::Write {
+    write_atomic(&alt_path, alt_bytes.as_bytes()).map_err(|source| CardError::Write {
         path: alt_path,
         source,
     })?;
@@ -455,5 +664,6 @@ fn make_card(shared: &Shared, job: Job) -> Result<Done, CardError> {
             status,
         },
         entry: Some(entry(&name, encoded.kind, drawn.font_size, drawn.warnings, hash)),
+        alt: None,
     })
 }

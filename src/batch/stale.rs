@@ -127,7 +127,10 @@ mod tests {
             .collect();
         std::fs::write(
             dir.join("manifest.json"),
-            format!(r#"{{"cards":[{}]}}"#, cards.join(",")),
+            format!(
+                r#"{{"generator":"pullquote 0.1.0","cards":[{}]}}"#,
+                cards.join(",")
+            ),
         )
         .unwrap();
     }

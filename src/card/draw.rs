@@ -47,6 +47,17 @@ pub enum CardError {
         /// The file left alone.
         path: PathBuf,
     },
+    /// Another run holds the output folder's lock.
+    #[error("{0}")]
+    Locked(String),
+    /// The card took longer than its time budget; the other cards are still made.
+    #[error("`{card}` took longer than its {}-second budget and was stopped", limit.as_secs_f64())]
+    TimedOut {
+        /// The card's file.
+        card: String,
+        /// The budget.
+        limit: Duration,
+    },
     /// A bug met while making this card; the other cards are still made.
     #[error("internal error while making this card ({0})")]
     Internal(String),
@@ -63,6 +74,12 @@ impl CardError {
             CardError::Exists { .. } => {
                 Some("pass --force to replace it, or choose another output folder".into())
             }
+            CardError::Locked(_) => Some(
+                "wait for the other run to finish; if none is running, remove the lock file named above".into(),
+            ),
+            CardError::TimedOut { .. } => Some(
+                "shorten the quote or simplify the template; --card-time-limit SECONDS raises the budget".into(),
+            ),
             CardError::Encode(EncodeError::OverCap { .. }) => {
                 Some("use a template with fewer photographic details for this format".into())
             }
@@ -142,7 +159,15 @@ pub fn render_card_with(
     let layout = template.resolve(format, fonts)?;
     let content = request.content(image);
     let alt_text = alt::alt_text(&content, format);
-    let drawn = draw(&layout, &content, format, (kind, effort), &alt_text, None)?;
+    let drawn = draw(
+        &layout,
+        &content,
+        format,
+        (kind, effort),
+        &alt_text,
+        None,
+        None,
+    )?;
     Ok(RenderedCard {
         bytes: drawn.encoded.bytes,
         kind: drawn.encoded.kind,
@@ -224,11 +249,23 @@ pub(crate) fn draw(
     (kind, effort): (ImageKind, Effort),
     alt_text: &str,
     shared: Option<&OnceLock<RgbImage>>,
+    limit: Option<Duration>,
 ) -> Result<Drawn, CardError> {
     let fonts = FontBook::embedded();
+    let begun = Instant::now();
+    // Checked between stages: each stage is bounded by the caps on text and pictures, so a card
+    // over its budget stops after the stage that crossed it.
+    let within = || match limit {
+        Some(limit) if begun.elapsed() > limit => Err(CardError::TimedOut {
+            card: String::new(),
+            limit,
+        }),
+        _ => Ok(()),
+    };
     let started = Instant::now();
     let card = typeset::compose(layout, content, fonts)?;
     let typeset = started.elapsed();
+    within()?;
     let started = Instant::now();
     let image = match shared {
         Some(base) => render::render_over(
@@ -239,6 +276,7 @@ pub(crate) fn draw(
         None => render::render(&card, fonts),
     };
     let render = started.elapsed();
+    within()?;
     let started = Instant::now();
     let metadata = Metadata {
         description: alt_text.to_owned(),
@@ -246,6 +284,7 @@ pub(crate) fn draw(
     };
     let encoded = encode::encode_with(&image, kind, effort, &metadata, format.max_bytes)?;
     let encode = started.elapsed();
+    within()?;
 
     let mut warnings = Vec::new();
     let quote = card.quote();

@@ -22,6 +22,9 @@ pub struct Cli {
     /// `pullquote.yaml` in the working folder, if there is one. See `pullquote config`.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Let templates use pictures outside their own folder (and their `assets_root:`).
+    #[arg(long, global = true)]
+    pub allow_outside: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -341,6 +344,10 @@ pub struct ExtractArgs {
     /// Also write the quotes to an editable YAML file; render it with `render FILE` or `run --quotes FILE`.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the quotes file even when it was edited since pullquote wrote it (or is not
+    /// pullquote's): edits are lost.
+    #[arg(long, requires = "output")]
+    pub force: bool,
     #[command(flatten)]
     pub read: ReadArgs,
     #[command(flatten)]
@@ -393,6 +400,9 @@ pub struct OutputArgs {
     /// Number of cards rendered at once, 1 to 64 (default: one per core).
     #[arg(long, short = 'j', value_name = "N", value_parser = jobs)]
     pub jobs: Option<usize>,
+    /// Seconds one card may take before it is stopped and reported as failed (0.1 to 3600).
+    #[arg(long, value_name = "SECONDS", value_parser = card_time_limit, default_value = "60")]
+    pub card_time_limit: std::time::Duration,
 }
 
 #[derive(Debug, Args)]
@@ -480,6 +490,13 @@ pub struct RunArgs {
 /// The most cards rendered at once: each holds a full-size canvas, and more threads than cores
 /// only add memory.
 pub const MAX_JOBS: usize = 64;
+
+fn card_time_limit(text: &str) -> Result<std::time::Duration, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if (0.1..=3600.0).contains(&s) => Ok(std::time::Duration::from_secs_f64(s)),
+        _ => Err("expected a number of seconds from 0.1 to 3600".into()),
+    }
+}
 
 fn jobs(text: &str) -> Result<usize, String> {
     match text.parse::<usize>() {

@@ -58,6 +58,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             };
         }
     };
+    crate::template::allow_assets_outside(cli.allow_outside);
     let json = cli.command.json();
     // Only the commands that use the settings read them: a broken settings file must not stop
     // `completions` or `templates check`.
@@ -186,7 +187,24 @@ fn extract(args: &ExtractArgs) -> Result<ExitCode, Box<Diagnostic>> {
                 *photo = relative_to(photo, folder);
             }
         }
-        let yaml = file.to_yaml();
+        let yaml = batch::output::Seal::YAML.apply(&file.to_yaml());
+        let failed = |e: std::io::Error| {
+            Box::new(Diagnostic::error(format!(
+                "failed to read `{}` ({})",
+                output.display(),
+                crate::diagnostic::io_reason(&e)
+            )))
+        };
+        let seal = batch::output::Seal::YAML;
+        if !args.force && !batch::output::may_replace_sealed(output, yaml.as_bytes(), seal).map_err(failed)? {
+            return Err(Box::new(
+                Diagnostic::error(format!(
+                    "`{}` already exists and was edited since pullquote wrote it (or is not a quotes file pullquote wrote); it is left as it is",
+                    output.display()
+                ))
+                .with_hint("render it with `pullquote render FILE`, write the new quotes elsewhere with -o, or pass --force to replace it"),
+            ));
+        }
         batch::output::write_atomic(output, yaml.as_bytes()).map_err(|e| {
             Box::new(Diagnostic::error(format!(
                 "failed to write quotes file `{}` ({e})",
@@ -438,7 +456,8 @@ fn finish(
     if args.timings {
         eprint!("{}", report::timings(&report, wall));
     }
-    let conflicts = report.count(batch::Status::WouldConflict);
+    let conflicts =
+        report.count(batch::Status::WouldConflict) + report.file_count(batch::Status::WouldConflict);
     // Nothing could be read and nothing was planned: the inputs were the problem.
     if !report.unreadable.is_empty() && report.cards_written() == 0 && report.outcomes.is_empty() {
         ExitCode::from(EXIT_USAGE)

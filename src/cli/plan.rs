@@ -87,6 +87,7 @@ pub fn output_options(args: &OutputArgs, config: &Config) -> Result<OutputOption
         force: args.force,
         dry_run: args.dry_run,
         keep_stale: args.keep_stale,
+        card_time_limit: Some(args.card_time_limit),
     })
 }
 

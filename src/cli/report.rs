@@ -88,12 +88,15 @@ pub fn summary(report: &Report, dry_run: bool) -> String {
     };
     if dry_run {
         return format!(
-            "dry run: {} new, {} to replace, {} unchanged, {} conflicting, {} failing{stale}; nothing was written",
+            "dry run: {} new, {} to replace, {} unchanged, {} conflicting, {} failing{stale}; other files: {} new, {} to replace, {} refused without --force; nothing was written",
             report.count(Status::WouldCreate),
             report.count(Status::WouldReplace),
             report.count(Status::Unchanged),
             report.count(Status::WouldConflict),
-            report.failures.len()
+            report.failures.len(),
+            report.file_count(Status::WouldCreate),
+            report.file_count(Status::WouldReplace),
+            report.file_count(Status::WouldConflict)
         );
     }
     let mut line = format!(
@@ -116,11 +119,15 @@ pub fn dry_run_listing(report: &Report) -> String {
         .outcomes
         .iter()
         .map(|o| format!("{:<9} {}\n", status_word(o.status), o.path.display()));
+    let files = report
+        .files
+        .iter()
+        .map(|o| format!("{:<9} {}\n", status_word(o.status), o.path.display()));
     let stale = report
         .stale
         .iter()
         .map(|s| format!("{:<9} {}\n", stale_word(s.action), s.path.display()));
-    cards.chain(stale).collect()
+    cards.chain(files).chain(stale).collect()
 }
 
 /// Stage timings, summed over threads, with the wall time.
@@ -172,6 +179,8 @@ struct JsonFailure {
 struct JsonReport {
     success: bool,
     cards: Vec<JsonCard>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    files: Vec<JsonCard>,
     stale: Vec<JsonStale>,
     failures: Vec<JsonFailure>,
     unreadable: Vec<JsonFailure>,
@@ -185,6 +194,15 @@ pub fn json(report: &Report) -> String {
         success: report.is_success(),
         cards: report
             .outcomes
+            .iter()
+            .map(|o| JsonCard {
+                path: o.path.display().to_string(),
+                format: o.format.clone(),
+                status: status_word(o.status),
+            })
+            .collect(),
+        files: report
+            .files
             .iter()
             .map(|o| JsonCard {
                 path: o.path.display().to_string(),

@@ -2,6 +2,7 @@
 
 use crate::boundary::SafeSlice;
 use crate::transcript::{Transcript, TurnKind};
+use std::collections::HashMap;
 
 /// Text folded for matching, with the byte offset in the original for every folded char.
 struct Folded {
@@ -103,17 +104,69 @@ fn dice(a: &[String], b: &[String]) -> f64 {
 /// Finds the answer passage that `mark` repeats: verbatim (after folding), with editor cuts, or
 /// lightly reworded (word overlap of at least 0.6 with a window of one to three sentences).
 pub fn attribute(transcript: &Transcript, mark: &str) -> Option<Attribution> {
-    let folded_mark = fold(mark.trim());
-    let parts = pieces(&folded_mark.chars);
-    if parts.is_empty() {
-        return None;
-    }
-    for (t, turn) in transcript.turns.iter().enumerate() {
-        if turn.kind != TurnKind::Answer {
-            continue;
+    Answers::new(transcript).attribute(transcript, mark)
+}
+
+/// How many paragraphs a reworded mark is compared with, at most.
+const FUZZY_CANDIDATES: usize = 32;
+
+/// A transcript's answer paragraphs, folded once, with the paragraphs each word occurs in: a
+/// mark is compared only with the paragraphs that could hold it, so attributing every mark of a
+/// transcript grows with the transcript, not with marks × paragraphs.
+pub struct Answers {
+    paragraphs: Vec<Answer>,
+    /// Word → the paragraphs (indices into `paragraphs`, ascending) it occurs in.
+    postings: HashMap<String, Vec<usize>>,
+}
+
+struct Answer {
+    turn: usize,
+    paragraph: usize,
+    folded: Folded,
+}
+
+impl Answers {
+    /// Folds and indexes the answers of `transcript`.
+    pub fn new(transcript: &Transcript) -> Answers {
+        let mut paragraphs = Vec::new();
+        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        for (t, turn) in transcript.turns.iter().enumerate() {
+            if turn.kind != TurnKind::Answer {
+                continue;
+            }
+            for (p, paragraph) in turn.paragraphs.iter().enumerate() {
+                let folded = fold(&paragraph.text);
+                let i = paragraphs.len();
+                for word in tokens(&folded.chars) {
+                    let list = postings.entry(word).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+                paragraphs.push(Answer {
+                    turn: t,
+                    paragraph: p,
+                    folded,
+                });
+            }
         }
-        for (p, paragraph) in turn.paragraphs.iter().enumerate() {
-            let hay = fold(&paragraph.text);
+        Answers { paragraphs, postings }
+    }
+
+    fn occurrences(&self, word: &str) -> &[usize] {
+        self.postings.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// See [`attribute`].
+    pub fn attribute(&self, transcript: &Transcript, mark: &str) -> Option<Attribution> {
+        let folded_mark = fold(mark.trim());
+        let parts = pieces(&folded_mark.chars);
+        if parts.is_empty() {
+            return None;
+        }
+        for i in self.verbatim_candidates(&parts) {
+            let answer = &self.paragraphs[i];
+            let hay = &answer.folded;
             let mut from = 0;
             let mut first = None;
             let mut last_end = 0;
@@ -132,37 +185,102 @@ pub fn attribute(transcript: &Transcript, mark: &str) -> Option<Attribution> {
                 }
             }
             if all {
+                let text = &transcript.turns[answer.turn].paragraphs[answer.paragraph].text;
                 let start = hay.offsets[first.unwrap_or(0)];
-                let end = hay.offsets.get(last_end).copied().unwrap_or(paragraph.text.len());
+                let end = hay.offsets.get(last_end).copied().unwrap_or(text.len());
                 return Some(Attribution {
-                    turn: t,
-                    paragraph: p,
+                    turn: answer.turn,
+                    paragraph: answer.paragraph,
                     span: (start, end),
                     similarity: 1.0,
                 });
             }
         }
+        self.best_fuzzy(transcript, &tokens(&folded_mark.chars))
     }
-    best_fuzzy(transcript, &tokens(&folded_mark.chars))
-}
 
-fn best_fuzzy(transcript: &Transcript, mark_tokens: &[String]) -> Option<Attribution> {
-    let mut best: Option<Attribution> = None;
-    for (t, turn) in transcript.turns.iter().enumerate() {
-        if turn.kind != TurnKind::Answer {
-            continue;
+    /// The paragraphs that hold every word lying inside a piece (its first and last words may be
+    /// cut mid-word by the editor, so they are not required), in transcript order. A mark with no
+    /// such word is compared with every paragraph.
+    fn verbatim_candidates(&self, parts: &[Vec<char>]) -> Vec<usize> {
+        let mut inner: Vec<String> = Vec::new();
+        for part in parts {
+            let words = tokens(part);
+            let starts_inside = part.first().is_some_and(|c| c.is_alphanumeric());
+            let ends_inside = part.last().is_some_and(|c| c.is_alphanumeric());
+            let skip_first = usize::from(starts_inside);
+            let keep = words.len().saturating_sub(usize::from(ends_inside));
+            inner.extend(words.into_iter().take(keep).skip(skip_first));
         }
-        for (p, paragraph) in turn.paragraphs.iter().enumerate() {
-            let sentences = super::sentences::split(&paragraph.text);
+        let Some(rarest) = inner.iter().min_by_key(|w| self.occurrences(w).len()) else {
+            return (0..self.paragraphs.len()).collect();
+        };
+        let mut candidates = self.occurrences(rarest).to_vec();
+        for word in &inner {
+            if candidates.is_empty() {
+                break;
+            }
+            let list = self.occurrences(word);
+            candidates.retain(|i| list.binary_search(i).is_ok());
+        }
+        candidates
+    }
+
+    /// The paragraphs most likely to hold a reworded mark, best first: those sharing the most
+    /// of its telling words (each counted by how rarely it occurs), at most [`FUZZY_CANDIDATES`].
+    /// Words found in most paragraphs tell nothing about where a mark comes from, and counting
+    /// them would compare every mark with every paragraph.
+    fn fuzzy_candidates(&self, mark_tokens: &[String]) -> Vec<usize> {
+        let mut words: Vec<&str> = mark_tokens.iter().map(String::as_str).collect();
+        words.sort_unstable();
+        words.dedup();
+        let common = (self.paragraphs.len() / 8).max(64);
+        let mut telling: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| (1..=common).contains(&self.occurrences(w).len()))
+            .collect();
+        if telling.is_empty() {
+            telling.extend(
+                words
+                    .iter()
+                    .copied()
+                    .filter(|w| !self.occurrences(w).is_empty())
+                    .min_by_key(|w| self.occurrences(w).len()),
+            );
+        }
+        let mut scores: HashMap<usize, f64> = HashMap::new();
+        for word in telling {
+            let list = self.occurrences(word);
+            let weight = 1.0 / list.len() as f64;
+            for &i in list {
+                *scores.entry(i).or_default() += weight;
+            }
+        }
+        let mut ranked: Vec<(usize, f64)> = scores.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(FUZZY_CANDIDATES);
+        // Compared in transcript order, so that of two equal windows the earlier wins.
+        let mut candidates: Vec<usize> = ranked.into_iter().map(|(i, _)| i).collect();
+        candidates.sort_unstable();
+        candidates
+    }
+
+    fn best_fuzzy(&self, transcript: &Transcript, mark_tokens: &[String]) -> Option<Attribution> {
+        let mut best: Option<Attribution> = None;
+        for i in self.fuzzy_candidates(mark_tokens) {
+            let answer = &self.paragraphs[i];
+            let text = &transcript.turns[answer.turn].paragraphs[answer.paragraph].text;
+            let sentences = super::sentences::split(text);
             for i in 0..sentences.len() {
                 for j in i..sentences.len().min(i + 3) {
                     let (start, end) = (sentences[i].0, sentences[j].1);
-                    let window = fold(paragraph.text.slice(start..end));
+                    let window = fold(text.slice(start..end));
                     let similarity = dice(mark_tokens, &tokens(&window.chars));
                     if similarity >= 0.6 && best.as_ref().is_none_or(|b| similarity > b.similarity) {
                         best = Some(Attribution {
-                            turn: t,
-                            paragraph: p,
+                            turn: answer.turn,
+                            paragraph: answer.paragraph,
                             span: (start, end),
                             similarity,
                         });
@@ -170,8 +288,8 @@ fn best_fuzzy(transcript: &Transcript, mark_tokens: &[String]) -> Option<Attribu
                 }
             }
         }
+        best
     }
-    best
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ pub mod weights;
 #[doc(hidden)]
 pub mod words;
 
-pub use attribute::{attribute, Attribution};
+pub use attribute::{attribute, Answers, Attribution};
 pub use auto::{sentence_scores, AnswerSentence};
 pub use cuts::Cut;
 
@@ -201,8 +201,9 @@ pub fn select(transcript: &Transcript, options: &SelectOptions) -> Selection {
     let mut chosen: Vec<diversity::Item> = Vec::new();
     let language = transcript.language;
 
+    let answers = Answers::new(transcript);
     for mark in &transcript.marks {
-        let Some(found) = attribute(transcript, &mark.text) else {
+        let Some(found) = answers.attribute(transcript, &mark.text) else {
             let credited = mark.credit.as_deref().and_then(|credit| {
                 transcript.speakers.iter().find(|s| {
                     credit.contains(&s.name) || credit.split([',', ' ']).next() == Some(s.label.as_str())

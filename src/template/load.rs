@@ -141,6 +141,23 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
         boxed(diagnostic)
     };
     let document = yaml::Document::parse(&source).map_err(|e| yaml_error(e, &Spans::default()))?;
+    // A YAML file with none of a template's fields (notes, secrets, another tool's settings) is
+    // refused without a word of its content: errors about its fields would quote its lines.
+    if let Spec::File(path) = spec {
+        if !TEMPLATE_FIELDS
+            .iter()
+            .any(|key| document.spans().get(key).is_some())
+        {
+            return Err(boxed(
+                Diagnostic::error(format!(
+                    "`{}` is not a template: it has none of a template's fields ({})",
+                    path.display(),
+                    TEMPLATE_FIELDS.join(", ")
+                ))
+                .with_hint("name a pullquote template file, or a built-in template"),
+            ));
+        }
+    }
     let raw: RawTemplate = document
         .deserialize()
         .map_err(|e| yaml_error(e, document.spans()))?;
@@ -154,6 +171,20 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
         raw,
     ))
 }
+
+/// The top-level fields of a template: a file has at least one.
+const TEMPLATE_FIELDS: &[&str] = &[
+    "name",
+    "description",
+    "extends",
+    "assets_root",
+    "brand",
+    "styles",
+    "background",
+    "locale",
+    "elements",
+    "formats",
+];
 
 /// The parser's message, in the words of a template author.
 pub(crate) fn yaml_message(e: &yaml::Error) -> String {
@@ -341,6 +372,34 @@ fn load_assets(
     raw: &mut RawTemplate,
     assets: &mut BTreeMap<(usize, String), Asset>,
 ) -> Result<(), TemplateError> {
+    let roots = match spec {
+        Spec::File(file) if !super::assets_may_be_outside() => {
+            let base = file.parent().unwrap_or(Path::new(""));
+            let base = if base.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                base
+            };
+            let mut roots: Vec<PathBuf> = base.canonicalize().into_iter().collect();
+            if let Some(root) = &raw.assets_root {
+                match base.join(root).canonicalize() {
+                    Ok(root) => roots.push(root),
+                    Err(e) => {
+                        return Err(boxed(layer.error(
+                            "assets_root",
+                            Target::Value,
+                            format!(
+                                "`assets_root: {root}` is not a folder: {}",
+                                crate::diagnostic::io_reason(&e)
+                            ),
+                        )))
+                    }
+                }
+            }
+            Some(roots)
+        }
+        _ => None,
+    };
     for (path, asset) in asset_fields(raw) {
         asset.layer = index;
         let key = (index, asset.path.clone());
@@ -354,6 +413,28 @@ fn load_assets(
                 .ok_or_else(|| "not among the built-in assets".to_owned()),
             Spec::File(file) => {
                 let full = file.parent().unwrap_or(Path::new("")).join(written);
+                // Where the path really leads (through `..` and symlinks) must be inside the
+                // template's folder or its `assets_root`.
+                // (A device or a FIFO is refused by the read below, whatever its place.)
+                let outside = roots.as_ref().is_some_and(|roots| {
+                    full.metadata().is_ok_and(|m| m.is_file())
+                        && full
+                            .canonicalize()
+                            .is_ok_and(|real| !roots.iter().any(|root| real.starts_with(root)))
+                });
+                if outside {
+                    return Err(boxed(
+                        layer
+                            .error(
+                                &path,
+                                Target::Value,
+                                format!("picture `{written}` is outside the template's folder"),
+                            )
+                            .with_hint(
+                                "move it into the template's folder, set `assets_root:` in the template to a folder that holds it, or pass --allow-outside",
+                            ),
+                    ));
+                }
                 crate::limits::read(&full, crate::limits::Kind::Image).map_err(|e| match e {
                     crate::limits::ReadError::Io(e) => {
                         format!("{}: `{}`", crate::diagnostic::io_reason(&e), full.display())

@@ -27,6 +27,22 @@ pub use values::{Length, Rgba};
 
 use crate::diagnostic::Diagnostic;
 use load::{Loaded, Spec};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static ASSETS_ANYWHERE: AtomicBool = AtomicBool::new(false);
+
+/// Lets templates read pictures outside their own folder (and their `assets_root:`), for this
+/// process: `--allow-outside` on the command line, or `PULLQUOTE_ALLOW_OUTSIDE=1`. Without it, a
+/// template shared by someone else cannot put an arbitrary local file on a published card.
+pub fn allow_assets_outside(allow: bool) {
+    ASSETS_ANYWHERE.store(allow, Ordering::Relaxed);
+}
+
+/// Whether templates may read pictures outside their folder.
+pub fn assets_may_be_outside() -> bool {
+    ASSETS_ANYWHERE.load(Ordering::Relaxed)
+        || std::env::var("PULLQUOTE_ALLOW_OUTSIDE").is_ok_and(|v| v == "1")
+}
 use std::path::{Path, PathBuf};
 
 /// A built-in template: its name, a one-line summary and its YAML source.

@@ -13,6 +13,8 @@ pub struct RawTemplate {
     pub description: Option<String>,
     /// A built-in template name or a template file (relative to this one) to start from.
     pub extends: Option<String>,
+    /// A folder (relative to this file) its pictures may come from besides its own folder.
+    pub assets_root: Option<String>,
     #[serde(default)]
     pub brand: RawBrand,
     /// Named text styles that text elements refer to with `style:`.

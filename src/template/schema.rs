@@ -119,6 +119,8 @@ pub fn schema(fonts: &FontBook) -> Value {
             "extends": {"type": "string",
                 "description": "A built-in template name or a template file (relative to this one) to start from.",
                 "examples": super::Template::builtin_names()},
+            "assets_root": {"type": "string",
+                "description": "A folder (relative to this file) that its pictures may come from besides the template's own folder, e.g. `..` for a shared assets folder beside it."},
             "brand": {
                 "type": "object",
                 "additionalProperties": false,

@@ -36,7 +36,7 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// The language a transcript is written in; it drives typography and sentence rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, Default)]
 pub enum Language {
     /// French.
     #[serde(rename = "fr")]
@@ -67,7 +67,7 @@ impl Language {
 }
 
 /// A person who answers in the interview.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Speaker {
     /// The label used for this speaker's turns (`AO`), or initials derived from the name.
     pub label: String,

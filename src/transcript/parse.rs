@@ -7,8 +7,8 @@ use super::marks::{self, SpeechIndex};
 use super::source::{text_format, Format, SourceLine};
 use super::speakers::{interviewer_in, remove_speakers, roster, Index};
 use super::turns::{
-    assemble, at_line, credited_speaker, ends_as_question, is_footer_cue, numbered, paragraph, Assembled,
-    Context, Kind, Resolved,
+    assemble, at_line, ends_as_question, is_footer_cue, numbered, paragraph, Assembled, Context, Credits,
+    Kind, Resolved,
 };
 use super::{cast, notes, srt, text, vtt};
 use super::{EditorMark, Language, Paragraph, Speaker, SpeakerId, Transcript, Turn, TurnKind};
@@ -43,13 +43,16 @@ pub(crate) fn parse_text(text: &str, path: Option<&std::path::Path>) -> Result<T
         None => (FrontMatter::default(), text, 1),
     };
     let format = text_format(path, body);
+    let mut cue_warnings = Vec::new();
     let lines = match format {
-        Format::WebVtt => vtt::lines(body, first_line),
-        Format::Srt => srt::lines(body, first_line),
+        Format::WebVtt => vtt::lines(body, first_line, &mut cue_warnings),
+        Format::Srt => srt::lines(body, first_line, &mut cue_warnings),
         _ => text::lines(body, format, first_line),
     };
     let mut transcript = build(lines, front, Some(text));
     transcript.format = format;
+    let cue_warnings = cue_warnings.into_iter().map(|d| d.with_source(text));
+    transcript.diagnostics.splice(0..0, cue_warnings);
     Ok(transcript)
 }
 
@@ -192,6 +195,7 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
         })
         .collect();
 
+    let credits = Credits::new(&speakers);
     let assembled = assemble(Context {
         lines: &lines,
         kinds: &kinds,
@@ -199,6 +203,7 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
         question_line: &question_line,
         start: intro.end,
         speakers: &speakers,
+        credits: &credits,
         interviewer_ids: &interviewer_ids,
         interviewees: &interviewees,
         sections: &section_speakers,
@@ -215,10 +220,7 @@ pub(crate) fn build(lines: Vec<SourceLine>, front: FrontMatter, source: Option<&
     add_headline_marks(&mut marks, headline_marks);
     take_out_editor_notes(&mut turns);
     for mark in &mut marks {
-        mark.speaker = mark
-            .credit
-            .as_deref()
-            .and_then(|c| credited_speaker(c, &speakers));
+        mark.speaker = mark.credit.as_deref().and_then(|c| credits.speaker(c));
     }
     // The label actually used in the transcript is the speaker's label.
     for (id, raw) in used_labels {

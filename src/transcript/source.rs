@@ -2,6 +2,7 @@
 //! reader hands to the parser.
 
 use crate::boundary::SafeSlice;
+use crate::diagnostic::Diagnostic;
 use serde::Serialize;
 use std::path::Path;
 
@@ -148,6 +149,33 @@ pub fn is_timing_line(line: &str) -> bool {
     };
     let end = end.split_whitespace().next().unwrap_or("");
     is_timestamp(start.trim()) && is_timestamp(end)
+}
+
+/// A line meant as a cue timing that does not parse as one: it has an arrow, or starts with a
+/// time (`00:00:05.000 -> 00:0x`, `00:01:02,000 --> soon`).
+pub fn looks_like_timing(line: &str) -> bool {
+    let line = line.trim();
+    !is_timing_line(line)
+        && (line.contains("-->")
+            || line.contains("->")
+            || (line.len() >= 5
+                && line.starts_with(|c: char| c.is_ascii_digit())
+                && line.split_whitespace().next().is_some_and(|w| w.contains(':'))))
+}
+
+/// The warning for a cue whose timing line does not parse, at `line` (1-based, in the file).
+pub fn broken_timing(line: usize, text: &str, kept: bool) -> Diagnostic {
+    let shown: String = text.trim().chars().take(60).collect();
+    let what = if kept {
+        "its text is kept, as the cue before it continues"
+    } else {
+        "the cue is left out"
+    };
+    Diagnostic::warning(format!(
+        "`{shown}` is not a cue timing (expected `00:00:01.000 --> 00:00:04.000`); {what}"
+    ))
+    .at(line, 1)
+    .with_hint("fix the timing line, or export the subtitles again")
 }
 
 /// `01:02:03,456`, `02:03.456`, `1:02:03`.

@@ -41,6 +41,7 @@ impl Speaker {
 }
 
 /// The speakers a label could mean. Empty: nobody; more than one: ambiguous.
+#[cfg(test)]
 pub fn resolve(speakers: &[Speaker], kind: &LabelKind, raw: &str) -> Vec<SpeakerId> {
     let mut index = Index::default();
     for (id, s) in speakers.iter().enumerate() {

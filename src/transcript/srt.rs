@@ -2,12 +2,14 @@
 //! Speakers come as `NAME:` prefixes (read by the label rules), `[NAME]` or `>> NAME:`; a cue
 //! without one continues the current speaker.
 
-use super::source::{is_timing_line, Hint, SourceLine};
+use super::source::{broken_timing, is_timing_line, looks_like_timing, Hint, SourceLine};
 use super::vtt::decode_entities;
 use crate::boundary::SafeSlice;
+use crate::diagnostic::Diagnostic;
 
-/// Reads the cues of an SRT file; `first_line` is the file line of `text`'s first line.
-pub fn lines(text: &str, first_line: usize) -> Vec<SourceLine> {
+/// Reads the cues of an SRT file; `first_line` is the file line of `text`'s first line. A cue
+/// whose timing line does not parse is read all the same, with a warning in `warnings`.
+pub fn lines(text: &str, first_line: usize, warnings: &mut Vec<Diagnostic>) -> Vec<SourceLine> {
     let raw: Vec<&str> = text.split('\n').collect();
     let mut out = Vec::new();
     let mut in_payload = false;
@@ -22,6 +24,10 @@ pub fn lines(text: &str, first_line: usize) -> Vec<SourceLine> {
             continue;
         }
         if !in_payload {
+            if looks_like_timing(trimmed) {
+                warnings.push(broken_timing(first_line + i, trimmed, true));
+                in_payload = true;
+            }
             // The cue number, or stray text before a timing.
             continue;
         }
@@ -119,7 +125,7 @@ mod tests {
     #[test]
     fn cues_lose_numbers_timings_and_tags() {
         let text = "1\n00:00:01,000 --> 00:00:03,000\n<i>MARIA LOPEZ:</i> We started\nin 2019.\n\n2\n00:00:03,500 --> 00:00:05,000\n[TOM] Why?\n";
-        let lines = lines(text, 1);
+        let lines = lines(text, 1, &mut Vec::new());
         assert_eq!(lines.len(), 3, "{lines:?}");
         assert_eq!(lines[0].text, "MARIA LOPEZ: We started");
         assert_eq!(lines[0].line, 3);
@@ -132,7 +138,28 @@ mod tests {
 
     #[test]
     fn ass_tags_and_dialogue_dashes() {
-        let lines = lines("1\n00:00:01,000 --> 00:00:03,000\n{\\an8}- ANN: Oui.\n", 1);
+        let lines = lines(
+            "1\n00:00:01,000 --> 00:00:03,000\n{\\an8}- ANN: Oui.\n",
+            1,
+            &mut Vec::new(),
+        );
         assert_eq!(lines[0].text, "ANN: Oui.");
+    }
+
+    #[test]
+    fn a_cue_with_a_broken_timing_is_kept_with_a_warning() {
+        let mut warnings = Vec::new();
+        let text =
+            "1\n00:00:01,000 --> 00:00:03,000\nANN: Oui.\n\n2\n00:00:04,000 --> 00:0x:05,000\nANN: Non.\n";
+        let lines = lines(text, 1, &mut warnings);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].text, "ANN: Non.");
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].line, Some(6));
+        assert!(
+            warnings[0].message.contains("is not a cue timing"),
+            "{}",
+            warnings[0].message
+        );
     }
 }

@@ -4,10 +4,11 @@
 use super::labels::{is_space, name_key, Label};
 use super::marks;
 use super::source::SourceLine;
-use super::speakers::resolve;
+use super::speakers::Index;
 use super::{EditorMark, Paragraph, Speaker, SpeakerId, Turn, TurnKind};
 use crate::boundary::SafeSlice;
 use crate::diagnostic::Diagnostic;
+use std::collections::HashMap;
 
 /// How a single source line was read.
 pub(super) enum Kind<'a> {
@@ -71,6 +72,7 @@ pub(super) struct Context<'a> {
     /// The first line after the intro.
     pub start: usize,
     pub speakers: &'a [Speaker],
+    pub credits: &'a Credits,
     pub interviewer_ids: &'a [SpeakerId],
     pub interviewees: &'a [SpeakerId],
     /// The person whose `## Name` section starts at each line, for pages of several short interviews.
@@ -226,7 +228,7 @@ pub(super) fn assemble(ctx: Context) -> Assembled {
                     footer.push(whole());
                     in_credit_block = true;
                 } else if let Some(credit) =
-                    mark_before.and_then(|m| credit_line(text, ctx.speakers).map(|c| (m, c)))
+                    mark_before.and_then(|m| credit_line(text, ctx.credits).map(|c| (m, c)))
                 {
                     marks[credit.0].credit = Some(credit.1);
                 } else if ctx.question_line[i] {
@@ -420,31 +422,50 @@ fn extend_or_start(
 }
 
 /// `Aziz Oulhiyane, responsable …` or `— Aziz Oulhiyane` under a mark: the credited person's text.
-fn credit_line(text: &str, speakers: &[Speaker]) -> Option<String> {
+fn credit_line(text: &str, credits: &Credits) -> Option<String> {
     if let Some(credit) = marks::dash_credit(text) {
         return Some(credit.to_owned());
     }
     let text = text.trim_matches(is_space);
     let name = text.split(',').next()?.trim();
-    (text.chars().count() <= 120 && credited_speaker(name, speakers).is_some()).then(|| text.to_owned())
+    (text.chars().count() <= 120 && credits.speaker(name).is_some()).then(|| text.to_owned())
 }
 
-/// The one speaker a credit names, by full name, label or first name.
-pub(super) fn credited_speaker(credit: &str, speakers: &[Speaker]) -> Option<SpeakerId> {
-    let name = credit.split([',', '(']).next()?.trim();
-    let key = name_key(name);
-    let by_name: Vec<SpeakerId> = speakers
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| name_key(&s.name) == key || name_key(&s.label) == key)
-        .map(|(i, _)| i)
-        .collect();
-    if let [one] = by_name.as_slice() {
-        return Some(*one);
+/// The roster looked up by the name a credit gives, built once per transcript: a transcript of
+/// thousands of marks and speakers must not rebuild it for every credit.
+pub(super) struct Credits {
+    /// A speaker's full name or label, as a key → who has it.
+    names: HashMap<String, Vec<SpeakerId>>,
+    index: Index,
+}
+
+impl Credits {
+    pub fn new(speakers: &[Speaker]) -> Credits {
+        let mut names: HashMap<String, Vec<SpeakerId>> = HashMap::new();
+        for (id, s) in speakers.iter().enumerate() {
+            for key in [name_key(&s.name), name_key(&s.label)] {
+                let ids = names.entry(key).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        Credits {
+            names,
+            index: Index::new(speakers),
+        }
     }
-    let kind = super::labels::classify_label(name)?;
-    match resolve(speakers, &kind, name).as_slice() {
-        [one] => Some(*one),
-        _ => None,
+
+    /// The one speaker a credit names, by full name, label or first name.
+    pub fn speaker(&self, credit: &str) -> Option<SpeakerId> {
+        let name = credit.split([',', '(']).next()?.trim();
+        if let Some([one]) = self.names.get(&name_key(name)).map(Vec::as_slice) {
+            return Some(*one);
+        }
+        let kind = super::labels::classify_label(name)?;
+        match self.index.resolve(&kind, name).as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
     }
 }

@@ -1,11 +1,13 @@
 //! WebVTT subtitles into source lines: cue text without timings, speakers from `<v Name>` voice
 //! tags, other tags and character references removed. Cues continue each other's sentences.
 
-use super::source::{is_timing_line, Hint, SourceLine};
+use super::source::{broken_timing, is_timing_line, looks_like_timing, Hint, SourceLine};
 use crate::boundary::SafeSlice;
+use crate::diagnostic::Diagnostic;
 
-/// Reads the cues of a WebVTT file; `first_line` is the file line of `text`'s first line.
-pub fn lines(text: &str, first_line: usize) -> Vec<SourceLine> {
+/// Reads the cues of a WebVTT file; `first_line` is the file line of `text`'s first line. A cue
+/// whose timing line does not parse is read all the same, with a warning in `warnings`.
+pub fn lines(text: &str, first_line: usize, warnings: &mut Vec<Diagnostic>) -> Vec<SourceLine> {
     let raw: Vec<&str> = text.split('\n').collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -27,8 +29,22 @@ pub fn lines(text: &str, first_line: usize) -> Vec<SourceLine> {
         if first.starts_with("NOTE") || first.starts_with("STYLE") || first.starts_with("REGION") {
             continue;
         }
-        let Some(timing) = block.iter().position(|l| is_timing_line(l.trim())) else {
-            continue;
+        let timing = match block.iter().position(|l| is_timing_line(l.trim())) {
+            Some(timing) => timing,
+            None => match block.iter().position(|l| looks_like_timing(l)) {
+                Some(broken) => {
+                    warnings.push(broken_timing(
+                        first_line + block_start + broken,
+                        block[broken],
+                        true,
+                    ));
+                    broken
+                }
+                None => {
+                    warnings.push(broken_timing(first_line + block_start, block[0], false));
+                    continue;
+                }
+            },
         };
         let mut voice: Option<String> = None;
         for (k, payload) in block.iter().enumerate().skip(timing + 1) {
@@ -168,7 +184,7 @@ mod tests {
     #[test]
     fn voices_tags_and_notes() {
         let text = "WEBVTT\n\nNOTE made by hand\n\n1\n00:00.000 --> 00:02.000\n<v.loud Roger Bingham>We are in <i>New York</i> &amp; happy\n\n00:02.000 --> 00:04.000\n<v Interviewer>Why?</v>\n";
-        let lines = lines(text, 1);
+        let lines = lines(text, 1, &mut Vec::new());
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert_eq!(lines[0].hint.voice.as_deref(), Some("Roger Bingham"));
         assert_eq!(lines[0].text, "We are in New York & happy");
@@ -181,7 +197,7 @@ mod tests {
     #[test]
     fn two_voices_on_one_line_and_a_voice_over_two_lines() {
         let text = "WEBVTT\n\n00:00.000 --> 00:02.000\n<v Ann>Hi.</v> <v Bob>Hello.</v>\n\n00:02.000 --> 00:04.000\n<v Ann>First line\nsecond line\n";
-        let lines = lines(text, 1);
+        let lines = lines(text, 1, &mut Vec::new());
         let voices: Vec<_> = lines
             .iter()
             .map(|l| (l.hint.voice.as_deref(), l.text.as_str()))
@@ -202,6 +218,22 @@ mod tests {
         assert_eq!(
             decode_entities("a &lt;b&gt; &#233; &unknown; &"),
             "a <b> é &unknown; &"
+        );
+    }
+
+    #[test]
+    fn a_cue_with_a_broken_timing_is_kept_with_a_warning() {
+        let mut warnings = Vec::new();
+        let text = "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>Oui.\n\n00:03.000 -> 00:0x.000\n<v Ann>Non.\n\nstray words\n";
+        let lines = lines(text, 1, &mut warnings);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].text, "Non.");
+        assert_eq!(warnings.len(), 2);
+        assert_eq!(warnings[0].line, Some(6));
+        assert!(
+            warnings[1].message.contains("left out"),
+            "{}",
+            warnings[1].message
         );
     }
 }
