@@ -18,8 +18,9 @@ pub use assets::Asset;
 pub use content::{CardContent, PLACEHOLDERS};
 pub use format::{Format, SafeInsets, Shape, DEFAULT_FORMATS, FORMATS};
 pub use layout::{
-    Align, Case, Element, Emphasis, Fit, GradientShape, Hanging, Initials, Layout, Outline, Paint, Picture,
-    Rect, Stack, StackChild, TextStyle, VAlign,
+    Align, Case, Element, Emphasis, Fit, GradientShape, Hanging, Initials, Layout, Mark, Outline, Paint,
+    Picture, Rect, Relation, Shadow, Side, Slot, Stack, StackChild, Stroke, TextFinish, TextStyle, VAlign,
+    Variant,
 };
 pub use values::{Length, Rgba};
 

@@ -393,6 +393,7 @@ mod tests {
             max_lines: None,
             element: String::new(),
             emphasis: None,
+            finish: Default::default(),
         }
     }
 

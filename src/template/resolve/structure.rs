@@ -9,7 +9,7 @@ use crate::template::TemplateError;
 use std::collections::BTreeMap;
 
 /// Collects every element id in the tree with its path.
-fn element_ids(elements: &[RawElement], path: &str, out: &mut Vec<(String, String)>) {
+pub(super) fn element_ids(elements: &[RawElement], path: &str, out: &mut Vec<(String, String)>) {
     for (i, e) in elements.iter().enumerate() {
         let here = format!("{path}.{i}");
         if let Some(id) = &e.id {
@@ -121,6 +121,45 @@ pub(super) fn check_structure(loaded: &Loaded) -> Result<BTreeMap<&str, Rgba>, T
                     &format!("{path}.{field}"),
                     Target::Key,
                     format!("a format override cannot change an element's `{field}`"),
+                ));
+            }
+        }
+    }
+    for (index, variant) in raw.variants.iter().flatten().enumerate() {
+        let base = format!("variants.{index}");
+        if let Some(chars) = variant.when.chars {
+            if let (Some(min), Some(max)) = (chars.min, chars.max) {
+                if min > max {
+                    return Err(error(
+                        &format!("{base}.when.chars"),
+                        Target::Value,
+                        format!("`chars` runs from {min} to {max}: `min` must not be above `max`"),
+                    ));
+                }
+            }
+        }
+        for (id, patch) in &variant.elements {
+            let path = format!("{base}.elements.{id}");
+            if !seen.contains(&id.as_str()) {
+                let mut d = loaded.error(
+                    &path,
+                    Target::Key,
+                    format!(
+                        "variant changes unknown element id `{id}`: expected one of {}",
+                        seen.join(", ")
+                    ),
+                );
+                if let Some(h) = hint_for(id, &seen) {
+                    d = d.with_hint(h);
+                }
+                return Err(TemplateError(Box::new(d)));
+            }
+            if patch.kind.is_some() || patch.id.is_some() {
+                let field = if patch.kind.is_some() { "type" } else { "id" };
+                return Err(error(
+                    &format!("{path}.{field}"),
+                    Target::Key,
+                    format!("a variant cannot change an element's `{field}`"),
                 ));
             }
         }
