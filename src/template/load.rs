@@ -452,6 +452,13 @@ fn asset_fields(raw: &mut RawTemplate) -> Vec<(String, &mut AssetPath)> {
                 out.push((format!("variants.{index}.elements.{id}.src"), src));
             }
         }
+        for (key, patches) in variant.formats.iter_mut() {
+            for (id, patch) in patches.iter_mut() {
+                if let Some(src) = &mut patch.src {
+                    out.push((format!("variants.{index}.formats.{key}.{id}.src"), src));
+                }
+            }
+        }
     }
     out
 }

@@ -41,6 +41,9 @@ pub struct RawVariant {
     /// Changes to elements by id, laid over the format's own.
     #[serde(default)]
     pub elements: BTreeMap<String, RawElement>,
+    /// Per-format changes within the variant, as the template's `formats:`.
+    #[serde(default)]
+    pub formats: BTreeMap<String, BTreeMap<String, RawElement>>,
 }
 
 /// Which quotes a variant is for.

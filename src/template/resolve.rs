@@ -71,8 +71,8 @@ struct Resolver<'a> {
     overrides: Vec<(&'a str, &'a BTreeMap<String, RawElement>)>,
     quotes: usize,
     warnings: Vec<Diagnostic>,
-    /// The variant being resolved: its index and its patches by element id.
-    variant: Option<(usize, &'a BTreeMap<String, RawElement>)>,
+    /// The variant being resolved: its index and its patches, by path prefix and element id.
+    variant: Option<(usize, Vec<(String, &'a BTreeMap<String, RawElement>)>)>,
     /// Which drawn element or stack child each id names.
     ids: Vec<(String, Slot)>,
     /// Relative placements, with the path of the field that asks for each.
@@ -589,11 +589,10 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
-            if let Some((index, patches)) = self.variant {
+            for (prefix, patches) in self.variant.iter().flat_map(|(_, layers)| layers) {
                 if let Some(patch) = patches.get(id) {
                     for field in node.e.merge(patch) {
-                        node.origins
-                            .insert(field, format!("variants.{index}.elements.{id}.{field}"));
+                        node.origins.insert(field, format!("{prefix}.{id}.{field}"));
                     }
                 }
             }
@@ -803,7 +802,13 @@ pub(super) fn resolve(
 ) -> Result<Layout, TemplateError> {
     let mut layout = resolve_one(template, format, fonts, None)?;
     for (i, variant) in template.loaded.raw.variants.iter().flatten().enumerate() {
-        let mut arranged = resolve_one(template, format, fonts, Some((i, &variant.elements)))?;
+        let mut layers = vec![(format!("variants.{i}.elements"), &variant.elements)];
+        for key in ["all", format.shape().key(), format.id] {
+            if let Some(patches) = variant.formats.get(key) {
+                layers.push((format!("variants.{i}.formats.{key}"), patches));
+            }
+        }
+        let mut arranged = resolve_one(template, format, fonts, Some((i, layers)))?;
         layout.warnings.append(&mut arranged.warnings);
         let chars = variant.when.chars.unwrap_or_default();
         layout.variants.push(Variant {
@@ -823,7 +828,7 @@ fn resolve_one(
     template: &Template,
     format: &Format,
     fonts: &FontBook,
-    variant: Option<(usize, &BTreeMap<String, RawElement>)>,
+    variant: Option<(usize, Vec<(String, &BTreeMap<String, RawElement>)>)>,
 ) -> Result<Layout, TemplateError> {
     let loaded = &template.loaded;
     let raw = &loaded.raw;
@@ -915,9 +920,10 @@ impl Resolver<'_> {
                     &mut all,
                 );
                 let names: Vec<&str> = all.iter().map(|(id, _)| id.as_str()).collect();
-                let message = if names.contains(&relation.target.as_str()) {
+                let hidden = names.contains(&relation.target.as_str());
+                let message = if hidden {
                     format!(
-                        "`{}` is placed against `{}`, which is not drawn on format `{}`",
+                        "{} is placed against `{}`, which is not drawn on format `{}`",
                         self.label_of(relation.element),
                         relation.target,
                         self.format.id
@@ -933,8 +939,11 @@ impl Resolver<'_> {
                     path,
                     Target::Value,
                     message,
-                    hint_for(&relation.target, &names)
-                        .or_else(|| Some("a per-format `visible: false` may have hidden it".into())),
+                    if hidden {
+                        Some("a per-format or variant `visible: false` hides it; place the element against another there".into())
+                    } else {
+                        hint_for(&relation.target, &names)
+                    },
                 ));
             }
             // Follow the chain of placements: coming back to the start is a cycle.

@@ -184,7 +184,10 @@ pub fn schema(fonts: &FontBook) -> Value {
                             "min": {"type": "integer", "minimum": 0}, "max": {"type": "integer", "minimum": 0}},
                             "description": "The quote's length in characters."}}},
                     "elements": {"type": "object", "additionalProperties": {"$ref": "#/definitions/patch"},
-                        "description": "Changes to elements, by id, laid over the format's own."}
+                        "description": "Changes to elements, by id, laid over the format's own."},
+                    "formats": {"type": "object", "propertyNames": {"enum": format_keys},
+                        "additionalProperties": {"type": "object", "additionalProperties": {"$ref": "#/definitions/patch"}},
+                        "description": "Per-format changes within the variant, as the template's `formats:`."}
                 }}
             }
         },

@@ -468,17 +468,21 @@ fn check_length(text: &str, what: &str, max: usize) -> Result<(), TypesetError> 
 pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Result<Card, TypesetError> {
     check_length(&content.quote, "quote", MAX_QUOTE_CHARS)?;
     let chars = content.quote.chars().count();
+    // When nothing fits, the arrangement meant for this quote says best why.
+    let mut first_miss = None;
     for variant in layout.variants.iter().filter(|v| v.admits(chars)) {
         match compose_one(&variant.layout, content, fonts) {
             Ok(mut card) => {
                 card.variant = Some(variant.name.clone());
                 return Ok(card);
             }
-            Err(TypesetError::DoesNotFit { .. }) => continue,
+            Err(e @ TypesetError::DoesNotFit { .. }) => {
+                first_miss.get_or_insert(e);
+            }
             Err(e) => return Err(e),
         }
     }
-    compose_one(layout, content, fonts)
+    compose_one(layout, content, fonts).map_err(|e| first_miss.unwrap_or(e))
 }
 
 /// `element` moved against `target` as `relation` says.

@@ -25,6 +25,27 @@ fn is_name(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
+/// A key of `formats:` is a group or a format id.
+fn check_format_key(loaded: &Loaded, key: &str, path: &str) -> Result<(), TemplateError> {
+    if FORMAT_GROUPS.contains(&key) || Format::by_id(key).is_some() {
+        return Ok(());
+    }
+    let mut names: Vec<&str> = FORMAT_GROUPS.to_vec();
+    names.extend(FORMATS.iter().map(|f| f.id));
+    Err(TemplateError(Box::new(
+        loaded
+            .error(
+                path,
+                Target::Key,
+                format!(
+                    "unknown format `{key}` under `formats:`: expected a group or a format id ({})",
+                    names.join(", ")
+                ),
+            )
+            .with_hint(hint_for(key, &names).unwrap_or_else(|| "see `pullquote formats`".into())),
+    )))
+}
+
 /// Checks that do not depend on the format: palette, ids and the keys of `formats:`.
 pub(super) fn check_structure(loaded: &Loaded) -> Result<BTreeMap<&str, Rgba>, TemplateError> {
     let raw = &loaded.raw;
@@ -83,22 +104,7 @@ pub(super) fn check_structure(loaded: &Loaded) -> Result<BTreeMap<&str, Rgba>, T
         seen.push(id);
     }
     for (key, patches) in &raw.formats {
-        if !FORMAT_GROUPS.contains(&key.as_str()) && Format::by_id(key).is_none() {
-            let mut names: Vec<&str> = FORMAT_GROUPS.to_vec();
-            names.extend(FORMATS.iter().map(|f| f.id));
-            return Err(TemplateError(Box::new(
-                loaded
-                    .error(
-                        &format!("formats.{key}"),
-                        Target::Key,
-                        format!(
-                            "unknown format `{key}` under `formats:`: expected a group or a format id ({})",
-                            names.join(", ")
-                        ),
-                    )
-                    .with_hint(hint_for(key, &names).unwrap_or_else(|| "see `pullquote formats`".into())),
-            )));
-        }
+        check_format_key(loaded, key, &format!("formats.{key}"))?;
         for (id, patch) in patches {
             let path = format!("formats.{key}.{id}");
             if !seen.contains(&id.as_str()) {
@@ -138,9 +144,22 @@ pub(super) fn check_structure(loaded: &Loaded) -> Result<BTreeMap<&str, Rgba>, T
                 }
             }
         }
-        for (id, patch) in &variant.elements {
-            let path = format!("{base}.elements.{id}");
-            if !seen.contains(&id.as_str()) {
+        let mut changes: Vec<(String, &RawElement)> = variant
+            .elements
+            .iter()
+            .map(|(id, patch)| (format!("{base}.elements.{id}"), patch))
+            .collect();
+        for (key, patches) in &variant.formats {
+            check_format_key(loaded, key, &format!("{base}.formats.{key}"))?;
+            changes.extend(
+                patches
+                    .iter()
+                    .map(|(id, p)| (format!("{base}.formats.{key}.{id}"), p)),
+            );
+        }
+        for (path, patch) in changes {
+            let id = path.rsplit('.').next().unwrap_or_default();
+            if !seen.contains(&id) {
                 let mut d = loaded.error(
                     &path,
                     Target::Key,
