@@ -1,6 +1,10 @@
 //! Fitting: the size and the line breaks chosen together. The largest size in the style's range
-//! at which the text fits its box is found first; then, from that size down, the first size whose
-//! best breaking has no lone word on its last line is kept (the largest if none has).
+//! at which the text fits its box is found first; then sizes from there down are weighed as a
+//! designer would: a lone word on the last line is avoided first, then a line ending on an
+//! article or a short preposition, both whenever any size in the range avoids them; among the
+//! sizes left, a smaller size is taken when the rag it gives (short lines, lines of one or two
+//! words in a short quote, breaks inside a phrase rather than after a comma) is worth the size
+//! it costs.
 
 use super::balance::{balanced, Breaking};
 use super::fonts::FontBook;
@@ -13,9 +17,12 @@ use crate::transcript::Language;
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Below the largest fitting size, the share of that size searched in half-pixel steps for a
-/// breaking without a lone last word; further down the search takes coarser steps.
+/// Below the largest fitting size, the share of that size searched in half-pixel steps; further
+/// down the search takes coarser steps.
 const BETTER_BREAKS_SIZE_RANGE: f32 = 0.1;
+/// What giving up size costs, in units of rag per share of the largest fitting size: a tenth
+/// smaller costs as much as half a line of one or two words.
+const SIZE_COST: f32 = 4.0;
 
 /// Text broken into lines at a chosen size.
 #[derive(Debug, Clone)]
@@ -171,24 +178,41 @@ impl Measured<'_> {
         self.attempt(size, split).is_some()
     }
 
-    /// The best breaking at `size`, trying one more line when that avoids a lone last word.
+    /// The best breaking at `size`: in the fewest lines, or in one more when that reads better.
     fn breaking(&self, size: f32, split: bool) -> Option<(Attempt<'_>, Breaking)> {
         let attempt = self.attempt(size, split)?;
         let breaking = balanced(&attempt.segments, attempt.max, self.hang, attempt.count)?;
-        if breaking.single_word_last {
-            let more = attempt.count + 1;
-            let room = more <= self.max_lines
-                && block_height(size, more, self.ascender, self.descender, self.line_height)
-                    <= self.height + 0.01;
-            if let Some(better) = room
-                .then(|| balanced(&attempt.segments, attempt.max, self.hang, more))
-                .flatten()
-                .filter(|b| !b.single_word_last)
-            {
-                return Some((attempt, better));
-            }
+        let more = attempt.count + 1;
+        let room = more <= self.max_lines
+            && block_height(size, more, self.ascender, self.descender, self.line_height)
+                <= self.height + 0.01;
+        if let Some(better) = room
+            .then(|| balanced(&attempt.segments, attempt.max, self.hang, more))
+            .flatten()
+            .filter(|b| Rank::of(b, 0.0) < Rank::of(&breaking, 0.0))
+        {
+            return Some((attempt, better));
         }
         Some((attempt, breaking))
+    }
+}
+
+/// How a breaking ranks, best first: no lone last word, then fewest lines ending on an article,
+/// then the least rag plus size given up.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+struct Rank {
+    lone_last_word: bool,
+    weak_ends: usize,
+    cost: f32,
+}
+
+impl Rank {
+    fn of(breaking: &Breaking, size_cost: f32) -> Rank {
+        Rank {
+            lone_last_word: breaking.single_word_last,
+            weak_ends: breaking.weak_ends,
+            cost: breaking.rag + size_cost,
+        }
     }
 }
 
@@ -290,9 +314,8 @@ pub fn set_text_with(
         }
         fits
     };
-    // From the largest size down, the first whose best breaking leaves no word alone on the
-    // last line: half-pixel steps close to the largest size, then steps of a fiftieth. Close to
-    // the largest size, a size whose lines also end on no article or split word is preferred.
+    // Sizes from the largest down, in half-pixel steps close to it, then in steps of a fiftieth,
+    // each weighed by its rank; the search stops once no smaller size could rank better.
     let near = largest - (size_of(largest) * BETTER_BREAKS_SIZE_RANGE * 2.0).ceil() as i64;
     let mut candidates: Vec<i64> = (near.max(low)..=largest).rev().collect();
     let mut step = near;
@@ -300,37 +323,23 @@ pub fn set_text_with(
         step = (step - (step / 50).max(1)).max(low);
         candidates.push(step);
     }
-    let mut chosen = None;
-    let mut without_lone_word = None;
+    let mut chosen: Option<(Rank, i64, Attempt, Breaking)> = None;
     for &step in &candidates {
-        if step < near && without_lone_word.is_some() {
-            break;
+        let size_cost = SIZE_COST * (1.0 - step as f32 / largest as f32);
+        if let Some((rank, ..)) = &chosen {
+            if !rank.lone_last_word && rank.weak_ends == 0 && size_cost >= rank.cost {
+                break;
+            }
         }
         let Some((attempt, breaking)) = measured.breaking(size_of(step), split) else {
             continue;
         };
-        if breaking.single_word_last {
-            continue;
-        }
-        if breaking.weak_ends == 0 || step < near {
-            chosen = Some((step, attempt, breaking));
-            break;
-        }
-        if without_lone_word.is_none() {
-            without_lone_word = Some((step, attempt, breaking));
+        let rank = Rank::of(&breaking, size_cost);
+        if chosen.as_ref().is_none_or(|(best, ..)| rank < *best) {
+            chosen = Some((rank, step, attempt, breaking));
         }
     }
-    let chosen = chosen.or(without_lone_word);
-    let (step, attempt, breaking) = match chosen {
-        Some(found) => found,
-        None => {
-            // No size in the range avoids it: keep the largest size.
-            let (attempt, breaking) = measured
-                .breaking(size_of(largest), split)
-                .expect("the largest size was checked to fit");
-            (largest, attempt, breaking)
-        }
-    };
+    let (_, step, attempt, breaking) = chosen.expect("the largest size was checked to fit");
     let size = size_of(step);
     let indent = measured.indent(size);
     let bidi = glyphs.iter().any(|g| g.level > 0);
