@@ -232,7 +232,15 @@ impl Template {
     pub fn font_coverage(&self) -> Vec<Diagnostic> {
         let fonts = crate::fonts::FontBook::embedded();
         let mut warnings = Vec::new();
+        // One warning per file, however many roles use it.
+        let mut files: Vec<(&load::FontFile, Vec<&str>)> = Vec::new();
         for (role, font) in &self.loaded.fonts {
+            match files.iter_mut().find(|(f, _)| f.digest == font.digest && f.written == font.written) {
+                Some((_, roles)) => roles.push(role),
+                None => files.push((font, vec![role])),
+            }
+        }
+        for (font, roles) in files {
             let missing = fonts.uncovered(font.face, COVERAGE);
             if missing.is_empty() {
                 continue;
@@ -250,13 +258,15 @@ impl Template {
                 })
                 .collect();
             let message = format!(
-                "font `{}` of role `{role}` has no glyph for {}",
+                "font `{}` (role{} {}) has no glyph for {}",
                 font.written,
+                if roles.len() == 1 { "" } else { "s" },
+                roles.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", "),
                 listed.join(", ")
             );
             let mut d = self
                 .loaded
-                .error(&format!("brand.fonts.{role}.file"), load::Target::Value, message)
+                .error(&format!("brand.fonts.{}.file", roles[0]), load::Target::Value, message)
                 .with_hint("use a font file with these characters (a fuller version of the family), or accept the fallback");
             d.severity = crate::diagnostic::Severity::Warning;
             warnings.push(d);
