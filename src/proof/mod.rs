@@ -171,11 +171,14 @@ impl Merged {
 pub fn layout_warnings(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
     let mut merged = Merged::default();
     merged.add_layout(template, formats);
-    merged.finish()
+    let mut all = template.font_coverage();
+    all.extend(merged.finish());
+    all
 }
 
-/// Warnings about a template that loads: text that may get too small, text whose contrast with
-/// the pixels behind it is below WCAG AA; and errors for sample quotes that do not fit a format.
+/// Warnings about a template that loads: characters its brand fonts lack, text that may get too
+/// small, text whose contrast with the pixels behind it is below WCAG AA; and errors for sample
+/// quotes that do not fit a format.
 pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
     let fonts = FontBook::embedded();
     // One warning per problem and place, listing the formats it occurs on.
@@ -225,5 +228,7 @@ pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
             warnings.add("contrast", d, proof.format.id);
         }
     }
-    warnings.finish()
+    let mut all = template.font_coverage();
+    all.extend(warnings.finish());
+    all
 }

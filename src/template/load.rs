@@ -5,9 +5,11 @@
 use super::assets::Asset;
 use super::raw::{AssetPath, ElementKind, RawElement, RawTemplate};
 use super::suggest::{closest, hint_from_message};
+use super::values::{FontRef, FontSpec};
 use super::{builtin_asset, Builtin, Origin, TemplateError, BUILTINS};
 use crate::boundary::SafeSlice;
 use crate::diagnostic::Diagnostic;
+use crate::fonts::{FaceId, FontBook};
 use crate::yaml::{self, Spans};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -52,6 +54,21 @@ pub struct Loaded {
     /// Which layer set each path prefix (`elements`, `brand.palette.ink`, `formats.story.quote`).
     pub owners: BTreeMap<String, usize>,
     pub assets: BTreeMap<(usize, String), Asset>,
+    /// Font files of `brand.fonts`, by role, as the merged chain names them.
+    pub fonts: BTreeMap<String, FontFile>,
+}
+
+/// A brand font file, read and parsed when the template loads.
+#[derive(Debug, Clone)]
+pub struct FontFile {
+    /// The face it gave (the default instance of a variable font).
+    pub face: FaceId,
+    /// The path as written in the template.
+    pub written: String,
+    /// The path it was read from.
+    pub path: PathBuf,
+    /// Hash of the file's bytes, so a changed font changes every card set with it.
+    pub digest: String,
 }
 
 impl Loaded {
@@ -329,11 +346,13 @@ pub fn load(spec: Spec) -> Result<Loaded, TemplateError> {
     read_chain(spec, &mut chain, &mut parsed)?;
     let mut layers = Vec::new();
     let mut assets = BTreeMap::new();
+    let mut fonts = BTreeMap::new();
     let mut merged = RawTemplate::default();
     let mut owners = BTreeMap::new();
     owners.insert(String::new(), 0);
     for (index, (spec, layer, mut raw)) in parsed.into_iter().enumerate() {
         load_assets(&spec, &layer, index, &mut raw, &mut assets)?;
+        load_fonts(&spec, &layer, &raw, &mut fonts)?;
         merge(&mut merged, raw, index, &mut owners);
         layers.push(layer);
     }
@@ -342,7 +361,70 @@ pub fn load(spec: Spec) -> Result<Loaded, TemplateError> {
         raw: merged,
         owners,
         assets,
+        fonts,
     })
+}
+
+/// Reads the font files a layer's `brand.fonts` names, relative to that layer's file; a role the
+/// layer sets without a file replaces a parent's font file of the same role.
+fn load_fonts(
+    spec: &Spec,
+    layer: &Layer,
+    raw: &RawTemplate,
+    fonts: &mut BTreeMap<String, FontFile>,
+) -> Result<(), TemplateError> {
+    for (role, font) in &raw.brand.fonts {
+        let FontRef::Spec(FontSpec {
+            file: Some(written),
+            index,
+            weight,
+            ..
+        }) = font
+        else {
+            fonts.remove(role);
+            continue;
+        };
+        let fail = |reason: String| {
+            boxed(
+                layer
+                    .error(
+                        &format!("brand.fonts.{role}.file"),
+                        Target::Value,
+                        format!("cannot use font `{written}`: {reason}"),
+                    )
+                    .with_hint(
+                        "the path is relative to the template file; TrueType (.ttf), OpenType (.otf) \
+                         and collections (.ttc, with `index`) are accepted",
+                    ),
+            )
+        };
+        let path = match spec {
+            Spec::Builtin(_) => return Err(fail("a built-in template names no font files".to_owned())),
+            Spec::File(file) => file.parent().unwrap_or(Path::new("")).join(written),
+        };
+        let bytes = crate::limits::read(&path, crate::limits::Kind::Font).map_err(|e| {
+            fail(match e {
+                crate::limits::ReadError::Io(e) => {
+                    format!("{}: `{}`", crate::diagnostic::io_reason(&e), path.display())
+                }
+                e => format!("cannot read `{}` ({e})", path.display()),
+            })
+        })?;
+        let digest = crate::fingerprint::file_hash(&bytes);
+        let face = FontBook::embedded()
+            .load_file(bytes, *index, *weight)
+            .map_err(|e| fail(format!("the file {e}")))?;
+        fonts.insert(
+            role.clone(),
+            FontFile {
+                face,
+                written: written.clone(),
+                path,
+                digest,
+            },
+        );
+    }
+    Ok(())
 }
 
 type Parsed<'a> = (Spec<'a>, Layer, RawTemplate);

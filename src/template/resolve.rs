@@ -133,15 +133,7 @@ impl<'a> Resolver<'a> {
             Some(FontRef::Spec(spec)) => (spec.clone(), path.to_owned()),
             Some(FontRef::Role(role)) => self.role(role, path)?,
             None if roles.contains_key(default_role) => self.role(default_role, path)?,
-            None => (
-                FontSpec {
-                    family: None,
-                    weight: None,
-                    italic: None,
-                    axes: None,
-                },
-                path.to_owned(),
-            ),
+            None => (FontSpec::default(), path.to_owned()),
         };
         let family = spec.family.as_deref().unwrap_or("Inter");
         let weight = spec.weight.unwrap_or(400);
@@ -152,6 +144,131 @@ impl<'a> Resolver<'a> {
                 format!("font weight {weight} is out of range: expected 100 to 900 (400 regular, 700 bold)"),
             ));
         }
+        if spec.file.is_some() {
+            return self.file_font(&spec, &spec_path);
+        }
+        for (field, given) in [
+            ("index", spec.index.is_some()),
+            ("instance", spec.instance.is_some()),
+        ] {
+            if given {
+                return Err(self.error(
+                    &format!("{spec_path}.{field}"),
+                    Target::Key,
+                    format!("`{field}` chooses a face of a font file: it needs `file`"),
+                ));
+            }
+        }
+        let axes = self.axes(&spec, &spec_path)?;
+        match self
+            .fonts
+            .find_with_axes(family, weight, spec.italic.unwrap_or(false), &axes)
+        {
+            Some(Ok(face)) => Ok(face),
+            Some(Err(e)) => Err(self.axis_error(&e, &spec_path, false)),
+            None => {
+                let families = self.fonts.families();
+                Err(self.error_hint(
+                    &format!("{spec_path}.family"),
+                    Target::Value,
+                    format!(
+                        "unknown font family `{family}`: the embedded families are {}",
+                        families.join(", ")
+                    ),
+                    hint_for(family, &families).or_else(|| {
+                        Some("a brand font file is named with `file:` in `brand.fonts`".to_owned())
+                    }),
+                ))
+            }
+        }
+    }
+
+    /// An axis error at the field of `spec_path` that caused it; `weight_sets_wght` when the
+    /// spec's `weight` was given to the `wght` axis.
+    fn axis_error(&self, e: &AxisError, spec_path: &str, weight_sets_wght: bool) -> TemplateError {
+        let path = match e {
+            AxisError::OutOfRange { tag, .. } if tag == "wght" && weight_sets_wght => {
+                format!("{spec_path}.weight")
+            }
+            AxisError::UnknownAxis { tag, .. } | AxisError::OutOfRange { tag, .. } => {
+                format!("{spec_path}.axes.{tag}")
+            }
+            AxisError::NotVariable { .. } => format!("{spec_path}.axes"),
+        };
+        self.error(&path, Target::Key, e.to_string())
+    }
+
+    /// The face of a brand font file (role `brand.fonts.…` at `spec_path`), at the instance,
+    /// weight and axes the spec asks for.
+    fn file_font(&self, spec: &FontSpec, spec_path: &str) -> Result<FaceId, TemplateError> {
+        let file = spec.file.as_deref().unwrap_or_default();
+        let Some(loaded) = spec_path
+            .strip_prefix("brand.fonts.")
+            .and_then(|role| self.loaded.fonts.get(role))
+        else {
+            return Err(self.error(
+                &format!("{spec_path}.file"),
+                Target::Key,
+                "a font file is named once in `brand.fonts` and used by its role: write \
+                 `brand: { fonts: { quote: { file: fonts/brand.ttf } } }`, then `font: quote` here"
+                    .to_owned(),
+            ));
+        };
+        if spec.family.is_some() {
+            return Err(self.error(
+                &format!("{spec_path}.family"),
+                Target::Key,
+                "give `file` or `family`, not both: a font file names its own family".to_owned(),
+            ));
+        }
+        let base = loaded.face;
+        let face = self.fonts.face(base);
+        let variable = !face.axes().is_empty();
+        let mut settings = Vec::new();
+        if let Some(name) = &spec.instance {
+            settings = self.fonts.named_instance(base, name).map_err(|names| {
+                let message = if names.is_empty() {
+                    format!("font `{file}` has no named instances: only a variable font has them")
+                } else {
+                    format!(
+                        "font `{file}` has no instance named `{name}`: expected one of {}",
+                        names.join(", ")
+                    )
+                };
+                self.error(&format!("{spec_path}.instance"), Target::Value, message)
+            })?;
+        }
+        let weight_sets_wght = spec.weight.is_some() && face.axes().iter().any(|a| &a.0 == b"wght");
+        if let (Some(weight), true) = (spec.weight, weight_sets_wght) {
+            settings.retain(|s| &s.0 != b"wght");
+            settings.push((*b"wght", f32::from(weight)));
+        }
+        for (tag, value) in self.axes(spec, spec_path)? {
+            settings.retain(|s| s.0 != tag);
+            settings.push((tag, value));
+        }
+        let id = if variable {
+            // The default instance of some variable fonts is their lightest: set `wght` always.
+            self.fonts
+                .instance(base, &settings)
+                .map_err(|e| self.axis_error(&e, spec_path, weight_sets_wght))?
+        } else if spec.axes.as_ref().is_some_and(|a| !a.is_empty()) {
+            return Err(self.axis_error(&AxisError::NotVariable { family: face.family }, spec_path, false));
+        } else {
+            base
+        };
+        if spec.italic == Some(true) && !self.fonts.face(id).italic {
+            return Err(self.error(
+                &format!("{spec_path}.italic"),
+                Target::Value,
+                format!("font `{file}` is not italic: give its italic file a role of its own"),
+            ));
+        }
+        Ok(id)
+    }
+
+    /// The axis values a spec gives, with their tags checked.
+    fn axes(&self, spec: &FontSpec, spec_path: &str) -> Result<Vec<crate::fonts::AxisValue>, TemplateError> {
         let mut axes = Vec::new();
         for (tag, value) in spec.axes.iter().flatten() {
             let bytes: [u8; 4] = match tag.as_bytes().try_into() {
@@ -168,33 +285,7 @@ impl<'a> Resolver<'a> {
             };
             axes.push((bytes, *value));
         }
-        match self
-            .fonts
-            .find_with_axes(family, weight, spec.italic.unwrap_or(false), &axes)
-        {
-            Some(Ok(face)) => Ok(face),
-            Some(Err(e)) => {
-                let path = match &e {
-                    AxisError::UnknownAxis { tag, .. } | AxisError::OutOfRange { tag, .. } => {
-                        format!("{spec_path}.axes.{tag}")
-                    }
-                    AxisError::NotVariable { .. } => format!("{spec_path}.axes"),
-                };
-                Err(self.error(&path, Target::Key, e.to_string()))
-            }
-            None => {
-                let families = self.fonts.families();
-                Err(self.error_hint(
-                    &format!("{spec_path}.family"),
-                    Target::Value,
-                    format!(
-                        "unknown font family `{family}`: the embedded families are {}",
-                        families.join(", ")
-                    ),
-                    hint_for(family, &families),
-                ))
-            }
-        }
+        Ok(axes)
     }
 
     /// How emphasised words of `node` are drawn: the accent colour unless told otherwise, in the
@@ -214,6 +305,7 @@ impl<'a> Resolver<'a> {
                     format!("emphasis_weight {weight} is out of range: expected 100 to 900"),
                 ))
             }
+            Some(weight) if self.fonts.is_from_file(face) => self.file_sibling(face, weight),
             Some(weight) => {
                 let base = self.fonts.face(face);
                 self.fonts.find(base.family, weight, base.italic).unwrap_or(face)
@@ -246,6 +338,37 @@ impl<'a> Resolver<'a> {
             face,
             mark,
         })
+    }
+
+    /// The brand font file of the same family and style as `face` closest to `weight`: the
+    /// variable one set at that weight, else the static file of the nearest weight.
+    fn file_sibling(&self, face: FaceId, weight: u16) -> FaceId {
+        let this = self.fonts.face(face);
+        let mut siblings: Vec<FaceId> = self
+            .loaded
+            .fonts
+            .values()
+            .map(|f| f.face)
+            .filter(|&id| {
+                let other = self.fonts.face(id);
+                other.family == this.family && other.italic == this.italic
+            })
+            .collect();
+        siblings.sort_unstable();
+        siblings.dedup();
+        for &id in &siblings {
+            let axes = self.fonts.face(id).axes();
+            if let Some(axis) = axes.iter().find(|a| &a.0 == b"wght") {
+                let value = f32::from(weight).clamp(axis.1, axis.3);
+                if let Ok(instance) = self.fonts.instance(id, &[(*b"wght", value)]) {
+                    return instance;
+                }
+            }
+        }
+        siblings
+            .into_iter()
+            .min_by_key(|&id| self.fonts.face(id).weight.abs_diff(weight))
+            .unwrap_or(face)
     }
 
     /// A role's font spec and the path it is written at.

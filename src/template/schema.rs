@@ -132,7 +132,21 @@ pub fn schema(fonts: &FontBook) -> Value {
     let mut format_keys: Vec<&str> = FORMAT_GROUPS.to_vec();
     format_keys.extend(FORMATS.iter().map(|f| f.id));
     let length = "^(auto|[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)\\s*(px|%|vw|vh|vmin|vmax)?)$";
-    json!({
+    // Definitions of their own, added below: one `json!` of the whole schema would pass the
+    // macro recursion limit.
+    let font_file = json!({"type": "object", "additionalProperties": false, "required": ["file"], "properties": {
+                "file": {"type": "string", "minLength": 1,
+                    "description": "A TrueType (.ttf), OpenType (.otf) or collection (.ttc) font file, relative to the template."},
+                "index": {"type": "integer", "minimum": 0, "description": "The face of a collection (.ttc) to use, from 0."},
+                "instance": {"type": "string", "description": "A named instance of a variable font, e.g. `SemiBold`."},
+                "weight": {"type": "integer", "minimum": 100, "maximum": 900,
+                    "description": "A variable font is set at this weight (`wght` axis); a static file is recorded as this weight."},
+                "italic": {"type": "boolean"},
+                "axes": {"type": "object", "propertyNames": {"pattern": "^[A-Za-z0-9 ]{4}$"},
+                    "additionalProperties": {"type": "number"},
+                    "description": "Variation axes of a variable font, e.g. `{ wght: 650, wdth: 90 }`."}
+            }});
+    let mut schema = json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://pullquote.invalid/template.schema.json",
         "title": "pullquote template",
@@ -153,8 +167,8 @@ pub fn schema(fonts: &FontBook) -> Value {
                         "propertyNames": {"pattern": "^[A-Za-z0-9_-]+$"},
                         "additionalProperties": {"$ref": "#/definitions/hexColor"},
                         "description": "Named colours, usable wherever a colour is. `ink`, `accent` and `background` are defaults."},
-                    "fonts": {"type": "object", "additionalProperties": {"$ref": "#/definitions/fontSpec"},
-                        "description": "Font roles: `quote`, `name` and `body` are used by default."},
+                    "fonts": {"type": "object", "additionalProperties": {"$ref": "#/definitions/brandFont"},
+                        "description": "Font roles: `quote`, `name` and `body` are used by default. A role gives an embedded family, or a font file of the brand."},
                     "logo": {"type": "string", "description": "PNG, JPEG or SVG file, relative to the template."},
                     "url": {"type": "string", "description": "What `{url}` expands to."},
                     "hashtags": {"type": "array", "items": {"type": "string"}, "description": "What `{hashtags}` expands to."}
@@ -255,7 +269,11 @@ pub fn schema(fonts: &FontBook) -> Value {
             "element": element_schema(false),
             "patch": element_schema(true)
         }
-    })
+    });
+    schema["definitions"]["fontFile"] = font_file;
+    schema["definitions"]["brandFont"] =
+        json!({"oneOf": [{"$ref": "#/definitions/fontSpec"}, {"$ref": "#/definitions/fontFile"}]});
+    schema
 }
 
 /// The schema as pretty-printed JSON text.

@@ -496,11 +496,18 @@ impl<'de> Deserialize<'de> for SizeRange {
     }
 }
 
-/// A font as written: a role from the template's `fonts:` section, or a family with a weight.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// A font as written: a role from the template's `fonts:` section, or a family with a weight,
+/// or (in `brand.fonts`) a font file.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FontSpec {
     pub family: Option<String>,
+    /// A font file (.ttf, .otf, .ttc), relative to the template file; only in `brand.fonts`.
+    pub file: Option<String>,
+    /// The face of a collection (.ttc) to use, from 0.
+    pub index: Option<u32>,
+    /// A named instance of a variable font file: `Bold`, `SemiBold Condensed`.
+    pub instance: Option<String>,
     pub weight: Option<u16>,
     pub italic: Option<bool>,
     /// Variation axes of a variable font, by tag: `{ wght: 650, slnt: -5 }`.

@@ -416,6 +416,7 @@ fn compose_stack(
                     ink,
                     size: set.size,
                     lines: vec![set.text.clone()],
+                    line_widths: (0..set.lines.len()).map(|l| set.line_width_px(l)).collect(),
                 });
             }
             Measured::Rule {

@@ -135,6 +135,8 @@ pub struct Placement {
     pub size: f32,
     /// The drawn lines, for text.
     pub lines: Vec<String>,
+    /// The width of each drawn line in px (its advances, without a hanging mark), for text.
+    pub line_widths: Vec<f32>,
 }
 
 /// A fully laid-out card.

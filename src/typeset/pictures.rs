@@ -55,6 +55,7 @@ pub(super) fn compose_element(
                 ink: drawn_rect(*rect, picture),
                 size: 0.0,
                 lines: Vec::new(),
+                line_widths: Vec::new(),
             });
         }
         Element::Photo {
@@ -125,6 +126,7 @@ pub(super) fn compose_element(
                 ink: *rect,
                 size: 0.0,
                 lines: Vec::new(),
+                line_widths: Vec::new(),
             });
         }
         Element::Text { .. } | Element::Stack(_) => unreachable!("text is composed by compose.rs"),

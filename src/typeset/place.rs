@@ -172,6 +172,7 @@ pub fn place_text(
         ink: ink.rect(),
         size,
         lines,
+        line_widths: (0..set.lines.len()).map(|l| set.line_width_px(l)).collect(),
     }
 }
 
