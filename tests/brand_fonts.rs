@@ -101,8 +101,18 @@ fn render(dir: &Path, text: &str) -> serde_json::Value {
     let out = pullquote(
         dir,
         &[
-            "render", "--text", text, "--speaker", "Camille Ferrand", "-t", "brand.yaml", "--formats", "x",
-            "-o", "cards", "--json",
+            "render",
+            "--text",
+            text,
+            "--speaker",
+            "Camille Ferrand",
+            "-t",
+            "brand.yaml",
+            "--formats",
+            "x",
+            "-o",
+            "cards",
+            "--json",
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
@@ -134,7 +144,10 @@ fn truetype_opentype_collection_and_variable_files_set_the_quote() {
     let serif = embedded("SourceSerif4Display-Regular.ttf");
     let cases: Vec<(&str, Vec<(&str, Vec<u8>)>)> = vec![
         ("{ file: fonts/serif.ttf }", vec![("serif.ttf", serif.clone())]),
-        ("{ file: fonts/sans.otf }", vec![("sans.otf", embedded("Inter-Regular.otf"))]),
+        (
+            "{ file: fonts/sans.otf }",
+            vec![("sans.otf", embedded("Inter-Regular.otf"))],
+        ),
         (
             "{ file: fonts/pair.ttc, index: 1 }",
             vec![(
@@ -142,8 +155,14 @@ fn truetype_opentype_collection_and_variable_files_set_the_quote() {
                 collection(&[embedded("NotoSans-Regular.ttf"), serif.clone()]),
             )],
         ),
-        ("{ file: fonts/var.ttf, weight: 800 }", vec![("var.ttf", embedded("InterVariable.ttf"))]),
-        ("{ file: fonts/var.ttf, instance: Bold }", vec![("var.ttf", embedded("InterVariable.ttf"))]),
+        (
+            "{ file: fonts/var.ttf, weight: 800 }",
+            vec![("var.ttf", embedded("InterVariable.ttf"))],
+        ),
+        (
+            "{ file: fonts/var.ttf, instance: Bold }",
+            vec![("var.ttf", embedded("InterVariable.ttf"))],
+        ),
     ];
     let mut drawn = Vec::new();
     for (font, files) in cases {
@@ -156,8 +175,14 @@ fn truetype_opentype_collection_and_variable_files_set_the_quote() {
     // The face of the collection at index 1 is the serif file: the same card.
     assert_eq!(drawn[0], drawn[2], "index 1 of the collection is the serif face");
     assert_ne!(drawn[0], drawn[1], "the serif and the sans differ");
-    assert_ne!(drawn[1], drawn[3], "the variable font at 800 is not the static regular");
-    assert_ne!(drawn[3], drawn[4], "weight 800 and the named instance Bold (700) differ");
+    assert_ne!(
+        drawn[1], drawn[3],
+        "the variable font at 800 is not the static regular"
+    );
+    assert_ne!(
+        drawn[3], drawn[4],
+        "weight 800 and the named instance Bold (700) differ"
+    );
 }
 
 #[test]
@@ -181,16 +206,25 @@ fn collection_faces_and_instances_are_checked() {
     let pair = collection(&[embedded("NotoSans-Regular.ttf"), embedded("NotoSans-Bold.ttf")]);
     let dir = brand("{ file: fonts/pair.ttc }", &[("pair.ttc", pair.clone())]);
     let err = stderr(&check(dir.path()));
-    assert!(err.contains("is a collection of 2 faces: choose one with `index` (0: Noto Sans"), "{err}");
+    assert!(
+        err.contains("is a collection of 2 faces: choose one with `index` (0: Noto Sans"),
+        "{err}"
+    );
     let dir = brand("{ file: fonts/pair.ttc, index: 2 }", &[("pair.ttc", pair)]);
     let err = stderr(&check(dir.path()));
-    assert!(err.contains("`index` 2 is out of range, expected 0 to 1"), "{err}");
+    assert!(
+        err.contains("`index` 2 is out of range, expected 0 to 1"),
+        "{err}"
+    );
     let dir = brand(
         "{ file: fonts/var.ttf, instance: Heavy }",
         &[("var.ttf", embedded("InterVariable.ttf"))],
     );
     let err = stderr(&check(dir.path()));
-    assert!(err.contains("has no instance named `Heavy`: expected one of"), "{err}");
+    assert!(
+        err.contains("has no instance named `Heavy`: expected one of"),
+        "{err}"
+    );
     assert!(err.contains("Bold"), "{err}");
     let dir = brand("{ file: fonts/missing.ttf }", &[]);
     let err = stderr(&check(dir.path()));
@@ -207,11 +241,17 @@ fn characters_a_font_lacks_are_reported_with_their_fallback() {
     let out = check(dir.path());
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
-    assert!(err.contains("warning: font `fonts/hebrew.ttf` (role `quote`) has no glyph for"), "{err}");
+    assert!(
+        err.contains("warning: font `fonts/hebrew.ttf` (role `quote`) has no glyph for"),
+        "{err}"
+    );
     assert!(err.contains("`«` (U+00AB, drawn in Noto Sans)"), "{err}");
     assert!(err.contains("`œ` (U+0153, drawn in Noto Sans)"), "{err}");
     // A complete Latin font gets no such warning.
-    let dir = brand("{ file: fonts/sans.otf }", &[("sans.otf", embedded("Inter-Regular.otf"))]);
+    let dir = brand(
+        "{ file: fonts/sans.otf }",
+        &[("sans.otf", embedded("Inter-Regular.otf"))],
+    );
     assert!(!stderr(&check(dir.path())).contains("has no glyph"));
 }
 
@@ -244,8 +284,18 @@ fn the_example_brand_template_checks_and_renders() {
     let out = pullquote(
         dir.path(),
         &[
-            "render", "--text", "On ne communique plus, on converse.", "--speaker", "Aziz Oulhiyane", "-t",
-            template, "--formats", "all", "-o", "cards", "-q",
+            "render",
+            "--text",
+            "On ne communique plus, on converse.",
+            "--speaker",
+            "Aziz Oulhiyane",
+            "-t",
+            template,
+            "--formats",
+            "all",
+            "-o",
+            "cards",
+            "-q",
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));

@@ -611,7 +611,10 @@ fn nearby_file(base: &Path, written: &str) -> Option<String> {
         return None;
     }
     let name = full.file_name()?.to_str()?;
-    let folder = full.parent()?;
+    let folder = match full.parent()? {
+        p if p.as_os_str().is_empty() => Path::new("."),
+        p => p,
+    };
     // A folder of thousands of files is not worth reading for a hint.
     let names: Vec<String> = std::fs::read_dir(folder)
         .ok()?

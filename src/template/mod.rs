@@ -236,7 +236,10 @@ impl Template {
         // One warning per file, however many roles use it.
         let mut files: Vec<(&load::FontFile, Vec<&str>)> = Vec::new();
         for (role, font) in &self.loaded.fonts {
-            match files.iter_mut().find(|(f, _)| f.digest == font.digest && f.written == font.written) {
+            match files
+                .iter_mut()
+                .find(|(f, _)| f.digest == font.digest && f.written == font.written)
+            {
                 Some((_, roles)) => roles.push(role),
                 None => files.push((font, vec![role])),
             }
@@ -262,7 +265,11 @@ impl Template {
                 "font `{}` (role{} {}) has no glyph for {}",
                 font.written,
                 if roles.len() == 1 { "" } else { "s" },
-                roles.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", "),
+                roles
+                    .iter()
+                    .map(|r| format!("`{r}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 listed.join(", ")
             );
             let mut d = self

@@ -135,17 +135,17 @@ pub fn schema(fonts: &FontBook) -> Value {
     // Definitions of their own, added below: one `json!` of the whole schema would pass the
     // macro recursion limit.
     let font_file = json!({"type": "object", "additionalProperties": false, "required": ["file"], "properties": {
-                "file": {"type": "string", "minLength": 1,
-                    "description": "A TrueType (.ttf), OpenType (.otf) or collection (.ttc) font file, relative to the template."},
-                "index": {"type": "integer", "minimum": 0, "description": "The face of a collection (.ttc) to use, from 0."},
-                "instance": {"type": "string", "description": "A named instance of a variable font, e.g. `SemiBold`."},
-                "weight": {"type": "integer", "minimum": 100, "maximum": 900,
-                    "description": "A variable font is set at this weight (`wght` axis); a static file is recorded as this weight."},
-                "italic": {"type": "boolean"},
-                "axes": {"type": "object", "propertyNames": {"pattern": "^[A-Za-z0-9 ]{4}$"},
-                    "additionalProperties": {"type": "number"},
-                    "description": "Variation axes of a variable font, e.g. `{ wght: 650, wdth: 90 }`."}
-            }});
+        "file": {"type": "string", "minLength": 1,
+            "description": "A TrueType (.ttf), OpenType (.otf) or collection (.ttc) font file, relative to the template."},
+        "index": {"type": "integer", "minimum": 0, "description": "The face of a collection (.ttc) to use, from 0."},
+        "instance": {"type": "string", "description": "A named instance of a variable font, e.g. `SemiBold`."},
+        "weight": {"type": "integer", "minimum": 100, "maximum": 900,
+            "description": "A variable font is set at this weight (`wght` axis); a static file is recorded as this weight."},
+        "italic": {"type": "boolean"},
+        "axes": {"type": "object", "propertyNames": {"pattern": "^[A-Za-z0-9 ]{4}$"},
+            "additionalProperties": {"type": "number"},
+            "description": "Variation axes of a variable font, e.g. `{ wght: 650, wdth: 90 }`."}
+    }});
     let mut schema = json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://pullquote.invalid/template.schema.json",

@@ -430,7 +430,7 @@ impl<'de> Deserialize<'de> for ColorRef {
         }
         if text.contains('(') {
             return Err(de::Error::custom(format!(
-                "invalid colour `{text}`: expected `rgb(30, 42, 58)`, `rgba(30, 42, 58, 0.5)`, `hsl(210, 40%, 20%)` or `hsla(210, 40%, 20%, 50%)`"
+                "invalid colour `{text}`: expected rgb() or rgba() with channels 0 to 255 (or 0% to 100%), hsl() or hsla() with a hue and two percentages, and an alpha 0 to 1, e.g. rgb(30, 42, 58) or hsla(210, 40%, 20%, 0.5)"
             )));
         }
         if text.is_empty() || !text.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {

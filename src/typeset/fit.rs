@@ -506,7 +506,11 @@ mod tests {
         let text = "On ne communique plus, on converse.";
         for language in [Language::French, Language::English] {
             let set = set_text(text, &bold_sans(50.0, 130.0), fonts, language, 920.0, 900.0).unwrap();
-            assert_eq!(lines_of(&set), ["On ne communique plus,", "on converse."], "{language:?}");
+            assert_eq!(
+                lines_of(&set),
+                ["On ne communique plus,", "on converse."],
+                "{language:?}"
+            );
         }
     }
 
@@ -558,7 +562,15 @@ mod tests {
         let count = widths.clone().count();
         let mut all = Vec::new();
         for width in widths {
-            let set = set_text(text, &style(40.0, 60.0), fonts, Language::French, width as f32, 2000.0).unwrap();
+            let set = set_text(
+                text,
+                &style(40.0, 60.0),
+                fonts,
+                Language::French,
+                width as f32,
+                2000.0,
+            )
+            .unwrap();
             let lines = lines_of(&set);
             if lines.len() > 1 && lines[0].ends_with(',') {
                 after_comma += 1;
@@ -576,7 +588,11 @@ mod tests {
         // The URL breaks rather than shrinking the quote to its smallest size; the size only
         // gives way so that no line ends on « sur ».
         assert!(set.size > 45.0, "{}", set.size);
-        assert!(lines_of(&set).iter().all(|l| !l.ends_with(" sur")), "{:?}", lines_of(&set));
+        assert!(
+            lines_of(&set).iter().all(|l| !l.ends_with(" sur")),
+            "{:?}",
+            lines_of(&set)
+        );
         for i in 0..set.lines.len() {
             assert!(set.line_width_px(i) <= 400.0 + 0.01);
         }
