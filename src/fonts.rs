@@ -371,7 +371,6 @@ impl FontBook {
         let family = family_name(&parsed).unwrap_or_else(|| "Unnamed".to_owned());
         let weight_class = weight.unwrap_or_else(|| parsed.weight().to_number().clamp(1, 1000));
         let italic = parsed.is_italic() || parsed.is_oblique();
-        drop(parsed);
         let key = AddedKey::File {
             digest: crate::fingerprint::file_hash(&bytes),
             index,

@@ -139,10 +139,13 @@ fn card(dir: &Path) -> Vec<u8> {
     std::fs::read(entry).unwrap()
 }
 
+/// Font files to write beside a template: name and bytes.
+type Files = Vec<(&'static str, Vec<u8>)>;
+
 #[test]
 fn truetype_opentype_collection_and_variable_files_set_the_quote() {
     let serif = embedded("SourceSerif4Display-Regular.ttf");
-    let cases: Vec<(&str, Vec<(&str, Vec<u8>)>)> = vec![
+    let cases: Vec<(&str, Files)> = vec![
         ("{ file: fonts/serif.ttf }", vec![("serif.ttf", serif.clone())]),
         (
             "{ file: fonts/sans.otf }",

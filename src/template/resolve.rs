@@ -59,6 +59,9 @@ fn hint_for(word: &str, candidates: &[&str]) -> Option<String> {
     closest(word, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
+/// A variant's index and its changes, each with the path prefix it is written at.
+type VariantLayers<'a> = (usize, Vec<(String, &'a BTreeMap<String, RawElement>)>);
+
 /// Everything resolution needs besides the element being resolved.
 struct Resolver<'a> {
     loaded: &'a Loaded,
@@ -72,7 +75,7 @@ struct Resolver<'a> {
     quotes: usize,
     warnings: Vec<Diagnostic>,
     /// The variant being resolved: its index and its patches, by path prefix and element id.
-    variant: Option<(usize, Vec<(String, &'a BTreeMap<String, RawElement>)>)>,
+    variant: Option<VariantLayers<'a>>,
     /// Which drawn element or stack child each id names.
     ids: Vec<(String, Slot)>,
     /// Relative placements, with the path of the field that asks for each.
@@ -735,7 +738,7 @@ impl<'a> Resolver<'a> {
         };
         let path = node.at("stroke");
         let width = self.px_free(stroke.width, rect);
-        if !(width > 0.0) || width > rect.w.min(rect.h) / 2.0 {
+        if width.is_nan() || width <= 0.0 || width > rect.w.min(rect.h) / 2.0 {
             return Err(self.error(
                 &format!("{path}.width"),
                 Target::Value,
@@ -951,7 +954,7 @@ fn resolve_one(
     template: &Template,
     format: &Format,
     fonts: &FontBook,
-    variant: Option<(usize, Vec<(String, &BTreeMap<String, RawElement>)>)>,
+    variant: Option<VariantLayers<'_>>,
 ) -> Result<Layout, TemplateError> {
     let loaded = &template.loaded;
     let raw = &loaded.raw;
@@ -1072,10 +1075,7 @@ impl Resolver<'_> {
             // Follow the chain of placements: coming back to the start is a cycle.
             let mut chain = vec![self.label_of(relation.element)];
             let mut current = relation;
-            loop {
-                let Some(Slot::Element(target)) = slot(&current.target) else {
-                    break;
-                };
+            while let Some(Slot::Element(target)) = slot(&current.target) {
                 chain.push(format!("`{}`", current.target));
                 if target == relation.element {
                     return Err(self.error_hint(

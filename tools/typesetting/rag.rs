@@ -147,16 +147,13 @@ impl Tally {
             }
         };
         format!(
-            "| {label} | {} | {} | {} | {} | {} | {} | {:.2} |",
+            "| {label} | {} | {} | {} | {} | {} | {:.1} | {:.2} |",
             self.cards - self.failed,
             pct(self.short_lines, self.inner_lines),
             pct(self.lone_last_word, self.multi_line),
             pct(self.weak_ends, self.inner_lines),
             pct(self.tiny_lines, self.short_quote_lines),
-            format!(
-                "{:.1}",
-                self.lines as f64 / (self.cards - self.failed).max(1) as f64
-            ),
+            self.lines as f64 / (self.cards - self.failed).max(1) as f64,
             self.size_share / (self.cards - self.failed).max(1) as f64,
         )
     }
