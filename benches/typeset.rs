@@ -29,7 +29,9 @@ fn style(fonts: &FontBook) -> TextStyle {
         emphasis: Some(Emphasis {
             color: Rgba([184, 50, 42, 255]),
             face: fonts.find("Source Serif 4 Display", 700, false).unwrap(),
+            mark: None,
         }),
+        finish: Default::default(),
     }
 }
 

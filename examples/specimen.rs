@@ -53,7 +53,9 @@ impl Sheet {
                     .fonts
                     .find(self.fonts.face(face).family, 700, false)
                     .unwrap_or(face),
+                mark: None,
             }),
+            finish: Default::default(),
         }
     }
 
@@ -184,6 +186,7 @@ impl Sheet {
             color: INK,
             glyphs,
             element: "specimen".into(),
+            decorative: false,
         });
         pen - x
     }
@@ -343,6 +346,7 @@ fn main() {
         items: sheet.items,
         layout_items: 0,
         placements: Vec::new(),
+        variant: None,
         safe: Rect {
             x: 0.0,
             y: 0.0,

@@ -1,5 +1,6 @@
-//! The font book: embedded font files, parsed once, looked up by family, weight and style, with
-//! instances of variable fonts made on demand for the axis values a template asks for.
+//! The font book: embedded font files, parsed once, looked up by family, weight and style; brand
+//! font files a template names (TrueType, OpenType, collections, variable fonts), parsed once per
+//! run; and instances of variable fonts made on demand for the axis values a template asks for.
 
 use ab_glyph::{Font as _, FontRef, VariableFont as _};
 use std::sync::Mutex;
@@ -41,19 +42,19 @@ pub struct Face {
 
 impl Face {
     fn parse(family: &'static str, weight: u16, italic: bool, data: &'static [u8]) -> Option<Face> {
-        Self::instance(family, weight, italic, data, &[])
+        Self::instance(family, weight, italic, (data, 0), &[])
     }
 
     fn instance(
         family: &'static str,
         weight: u16,
         italic: bool,
-        data: &'static [u8],
+        (data, index): (&'static [u8], u32),
         variations: &[AxisValue],
     ) -> Option<Face> {
-        let mut shaper = harfrust::Font::new(data, 0)?;
-        let mut metrics = ttf_parser::Face::parse(data, 0).ok()?;
-        let mut raster = FontRef::try_from_slice(data).ok()?;
+        let mut shaper = harfrust::Font::new(data, index)?;
+        let mut metrics = ttf_parser::Face::parse(data, index).ok()?;
+        let mut raster = FontRef::try_from_slice_and_index(data, index).ok()?;
         // Shaping (advances, kerning), metrics and outlines must see the same coordinates.
         if !variations.is_empty() {
             shaper = shaper
@@ -172,21 +173,53 @@ const EMBEDDED: &[(&str, u16, bool, &[u8])] = embedded![
 /// Families tried, in order, for characters the chosen font lacks.
 const FALLBACK_FAMILIES: &[&str] = &["Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew"];
 
-/// An instance of a variable font made for a template, keyed by its base face and axis values.
-struct Instance {
-    base: FaceId,
-    variations: Vec<AxisValue>,
+/// A face added after the embedded ones: an instance of a variable font made for a template, or
+/// a font file a template names.
+struct Added {
+    key: AddedKey,
     face: &'static Face,
+    /// The font file's bytes and the face's index in it.
+    source: (&'static [u8], u32),
+    /// The face comes from a template's font file (or is an instance of one).
+    from_file: bool,
 }
+
+/// What makes two added faces the same.
+#[derive(PartialEq)]
+enum AddedKey {
+    Instance {
+        base: FaceId,
+        variations: Vec<AxisValue>,
+    },
+    File {
+        digest: String,
+        index: u32,
+        weight: Option<u16>,
+    },
+}
+
+/// Font files read in one process, at most: the studio reloads a template whenever a file
+/// changes, and every version of a font file it has seen stays in the book.
+const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
 
 /// All faces available to a run.
 pub struct FontBook {
     faces: Vec<Face>,
     data: Vec<&'static [u8]>,
-    /// Variable-font instances, appended as templates ask for them and never removed, so a
-    /// [`FaceId`] stays valid for the life of the book. They are leaked on purpose: the book is a
-    /// process-wide static and a run asks for a handful of instances at most.
-    instances: Mutex<Vec<Instance>>,
+    /// Variable-font instances and font files, appended as templates ask for them and never
+    /// removed, so a [`FaceId`] stays valid for the life of the book. They are leaked on purpose:
+    /// the book is a process-wide static, a run asks for a handful of them at most, and the same
+    /// file or instance asked for again is the face already made.
+    added: Mutex<Vec<Added>>,
+}
+
+/// A character a font file lacks, and the embedded family that draws it instead (if any).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uncovered {
+    /// The character.
+    pub character: char,
+    /// The fallback family that has it.
+    pub fallback: Option<&'static str>,
 }
 
 /// Why a font could not be instanced with the asked-for axes.
@@ -262,19 +295,164 @@ impl FontBook {
         FontBook {
             faces,
             data,
-            instances: Mutex::new(Vec::new()),
+            added: Mutex::new(Vec::new()),
         }
+    }
+
+    fn added(&self) -> std::sync::MutexGuard<'_, Vec<Added>> {
+        self.added.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// The face with id `id`.
     pub fn face(&self, id: FaceId) -> &Face {
         match self.faces.get(id) {
             Some(face) => face,
-            None => {
-                let instances = self.instances.lock().unwrap_or_else(|e| e.into_inner());
-                instances[id - self.faces.len()].face
-            }
+            None => self.added()[id - self.faces.len()].face,
         }
+    }
+
+    /// The bytes of the font file `id` comes from, and its index in that file.
+    fn source(&self, id: FaceId) -> (&'static [u8], u32) {
+        match self.data.get(id) {
+            Some(data) => (data, 0),
+            None => self.added()[id - self.faces.len()].source,
+        }
+    }
+
+    /// Whether `id` comes from a template's font file rather than from the binary.
+    pub fn is_from_file(&self, id: FaceId) -> bool {
+        id >= self.faces.len() && self.added()[id - self.faces.len()].from_file
+    }
+
+    /// Adds face `index` of a font file (`None` for a file of one face) to the book: parsed once,
+    /// whatever number of templates or cards use it. `weight` overrides the weight the file
+    /// declares. The error says what is wrong with the file, as "the file …".
+    pub fn load_file(
+        &self,
+        bytes: Vec<u8>,
+        index: Option<u32>,
+        weight: Option<u16>,
+    ) -> Result<FaceId, String> {
+        let index = match (ttf_parser::fonts_in_collection(&bytes), index) {
+            (Some(count), Some(i)) if i < count => i,
+            (Some(count), Some(i)) => {
+                return Err(format!(
+                    "is a collection of {count} faces: `index` {i} is out of range, expected 0 to {}",
+                    count.saturating_sub(1)
+                ))
+            }
+            (Some(count), None) => {
+                let names: Vec<String> = (0..count.min(32))
+                    .map(|i| {
+                        let name = ttf_parser::Face::parse(&bytes, i)
+                            .map(|f| face_name(&f))
+                            .unwrap_or_else(|_| "unreadable".to_owned());
+                        format!("{i}: {name}")
+                    })
+                    .collect();
+                return Err(format!(
+                    "is a collection of {count} faces: choose one with `index` ({})",
+                    names.join(", ")
+                ));
+            }
+            (None, None | Some(0)) => 0,
+            (None, Some(i)) => {
+                return Err(format!(
+                    "holds one face, not a collection: `index` must be 0 or left out, found {i}"
+                ))
+            }
+        };
+        let parsed = ttf_parser::Face::parse(&bytes, index).map_err(|e| {
+            format!("is not a TrueType or OpenType font ({e}): expected a .ttf, .otf or .ttc file")
+        })?;
+        if parsed.tables().cmap.is_none() || parsed.number_of_glyphs() < 2 {
+            return Err("is a font without a character map or glyphs, so it cannot set text".to_owned());
+        }
+        let family = family_name(&parsed).unwrap_or_else(|| "Unnamed".to_owned());
+        let weight_class = weight.unwrap_or_else(|| parsed.weight().to_number().clamp(1, 1000));
+        let italic = parsed.is_italic() || parsed.is_oblique();
+        let key = AddedKey::File {
+            digest: crate::fingerprint::file_hash(&bytes),
+            index,
+            weight,
+        };
+        let mut added = self.added();
+        if let Some(i) = added.iter().position(|a| a.key == key) {
+            return Ok(self.faces.len() + i);
+        }
+        let loaded: usize = added
+            .iter()
+            .filter(|a| matches!(a.key, AddedKey::File { .. }))
+            .map(|a| a.source.0.len())
+            .sum();
+        if loaded + bytes.len() > MAX_FILE_BYTES {
+            return Err(format!(
+                "would take the font files read in this run over {} MiB: restart to read them afresh",
+                MAX_FILE_BYTES >> 20
+            ));
+        }
+        let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let family: &'static str = Box::leak(family.into_boxed_str());
+        let face = Face::instance(family, weight_class, italic, (data, index), &[])
+            .ok_or_else(|| "is a font the shaper or the rasteriser cannot read".to_owned())?;
+        added.push(Added {
+            key,
+            face: Box::leak(Box::new(face)),
+            source: (data, index),
+            from_file: true,
+        });
+        Ok(self.faces.len() + added.len() - 1)
+    }
+
+    /// The axis values of the named instance `name` (`Bold`, `SemiBold Condensed`) of the
+    /// variable face `id`, compared without case or spaces; else the names it has.
+    pub fn named_instance(&self, id: FaceId, name: &str) -> Result<Vec<AxisValue>, Vec<String>> {
+        let face = self.face(id);
+        let squash = |s: &str| {
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        };
+        let mut names = Vec::new();
+        for instance in face.shaper.named_instances().iter() {
+            let id = instance.subfamily_name().to_u16();
+            let Some(instance_name) = face
+                .metrics
+                .names()
+                .into_iter()
+                .filter(|n| n.name_id == id)
+                .find_map(|n| n.to_string())
+            else {
+                continue;
+            };
+            if squash(&instance_name) == squash(name) {
+                return Ok(instance
+                    .variations()
+                    .map(|v| (v.tag.to_be_bytes(), v.value))
+                    .collect());
+            }
+            names.push(instance_name);
+        }
+        Err(names)
+    }
+
+    /// Which of `characters` face `id` lacks, each with the fallback family that draws it.
+    pub fn uncovered(&self, id: FaceId, characters: &str) -> Vec<Uncovered> {
+        let face = self.face(id);
+        let fallbacks = self.fallbacks(id);
+        characters
+            .chars()
+            .filter(|&c| !face.covers(c))
+            .map(|character| Uncovered {
+                character,
+                fallback: fallbacks
+                    .iter()
+                    .map(|&f| self.face(f))
+                    .find(|f| f.covers(character))
+                    .map(|f| f.family),
+            })
+            .collect()
     }
 
     /// Every family, once each, in registry order.
@@ -338,7 +516,7 @@ impl FontBook {
     /// An instance of the variable face `base` with `variations` set (missing axes keep their
     /// defaults, `wght` defaults to the face's listed weight).
     pub fn instance(&self, base: FaceId, variations: &[AxisValue]) -> Result<FaceId, AxisError> {
-        let face = &self.faces[base];
+        let face = self.face(base);
         let known = face.axes();
         if known.is_empty() {
             return Err(AxisError::NotVariable { family: face.family });
@@ -365,14 +543,18 @@ impl FontBook {
                     max: axis.3,
                 });
             }
+            settings.retain(|s| s.0 != tag);
             settings.push((tag, value));
         }
         settings.sort_by_key(|a| a.0);
-        let mut instances = self.instances.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(i) = instances
-            .iter()
-            .position(|i| i.base == base && i.variations == settings)
-        {
+        let source = self.source(base);
+        let from_file = self.is_from_file(base);
+        let key = AddedKey::Instance {
+            base,
+            variations: settings.clone(),
+        };
+        let mut added = self.added();
+        if let Some(i) = added.iter().position(|a| a.key == key) {
             return Ok(self.faces.len() + i);
         }
         let weight = settings
@@ -380,20 +562,15 @@ impl FontBook {
             .find(|v| &v.0 == b"wght")
             .map_or(face.weight, |v| v.1.round() as u16);
         let slanted = settings.iter().any(|v| &v.0 == b"slnt" && v.1 != 0.0);
-        let made = Face::instance(
-            face.family,
-            weight,
-            face.italic || slanted,
-            self.data[base],
-            &settings,
-        )
-        .expect("an embedded font that parsed once parses again");
-        instances.push(Instance {
-            base,
-            variations: settings,
+        let made = Face::instance(face.family, weight, face.italic || slanted, source, &settings)
+            .expect("a font that parsed once parses again");
+        added.push(Added {
+            key,
             face: Box::leak(Box::new(made)),
+            source,
+            from_file,
         });
-        Ok(self.faces.len() + instances.len() - 1)
+        Ok(self.faces.len() + added.len() - 1)
     }
 
     /// Faces tried after `primary` for a missing character.
@@ -412,6 +589,27 @@ impl FontBook {
         chain.extend(self.fallbacks(primary));
         chain
     }
+}
+
+/// A face's family name: the typographic family (name 16) if given, else the legacy one (name 1).
+fn family_name(face: &ttf_parser::Face) -> Option<String> {
+    let find = |id: u16| {
+        face.names()
+            .into_iter()
+            .filter(|n| n.name_id == id)
+            .find_map(|n| n.to_string())
+    };
+    find(ttf_parser::name_id::TYPOGRAPHIC_FAMILY).or_else(|| find(ttf_parser::name_id::FAMILY))
+}
+
+/// A face's full name, for telling the faces of a collection apart.
+fn face_name(face: &ttf_parser::Face) -> String {
+    face.names()
+        .into_iter()
+        .filter(|n| n.name_id == ttf_parser::name_id::FULL_NAME)
+        .find_map(|n| n.to_string())
+        .or_else(|| family_name(face))
+        .unwrap_or_else(|| "unnamed".to_owned())
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ pub enum Kind {
     Sheet,
     /// A logo, photo or background image (PNG, JPEG, WebP, SVG).
     Image,
+    /// A brand font file a template names (TrueType, OpenType, a collection).
+    Font,
 }
 
 impl Kind {
@@ -33,6 +35,7 @@ impl Kind {
             Kind::Quotes => "quotes file",
             Kind::Sheet => "sheet",
             Kind::Image => "image",
+            Kind::Font => "font",
         }
     }
 
@@ -46,6 +49,7 @@ impl Kind {
             Kind::Quotes => "PULLQUOTE_MAX_QUOTES",
             Kind::Sheet => "PULLQUOTE_MAX_SHEET",
             Kind::Image => "PULLQUOTE_MAX_IMAGE",
+            Kind::Font => "PULLQUOTE_MAX_FONT",
         }
     }
 
@@ -60,6 +64,8 @@ impl Kind {
             Kind::Quotes => 16 * MIB,
             Kind::Sheet => 16 * MIB,
             Kind::Image => 32 * MIB,
+            // A CJK collection is about 20 MiB; a Latin brand family a few hundred KiB.
+            Kind::Font => 32 * MIB,
         }
     }
 

@@ -37,6 +37,10 @@ fn the_package_holds_fonts_templates_and_licences_and_stays_under_10_mb() {
         "templates/photo.yaml",
         "templates/assets/dusk.svg",
         "examples/occitanie-social-media-interview.txt",
+        // The example brand's font travels with its licence.
+        "examples/brand/brand.yaml",
+        "examples/brand/fonts/Karla-Variable.ttf",
+        "examples/brand/fonts/OFL.txt",
     ] {
         assert!(files.contains(&needed), "`{needed}` is not in the package");
     }

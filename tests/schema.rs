@@ -60,6 +60,16 @@ fn mistakes_are_flagged() {
     let validator = Validator::new();
     let valid = "elements:\n  - type: stack\n    children:\n      - type: quote\n        color: accent\n";
     validator.check(valid).unwrap();
+    for font in [
+        "{ file: fonts/brand.ttf, weight: 600 }",
+        "{ file: fonts/brand.ttc, index: 1 }",
+        "{ file: fonts/brand-variable.ttf, instance: SemiBold, axes: { wdth: 90 } }",
+        "{ family: Inter, weight: 700 }",
+    ] {
+        validator
+            .check(&format!("{valid}brand:\n  fonts:\n    quote: {font}\n"))
+            .unwrap_or_else(|e| panic!("{font}: {e}"));
+    }
     for (broken, why) in [
         (valid.replace("color:", "colour:"), "a misspelt field"),
         (
@@ -79,6 +89,18 @@ fn mistakes_are_flagged() {
         (
             format!("{valid}brand:\n  palette:\n    accent: \"#12345G\"\n"),
             "a bad palette colour",
+        ),
+        (
+            format!("{valid}brand:\n  fonts:\n    quote: {{ file: fonts/brand.ttf, family: Inter }}\n"),
+            "a font role with both a file and a family",
+        ),
+        (
+            format!("{valid}brand:\n  fonts:\n    quote: {{ file: fonts/brand.ttc, index: -1 }}\n"),
+            "a negative collection index",
+        ),
+        (
+            valid.replace("color: accent", "font: { file: fonts/brand.ttf }"),
+            "a font file outside `brand.fonts`",
         ),
     ] {
         assert!(

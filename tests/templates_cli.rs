@@ -231,3 +231,53 @@ fn cards_carry_a_logo_only_when_the_brand_gives_one() {
         text(&missing.stderr)
     );
 }
+
+#[test]
+fn decorative_text_can_leave_the_contrast_check() {
+    let dir = tempfile::tempdir().unwrap();
+    // A pale watermark-like ornament: its contrast does not matter once it says so.
+    let yaml = "background: \"#FFFFFF\"\nelements:\n  - type: stack\n    left: 8vmin\n    right: 8vmin\n    children:\n      - type: ornament\n        color: \"#EEEEEE\"\n        contrast: ignore\n      - type: quote\n";
+    std::fs::write(dir.path().join("mark.yaml"), yaml).unwrap();
+    let strict = run(dir.path(), &["templates", "check", "mark.yaml", "--strict"]);
+    assert!(strict.status.success(), "{}", text(&strict.stderr));
+    let checked = yaml.replace("        contrast: ignore\n", "");
+    std::fs::write(dir.path().join("mark.yaml"), checked).unwrap();
+    let strict = run(dir.path(), &["templates", "check", "mark.yaml", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1), "{}", text(&strict.stderr));
+}
+
+/// Whether `check` and `preview` agree on `file`: a check that passes means the preview does.
+fn check_and_preview(dir: &Path, file: &str) -> (Output, Output) {
+    let check = run(dir, &["templates", "check", file]);
+    let out = tempfile::tempdir().unwrap();
+    let preview = run(
+        dir,
+        &["templates", "preview", file, "-o", out.path().to_str().unwrap()],
+    );
+    (check, preview)
+}
+
+#[test]
+fn check_fails_whenever_preview_would() {
+    let dir = tempfile::tempdir().unwrap();
+    // The long sample's credit needs two lines: limited to one, some cards cannot be drawn.
+    let yaml = "extends: paper\nstyles:\n  credit: { font: body, size: 3.2vmin, max_lines: 1 }\n";
+    std::fs::write(dir.path().join("tight.yaml"), yaml).unwrap();
+    let (check, preview) = check_and_preview(dir.path(), "tight.yaml");
+    let stderr = text(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{stderr}");
+    assert_eq!(preview.status.code(), Some(1), "{}", text(&preview.stderr));
+    // The element is named by its id, at its line, with a hint about that element.
+    assert!(stderr.contains("the text of `credit` does not fit"), "{stderr}");
+    assert!(stderr.contains("allow it more lines"), "{stderr}");
+    assert!(!stderr.contains("elements."), "{stderr}");
+    assert!(stderr.contains("templates preview` would fail"), "{stderr}");
+
+    // And the other way: the shipped examples check clean and preview every card.
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/brand");
+    for file in ["finish.yaml", "brand.yaml"] {
+        let (check, preview) = check_and_preview(&examples, file);
+        assert!(check.status.success(), "{file}: {}", text(&check.stderr));
+        assert!(preview.status.success(), "{file}: {}", text(&preview.stderr));
+    }
+}

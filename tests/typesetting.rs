@@ -49,7 +49,9 @@ fn quote_style(fonts: &FontBook, align: Align) -> TextStyle {
         emphasis: Some(Emphasis {
             color: Rgba([184, 50, 42, 255]),
             face: fonts.find("Source Serif 4 Display", 700, false).unwrap(),
+            mark: None,
         }),
+        finish: Default::default(),
     }
 }
 

@@ -159,15 +159,7 @@ pub fn render_card_with(
     let layout = template.resolve(format, fonts)?;
     let content = request.content(image);
     let alt_text = alt::alt_text(&content, format);
-    let drawn = draw(
-        &layout,
-        &content,
-        format,
-        (kind, effort),
-        &alt_text,
-        None,
-        None,
-    )?;
+    let drawn = draw(&layout, &content, format, (kind, effort), &alt_text, None, None)?;
     Ok(RenderedCard {
         bytes: drawn.encoded.bytes,
         kind: drawn.encoded.kind,
@@ -267,7 +259,8 @@ pub(crate) fn draw(
     let typeset = started.elapsed();
     within()?;
     let started = Instant::now();
-    let image = match shared {
+    // The pixels shared by a layout's cards are its own arrangement's; a variant draws afresh.
+    let image = match shared.filter(|_| card.variant.is_none()) {
         Some(base) => render::render_over(
             base.get_or_init(|| render::render_layout(&card, fonts)),
             &card,
@@ -289,7 +282,12 @@ pub(crate) fn draw(
     let mut warnings = Vec::new();
     let quote = card.quote();
     let font_size = quote.map_or(0.0, |q| q.size);
-    if let Some(min) = layout.quote_style().map(|style| style.min_size) {
+    let arranged = layout
+        .variants
+        .iter()
+        .find(|v| card.variant.as_ref() == Some(&v.name))
+        .map_or(layout, |v| &*v.layout);
+    if let Some(min) = arranged.quote_style().map(|style| style.min_size) {
         if quote.is_some() && font_size <= min + 0.01 {
             warnings.push(format!(
                 "the quote is set at the template's minimum size ({font_size:.0} px): consider a shorter cut"

@@ -1,5 +1,5 @@
-//! Emphasis spans of a card's text: `**markup**` read out of the text and highlight words found
-//! in it, both as byte ranges of the plain text.
+//! Markup of a card's text: emphasis spans (`**markup**` read out of the text and highlight words
+//! found in it, both as byte ranges of the plain text) and the line breaks the writer forced.
 
 use crate::boundary::SafeSlice;
 use std::ops::Range;
@@ -29,11 +29,43 @@ pub fn parse_markup(text: &str) -> (String, Vec<Range<usize>>) {
     (plain, spans)
 }
 
+/// The line breaks a writer asked for: a newline, or `\n` typed as two characters (as a command
+/// line or a spreadsheet cell carries it). The spaces around a break go with it; other runs of
+/// white space are left to typography.
+pub fn forced_breaks(text: &str) -> String {
+    let text = text.replace("\\n", "\n").replace("\r\n", "\n");
+    if !text.contains('\n') {
+        return text;
+    }
+    text.split('\n')
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A quotes file's text with `|` as a line break and `\|` as a literal bar.
+pub fn bars_to_breaks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                out.push('|');
+                chars.next();
+            }
+            '|' => out.push('\n'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A character as compared when finding highlights: lower case, one apostrophe, one space.
 fn fold(c: char) -> char {
     match c {
         '’' | '‘' | 'ʼ' | '`' => '\'',
-        '\u{00A0}' | '\u{202F}' | '\u{2009}' => ' ',
+        '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\n' => ' ',
         c => c.to_lowercase().next().unwrap_or(c),
     }
 }
@@ -115,6 +147,25 @@ pub fn normalise(text: &str, spans: &[Range<usize>]) -> Vec<Range<usize>> {
 #[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forced_breaks_from_newlines_and_typed_backslash_n() {
+        assert_eq!(
+            forced_breaks("On ne communique plus, \\n on converse."),
+            "On ne communique plus,\non converse."
+        );
+        assert_eq!(forced_breaks("Un\r\n\ndeux"), "Un\ndeux");
+        assert_eq!(forced_breaks("Sans coupure"), "Sans coupure");
+    }
+
+    #[test]
+    fn bars_break_lines_unless_escaped() {
+        assert_eq!(
+            bars_to_breaks("On ne communique plus, | on converse."),
+            "On ne communique plus, \n on converse."
+        );
+        assert_eq!(bars_to_breaks("Oui \\| non"), "Oui | non");
+    }
 
     #[test]
     fn markup_becomes_spans_of_the_plain_text() {

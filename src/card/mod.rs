@@ -104,7 +104,7 @@ impl CardRequest {
 
     /// A card for `text` (`**` marks emphasis) in `language`.
     fn with_markup(text: &str, speaker: &str, language: Language) -> CardRequest {
-        let (text, emphasis) = emphasis::parse_markup(text.trim());
+        let (text, emphasis) = emphasis::parse_markup(&emphasis::forced_breaks(text.trim()));
         CardRequest {
             text,
             emphasis,

@@ -57,7 +57,8 @@ impl CardRequest {
     /// highlights, the speaker (photo paths are relative to `folder`), and the file's title,
     /// date, outlet, kicker and language.
     pub fn from_quotes_file(file: &QuotesFile, entry: &QuoteEntry, folder: &Path) -> CardRequest {
-        let mut request = CardRequest::with_markup(&entry.text, &entry.speaker.name, file.language());
+        let text = super::emphasis::bars_to_breaks(&entry.text);
+        let mut request = CardRequest::with_markup(&text, &entry.speaker.name, file.language());
         request.set_speaker(&entry.speaker);
         request.speaker.photo = entry.speaker.photo.as_deref().map(|p| photo_in(folder, p));
         request.highlight(&entry.highlight);

@@ -166,6 +166,10 @@ fn check(spec: &str, strict: bool) -> Result<ExitCode, PlanError> {
     let template = plan::template(spec, None)?;
     let warnings = proof::lint(&template, FORMATS);
     print_diagnostics(&warnings);
+    let errors = warnings
+        .iter()
+        .filter(|d| d.severity == crate::diagnostic::Severity::Error)
+        .count();
     let files = template.files();
     let chain = if files.len() > 1 {
         format!(
@@ -179,12 +183,21 @@ fn check(spec: &str, strict: bool) -> Result<ExitCode, PlanError> {
     } else {
         String::new()
     };
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if errors > 0 {
+        eprintln!(
+            "template `{}`{chain}: {errors} sample card{} cannot be drawn, so `templates preview` would fail",
+            template.name,
+            plural(errors)
+        );
+        return Ok(ExitCode::from(EXIT_FAILED_CARDS));
+    }
     eprintln!(
         "template `{}`{chain}: valid on {} formats, {} warning{}",
         template.name,
         FORMATS.len(),
         warnings.len(),
-        if warnings.len() == 1 { "" } else { "s" }
+        plural(warnings.len())
     );
     Ok(if strict && !warnings.is_empty() {
         ExitCode::from(EXIT_FAILED_CARDS)

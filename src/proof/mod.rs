@@ -176,11 +176,14 @@ impl Merged {
 pub fn layout_warnings(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
     let mut merged = Merged::default();
     merged.add_layout(template, formats);
-    merged.finish()
+    let mut all = template.font_coverage();
+    all.extend(merged.finish());
+    all
 }
 
-/// Warnings about a template that loads: text that may get too small, text whose contrast with
-/// the pixels behind it is below WCAG AA, and sample quotes that do not fit a format.
+/// Warnings about a template that loads: characters its brand fonts lack, text that may get too
+/// small, text whose contrast with the pixels behind it is below WCAG AA; and errors for sample
+/// quotes that do not fit a format.
 pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
     let fonts = FontBook::embedded();
     // One warning per problem and place, listing the formats it occurs on.
@@ -194,11 +197,16 @@ pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
                 .resolve(format, fonts)
                 .map_err(ProofError::from)
                 .and_then(|layout| Ok(typeset::compose(&layout, &sample.request().content(None), fonts)?));
+            // A sample that cannot be drawn fails `templates preview`, so it is an error here too.
             if let Err(ProofError::Typeset(e)) = fit {
-                let d = Diagnostic::warning(format!("the {} sample quote: {e}", sample.name))
-                    .in_file(&template.origin.display_path())
-                    .with_hint(e.hint());
-                warnings.add("fit", d, format.id);
+                let message = format!("the {} sample quote: {e}", sample.name);
+                let d = match &e {
+                    typeset::TypesetError::DoesNotFit { element, .. } => {
+                        template.locate(element, Severity::Error, message)
+                    }
+                    _ => Diagnostic::error(message).in_file(&template.origin.display_path()),
+                };
+                warnings.add("fit", d.with_hint(e.hint()), format.id);
             }
         }
     }
@@ -225,5 +233,7 @@ pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
             warnings.add("contrast", d, proof.format.id);
         }
     }
-    warnings.finish()
+    let mut all = template.font_coverage();
+    all.extend(warnings.finish());
+    all
 }

@@ -39,6 +39,7 @@ fn label(canvas: &mut RgbImage, text: &str, x: f32, y: f32, size: f32, weight: u
         max_lines: Some(1),
         element: String::new(),
         emphasis: None,
+        finish: Default::default(),
     };
     let Ok(set) = set_text(
         text,

@@ -50,6 +50,7 @@ pub fn text_contrast(card: &Card, fonts: &FontBook) -> Vec<TextContrast> {
             color,
             glyphs,
             element,
+            decorative: false,
         } = item
         {
             let mut ratios = Vec::new();

@@ -1,6 +1,7 @@
 //! Rasterising: paints a typeset [`Card`] into pixels. Takes no decisions and cannot fail.
 
 pub(crate) mod contrast;
+mod finish;
 pub(crate) mod paint;
 mod text;
 
@@ -56,6 +57,12 @@ fn paint_item(canvas: &mut RgbImage, item: &Item, fonts: &FontBook) {
         Item::Shape { rect, outline, paint } => paint::fill_shape(canvas, *rect, *outline, paint),
         Item::Picture { rect, picture } => paint::draw_picture(canvas, *rect, picture),
         Item::Glyphs { color, glyphs, .. } => text::draw_glyphs(canvas, glyphs, *color, fonts),
+        Item::Stroke {
+            rect,
+            outline,
+            stroke,
+        } => finish::stroke_outline(canvas, *rect, *outline, *stroke),
+        Item::Shadow { silhouette, shadow } => finish::cast_shadow(canvas, silhouette, *shadow, fonts),
     }
 }
 

@@ -43,7 +43,7 @@ fn span_coverage(p: f32, start: f32, end: f32) -> f32 {
 }
 
 /// How much of pixel (x, y) lies inside `outline` drawn in `rect`.
-fn coverage(rect: Rect, outline: Outline, x: u32, y: u32) -> f32 {
+pub(super) fn coverage(rect: Rect, outline: Outline, x: u32, y: u32) -> f32 {
     let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
     match outline {
         Outline::Rect { radius } => {
@@ -362,6 +362,11 @@ pub fn draw_picture(canvas: &mut RgbImage, rect: Rect, picture: &Picture) {
                 source_pixels[s + 2],
                 source_pixels[s + 3],
             ]);
+            let colour = if picture.opacity < 1.0 {
+                colour.faded(picture.opacity)
+            } else {
+                colour
+            };
             let i = x as usize * 3;
             let solid = x >= solid_start && x < solid_end && row_coverage >= 1.0;
             if solid && colour.0[3] == 255 {
@@ -460,6 +465,7 @@ mod tests {
             fit: Fit::Cover,
             position: (0.5, 0.5),
             outline: Outline::Ellipse,
+            opacity: 1.0,
         };
         let frame = rect(10.0, 10.0, 40.0, 40.0);
         assert_eq!(fitted_rect(frame, &cover), rect(-10.0, 10.0, 80.0, 40.0));

@@ -3,7 +3,7 @@
 
 use super::assets::Asset;
 use super::format::Format;
-pub use super::raw::{Align, Case, Fit, Hanging, VAlign};
+pub use super::raw::{Align, Case, Fit, Hanging, Mark, VAlign};
 use super::values::Rgba;
 use crate::diagnostic::Diagnostic;
 use crate::fonts::FaceId;
@@ -69,8 +69,51 @@ pub struct TextStyle {
     pub element: String,
     /// How `**emphasised**` words are drawn; `None` draws them like the rest.
     pub emphasis: Option<Emphasis>,
+    /// Shadow, id and contrast check.
+    pub finish: TextFinish,
 }
 
+/// What a text has besides its type: a shadow, the element's id for messages, whether its
+/// contrast matters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextFinish {
+    /// A soft shadow behind the letters.
+    pub shadow: Option<Shadow>,
+    /// The template element's `id`, which messages name it by.
+    pub id: Option<String>,
+    /// A decorative text, left out of the contrast check.
+    pub decorative: bool,
+}
+
+impl TextStyle {
+    /// How messages name the element: its id, else its path in the template.
+    pub fn label(&self) -> String {
+        match &self.finish.id {
+            Some(id) => format!("`{id}`"),
+            None => format!("`{}`", self.element),
+        }
+    }
+}
+
+/// A line along the inside of an outline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    /// Its width, in px.
+    pub width: f32,
+    /// Its colour.
+    pub color: Rgba,
+}
+
+/// A blurred copy of an element's silhouette, drawn behind it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shadow {
+    /// How far right and down it falls, in px.
+    pub offset: (f32, f32),
+    /// The blur's standard deviation, in px.
+    pub blur: f32,
+    /// Its colour.
+    pub color: Rgba,
+}
 /// The colour and face of emphasised words.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Emphasis {
@@ -78,6 +121,8 @@ pub struct Emphasis {
     pub color: Rgba,
     /// Their face: the text's own, or the same family at another weight.
     pub face: FaceId,
+    /// A band or underline drawn behind them, and its colour.
+    pub mark: Option<(Mark, Rgba)>,
 }
 
 /// A gradient's geometry, in canvas px.
@@ -134,6 +179,8 @@ pub struct Picture {
     pub position: (f32, f32),
     /// Its crop.
     pub outline: Outline,
+    /// How opaque it is, 0..=1.
+    pub opacity: f32,
 }
 
 /// What a photo element shows when the card has no photo.
@@ -156,6 +203,10 @@ pub enum Element {
         outline: Outline,
         /// What fills it.
         paint: Paint,
+        /// Its edge.
+        stroke: Option<Stroke>,
+        /// Its shadow.
+        shadow: Option<Shadow>,
     },
     /// A picture: the logo or an image.
     Picture {
@@ -165,6 +216,10 @@ pub enum Element {
         picture: Picture,
         /// Whether this is the brand logo (for placement checks).
         logo: bool,
+        /// Its edge.
+        stroke: Option<Stroke>,
+        /// Its shadow.
+        shadow: Option<Shadow>,
     },
     /// The speaker's photo, known only per card.
     Photo {
@@ -174,6 +229,14 @@ pub enum Element {
         outline: Outline,
         /// The initials drawn without a photo; `None` draws nothing.
         initials: Option<Initials>,
+        /// The point of the photo kept in view, as fractions.
+        focus: (f32, f32),
+        /// Its edge.
+        stroke: Option<Stroke>,
+        /// Its shadow.
+        shadow: Option<Shadow>,
+        /// How opaque it is, 0..=1.
+        opacity: f32,
     },
     /// Text with placeholders, in a box of its own.
     Text {
@@ -229,6 +292,8 @@ pub enum StackChild {
         space_before: f32,
         /// The template element it comes from.
         element: String,
+        /// Left out of the contrast check.
+        decorative: bool,
     },
     /// Text with placeholders.
     Text {
@@ -274,6 +339,67 @@ pub struct Layout {
     pub warnings: Vec<Diagnostic>,
     /// Regional typographic conventions (fr-CA spacing, en-GB quotation marks).
     pub locale: Locale,
+    /// Elements placed against another once it is laid out.
+    pub relations: Vec<Relation>,
+    /// Which drawn element or stack child each id names.
+    pub ids: Vec<(String, Slot)>,
+    /// Other arrangements, tried in order before this one.
+    pub variants: Vec<Variant>,
+}
+
+/// Where an id points in a layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// `elements[i]`.
+    Element(usize),
+    /// Child `j` of the stack `elements[i]`.
+    Child(usize, usize),
+}
+
+/// Which side of the element it refers to an element goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Under it.
+    Below,
+    /// Over it.
+    Above,
+    /// To its right.
+    RightOf,
+}
+
+/// `elements[element]` is moved next to the element `target` once that is laid out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    /// The element moved.
+    pub element: usize,
+    /// The id it is placed against.
+    pub target: String,
+    /// Where.
+    pub side: Side,
+    /// Space between the two, in px.
+    pub gap: f32,
+    /// Whether its size along the moved axis was given (kept), or stretches to its far edge.
+    pub sized: bool,
+}
+
+/// A variant of a layout with the quote lengths it is for.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// Its name.
+    pub name: String,
+    /// Shortest quote, in characters.
+    pub min_chars: Option<usize>,
+    /// Longest quote, in characters.
+    pub max_chars: Option<usize>,
+    /// The arrangement.
+    pub layout: Box<Layout>,
+}
+
+impl Variant {
+    /// Whether a quote of `chars` characters may use this variant.
+    pub fn admits(&self, chars: usize) -> bool {
+        self.min_chars.is_none_or(|m| chars >= m) && self.max_chars.is_none_or(|m| chars <= m)
+    }
 }
 
 impl Layout {

@@ -3,11 +3,13 @@
 //! which file set each part so that later errors point into the right file.
 
 use super::assets::Asset;
-use super::raw::{AssetPath, RawElement, RawTemplate};
+use super::raw::{AssetPath, ElementKind, RawElement, RawTemplate};
 use super::suggest::{closest, hint_from_message};
+use super::values::{FontRef, FontSpec};
 use super::{builtin_asset, Builtin, Origin, TemplateError, BUILTINS};
 use crate::boundary::SafeSlice;
 use crate::diagnostic::Diagnostic;
+use crate::fonts::{FaceId, FontBook};
 use crate::yaml::{self, Spans};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -52,6 +54,21 @@ pub struct Loaded {
     /// Which layer set each path prefix (`elements`, `brand.palette.ink`, `formats.story.quote`).
     pub owners: BTreeMap<String, usize>,
     pub assets: BTreeMap<(usize, String), Asset>,
+    /// Font files of `brand.fonts`, by role, as the merged chain names them.
+    pub fonts: BTreeMap<String, FontFile>,
+}
+
+/// A brand font file, read and parsed when the template loads.
+#[derive(Debug, Clone)]
+pub struct FontFile {
+    /// The face it gave (the default instance of a variable font).
+    pub face: FaceId,
+    /// The path as written in the template.
+    pub written: String,
+    /// The path it was read from.
+    pub path: PathBuf,
+    /// Hash of the file's bytes, so a changed font changes every card set with it.
+    pub digest: String,
 }
 
 impl Loaded {
@@ -135,8 +152,15 @@ fn parse_layer(spec: &Spec) -> Result<(Layer, RawTemplate), TemplateError> {
         if let Some((line, column)) = refine_location(&message, spans).or(e.location()) {
             diagnostic = diagnostic.at(line, column).with_source(&source);
         }
-        if let Some(hint) = hint_from_message(&e.to_string()) {
+        let hint = match e.location() {
+            Some((line, _)) if is_structure_error(&message) => indentation_hint(&source, line),
+            _ => field_hint(&e, spans).or_else(|| hint_from_message(&e.to_string())),
+        };
+        if let Some(hint) = hint {
             diagnostic = diagnostic.with_hint(hint);
+        }
+        if let Some(fields) = element_fields_message(&e, spans) {
+            diagnostic.message = fields;
         }
         boxed(diagnostic)
     };
@@ -185,6 +209,114 @@ const TEMPLATE_FIELDS: &[&str] = &[
     "elements",
     "formats",
 ];
+
+/// Whether the parser lost track of the document's structure, which is most often indentation.
+fn is_structure_error(message: &str) -> bool {
+    [
+        "did not find expected",
+        "mapping values are not allowed",
+        "could not find expected ':'",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
+}
+
+/// Where the lines above `line` (1-based) start: (column, line, what starts there), 1-based
+/// columns, the key after a list's `-` counted as well as the `-`.
+fn starts_above(source: &str, line: usize) -> Vec<(usize, usize, String)> {
+    let mut starts = Vec::new();
+    for (index, text) in source.lines().enumerate().take(line.saturating_sub(1)) {
+        let body = text.trim_start_matches(' ');
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let column = text.len() - body.len() + 1;
+        let key = |t: &str| match t.split_once(':') {
+            Some((k, _)) if !k.contains(' ') => format!("`{k}:`"),
+            _ => "the value".to_owned(),
+        };
+        if let Some(item) = body.strip_prefix("- ") {
+            starts.push((column, index + 1, "the `-`".to_owned()));
+            let after = item.trim_start_matches(' ');
+            starts.push((column + 2 + item.len() - after.len(), index + 1, key(after)));
+        } else {
+            starts.push((column, index + 1, key(body)));
+        }
+    }
+    starts
+}
+
+/// A hint for a parser error on `line`: YAML nests by indentation, and a line that starts where
+/// no line above it does is the usual cause.
+fn indentation_hint(source: &str, line: usize) -> Option<String> {
+    let text = source.lines().nth(line.checked_sub(1)?)?;
+    if text.trim_start_matches(' ').starts_with('\t') {
+        return Some("YAML is indented with spaces: replace the tab at the start of this line".into());
+    }
+    let column = text.len() - text.trim_start_matches(' ').len() + 1;
+    let starts = starts_above(source, line);
+    if starts.iter().any(|(c, ..)| *c == column) {
+        return Some(
+            "YAML nests by indentation: check that this line and the one above are indented as the structure intends"
+                .into(),
+        );
+    }
+    // The nearest column a line above starts at; on a tie, the deeper one, most often a sibling.
+    let (to, at, what) = starts
+        .iter()
+        .rev()
+        .min_by_key(|(c, ..)| (c.abs_diff(column), std::cmp::Reverse(*c)))?;
+    Some(format!(
+        "YAML nests by indentation, and line {line} starts at column {column}, where no line above it starts: did you mean column {to}, in line with {what} on line {at}?"
+    ))
+}
+
+/// For an unknown field of an element: the fields of that element's type only, not of every type.
+fn element_fields_message(e: &yaml::Error, spans: &Spans) -> Option<String> {
+    let (path, rest) = e
+        .to_string()
+        .split_once(": ")
+        .map(|(p, r)| (p.to_owned(), r.to_owned()))?;
+    let unknown = rest
+        .strip_prefix("unknown field `")?
+        .split('`')
+        .next()?
+        .to_owned();
+    let kind = element_kind(&path, spans)?;
+    let mut names = vec!["type", "id", "visible"];
+    names.extend(super::resolve::allowed_fields(kind));
+    Some(format!(
+        "{path}: unknown field `{unknown}` for a `{}` element: expected one of {}",
+        kind.name(),
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
+/// The "did you mean" for an unknown field of an element, among the fields of its type.
+fn field_hint(e: &yaml::Error, spans: &Spans) -> Option<String> {
+    let message = element_fields_message(e, spans)?;
+    hint_from_message(message.split_once(": ")?.1)
+}
+
+/// The type of the element at `path` (`elements[0].children[1]`), or of the element a per-format
+/// or variant change names by id (`formats.story.quote`).
+fn element_kind(path: &str, spans: &Spans) -> Option<ElementKind> {
+    let dotted = path.replace('[', ".").replace(']', "");
+    let kind_at = |p: &str| {
+        let name = spans.scalar(&format!("{p}.type"))?;
+        ElementKind::ALL.iter().copied().find(|k| k.name() == name)
+    };
+    if dotted.starts_with("elements.") {
+        return kind_at(&dotted);
+    }
+    let id = dotted.rsplit('.').next()?;
+    let element = spans.path_of_scalar("id", id)?;
+    kind_at(element.strip_suffix(".id")?)
+}
 
 /// The parser's message, in the words of a template author.
 pub(crate) fn yaml_message(e: &yaml::Error) -> String {
@@ -245,11 +377,13 @@ pub fn load(spec: Spec) -> Result<Loaded, TemplateError> {
     read_chain(spec, &mut chain, &mut parsed)?;
     let mut layers = Vec::new();
     let mut assets = BTreeMap::new();
+    let mut fonts = BTreeMap::new();
     let mut merged = RawTemplate::default();
     let mut owners = BTreeMap::new();
     owners.insert(String::new(), 0);
     for (index, (spec, layer, mut raw)) in parsed.into_iter().enumerate() {
         load_assets(&spec, &layer, index, &mut raw, &mut assets)?;
+        load_fonts(&spec, &layer, &raw, &mut fonts)?;
         merge(&mut merged, raw, index, &mut owners);
         layers.push(layer);
     }
@@ -258,7 +392,70 @@ pub fn load(spec: Spec) -> Result<Loaded, TemplateError> {
         raw: merged,
         owners,
         assets,
+        fonts,
     })
+}
+
+/// Reads the font files a layer's `brand.fonts` names, relative to that layer's file; a role the
+/// layer sets without a file replaces a parent's font file of the same role.
+fn load_fonts(
+    spec: &Spec,
+    layer: &Layer,
+    raw: &RawTemplate,
+    fonts: &mut BTreeMap<String, FontFile>,
+) -> Result<(), TemplateError> {
+    for (role, font) in &raw.brand.fonts {
+        let FontRef::Spec(FontSpec {
+            file: Some(written),
+            index,
+            weight,
+            ..
+        }) = font
+        else {
+            fonts.remove(role);
+            continue;
+        };
+        let fail = |reason: String| {
+            boxed(
+                layer
+                    .error(
+                        &format!("brand.fonts.{role}.file"),
+                        Target::Value,
+                        format!("cannot use font `{written}`: {reason}"),
+                    )
+                    .with_hint(
+                        "the path is relative to the template file; TrueType (.ttf), OpenType (.otf) \
+                         and collections (.ttc, with `index`) are accepted",
+                    ),
+            )
+        };
+        let path = match spec {
+            Spec::Builtin(_) => return Err(fail("a built-in template names no font files".to_owned())),
+            Spec::File(file) => file.parent().unwrap_or(Path::new("")).join(written),
+        };
+        let bytes = crate::limits::read(&path, crate::limits::Kind::Font).map_err(|e| {
+            fail(match e {
+                crate::limits::ReadError::Io(e) => {
+                    format!("{}: `{}`", crate::diagnostic::io_reason(&e), path.display())
+                }
+                e => format!("cannot read `{}` ({e})", path.display()),
+            })
+        })?;
+        let digest = crate::fingerprint::file_hash(&bytes);
+        let face = FontBook::embedded()
+            .load_file(bytes, *index, *weight)
+            .map_err(|e| fail(format!("the file {e}")))?;
+        fonts.insert(
+            role.clone(),
+            FontFile {
+                face,
+                written: written.clone(),
+                path,
+                digest,
+            },
+        );
+    }
+    Ok(())
 }
 
 type Parsed<'a> = (Spec<'a>, Layer, RawTemplate);
@@ -362,6 +559,20 @@ fn asset_fields(raw: &mut RawTemplate) -> Vec<(String, &mut AssetPath)> {
             }
         }
     }
+    for (index, variant) in raw.variants.iter_mut().flatten().enumerate() {
+        for (id, patch) in variant.elements.iter_mut() {
+            if let Some(src) = &mut patch.src {
+                out.push((format!("variants.{index}.elements.{id}.src"), src));
+            }
+        }
+        for (key, patches) in variant.formats.iter_mut() {
+            for (id, patch) in patches.iter_mut() {
+                if let Some(src) = &mut patch.src {
+                    out.push((format!("variants.{index}.formats.{key}.{id}.src"), src));
+                }
+            }
+        }
+    }
     out
 }
 
@@ -449,6 +660,16 @@ fn load_assets(
                 assets.insert(key, decoded);
             }
             Err(reason) => {
+                let near = match spec {
+                    Spec::File(file) => nearby_file(file.parent().unwrap_or(Path::new("")), written),
+                    Spec::Builtin(_) => None,
+                };
+                let hint = match near {
+                    Some(near) => format!("did you mean `{near}`? (paths are relative to the template file)"),
+                    None => {
+                        "paths are relative to the template file; PNG, JPEG and SVG are accepted".to_owned()
+                    }
+                };
                 return Err(boxed(
                     layer
                         .error(
@@ -456,12 +677,37 @@ fn load_assets(
                             Target::Value,
                             format!("cannot use picture `{written}`: {reason}"),
                         )
-                        .with_hint("paths are relative to the template file; PNG, JPEG and SVG are accepted"),
-                ))
+                        .with_hint(hint),
+                ));
             }
         }
     }
     Ok(())
+}
+
+/// For a file that does not exist, a file of the same folder whose name is a letter or two away.
+fn nearby_file(base: &Path, written: &str) -> Option<String> {
+    let full = base.join(written);
+    if full.exists() {
+        return None;
+    }
+    let name = full.file_name()?.to_str()?;
+    let folder = match full.parent()? {
+        p if p.as_os_str().is_empty() => Path::new("."),
+        p => p,
+    };
+    // A folder of thousands of files is not worth reading for a hint.
+    let names: Vec<String> = std::fs::read_dir(folder)
+        .ok()?
+        .take(1000)
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
+    let found = closest(name, &candidates)?;
+    Some(match written.rsplit_once('/') {
+        Some((dir, _)) => format!("{dir}/{found}"),
+        None => found.to_owned(),
+    })
 }
 
 /// Lays `child` (layer `index`) over `merged`, recording which parts it set.
@@ -514,11 +760,25 @@ fn merge(merged: &mut RawTemplate, child: RawTemplate, index: usize, owners: &mu
         merged.elements = child.elements;
         own("elements".into());
     }
+    // A child's override of an element is laid over its parent's field by field, as elements are.
     for (key, patches) in child.formats {
         let target = merged.formats.entry(key.clone()).or_default();
         for (id, patch) in patches {
-            own(format!("formats.{key}.{id}"));
-            target.insert(id, patch);
+            match target.get_mut(&id) {
+                Some(existing) => {
+                    for field in existing.merge(&patch) {
+                        own(format!("formats.{key}.{id}.{field}"));
+                    }
+                }
+                None => {
+                    own(format!("formats.{key}.{id}"));
+                    target.insert(id, patch);
+                }
+            }
         }
+    }
+    if child.variants.is_some() {
+        merged.variants = child.variants;
+        own("variants".into());
     }
 }

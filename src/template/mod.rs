@@ -18,8 +18,9 @@ pub use assets::Asset;
 pub use content::{CardContent, PLACEHOLDERS};
 pub use format::{Format, SafeInsets, Shape, DEFAULT_FORMATS, FORMATS};
 pub use layout::{
-    Align, Case, Element, Emphasis, Fit, GradientShape, Hanging, Initials, Layout, Outline, Paint, Picture,
-    Rect, Stack, StackChild, TextStyle, VAlign,
+    Align, Case, Element, Emphasis, Fit, GradientShape, Hanging, Initials, Layout, Mark, Outline, Paint,
+    Picture, Rect, Relation, Shadow, Side, Slot, Stack, StackChild, Stroke, TextFinish, TextStyle, VAlign,
+    Variant,
 };
 #[cfg(feature = "cli")]
 pub(crate) use load::yaml_message;
@@ -97,6 +98,12 @@ fn builtin_asset(path: &str) -> Option<&'static [u8]> {
         .find(|(p, _)| *p == path)
         .map(|(_, bytes)| *bytes)
 }
+
+/// Characters of French and English quotes a brand font should have: letters with their
+/// accents, the ligatures, the quotation marks and apostrophes, the ellipsis and dashes, and the
+/// no-break spaces French punctuation takes.
+const COVERAGE: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,;:!?'\"()-%&@€$ \
+    àâäçéèêëîïôöùûüÿÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸœŒæÆ«»‘’“”…–—\u{A0}\u{202F}";
 
 /// The name of the template used when none is given.
 pub const DEFAULT_TEMPLATE: &str = "paper";
@@ -254,7 +261,64 @@ impl Template {
         for ((layer, path), asset) in &self.loaded.assets {
             f = f.str(&layer.to_string()).str(path).str(asset.digest());
         }
+        for (role, font) in &self.loaded.fonts {
+            f = f.str(role).str(&font.written).str(&font.digest);
+        }
         f.hex()
+    }
+
+    /// Characters quotes commonly use that a brand font file lacks, one warning per font file
+    /// listing each character and the embedded family that draws it instead.
+    pub fn font_coverage(&self) -> Vec<Diagnostic> {
+        let fonts = crate::fonts::FontBook::embedded();
+        let mut warnings = Vec::new();
+        // One warning per file, however many roles use it.
+        let mut files: Vec<(&load::FontFile, Vec<&str>)> = Vec::new();
+        for (role, font) in &self.loaded.fonts {
+            match files
+                .iter_mut()
+                .find(|(f, _)| f.digest == font.digest && f.written == font.written)
+            {
+                Some((_, roles)) => roles.push(role),
+                None => files.push((font, vec![role])),
+            }
+        }
+        for (font, roles) in files {
+            let missing = fonts.uncovered(font.face, COVERAGE);
+            if missing.is_empty() {
+                continue;
+            }
+            let listed: Vec<String> = missing
+                .iter()
+                .map(|m| {
+                    let c = m.character;
+                    let instead = match m.fallback {
+                        _ if c.is_whitespace() => "set as a narrower space".to_owned(),
+                        Some(family) => format!("drawn in {family}"),
+                        None => "no embedded font has it".to_owned(),
+                    };
+                    format!("`{c}` (U+{:04X}, {instead})", c as u32)
+                })
+                .collect();
+            let message = format!(
+                "font `{}` (role{} {}) has no glyph for {}",
+                font.written,
+                if roles.len() == 1 { "" } else { "s" },
+                roles
+                    .iter()
+                    .map(|r| format!("`{r}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                listed.join(", ")
+            );
+            let mut d = self
+                .loaded
+                .error(&format!("brand.fonts.{}.file", roles[0]), load::Target::Value, message)
+                .with_hint("use a font file with these characters (a fuller version of the family), or accept the fallback");
+            d.severity = crate::diagnostic::Severity::Warning;
+            warnings.push(d);
+        }
+        warnings
     }
 
     /// Every file read from disk to make this template: the files of its `extends` chain and the
@@ -265,6 +329,7 @@ impl Template {
             Origin::Builtin(_) => None,
         };
         let mut files: Vec<PathBuf> = self.loaded.layers.iter().filter_map(file).collect();
+        files.extend(self.loaded.fonts.values().map(|font| font.path.clone()));
         for (layer, path) in self.loaded.assets.keys() {
             if let Some(template) = file(&self.loaded.layers[*layer]) {
                 files.push(template.parent().unwrap_or(Path::new("")).join(path));

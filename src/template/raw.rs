@@ -28,6 +28,79 @@ pub struct RawTemplate {
     /// ids; values map element ids to the fields that change.
     #[serde(default)]
     pub formats: BTreeMap<String, BTreeMap<String, RawElement>>,
+    /// Other arrangements for some quotes, tried in order before the template's own.
+    pub variants: Option<Vec<RawVariant>>,
+}
+
+/// Another arrangement of the same elements, for the quotes its `when` admits.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVariant {
+    /// Its name, shown in the manifest and in messages.
+    pub name: Option<String>,
+    #[serde(default)]
+    pub when: RawWhen,
+    /// Changes to elements by id, laid over the format's own.
+    #[serde(default)]
+    pub elements: BTreeMap<String, RawElement>,
+    /// Per-format changes within the variant, as the template's `formats:`.
+    #[serde(default)]
+    pub formats: BTreeMap<String, BTreeMap<String, RawElement>>,
+}
+
+/// Which quotes a variant is for.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWhen {
+    /// The quote's length in characters.
+    pub chars: Option<RawCount>,
+}
+
+/// A range of counts; either end may be left open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCount {
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+}
+
+/// A line drawn along the inside of a shape's or picture's edge.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStroke {
+    pub width: Length,
+    pub color: Option<ColorRef>,
+}
+
+/// A blurred copy of an element drawn behind it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawShadow {
+    /// How far right and down it falls: `[0, 8px]`.
+    pub offset: Option<[Length; 2]>,
+    pub blur: Option<Length>,
+    pub color: Option<ColorRef>,
+}
+
+/// What draws attention to emphasised words besides their colour and weight.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mark {
+    /// A highlighter band behind the words.
+    Band,
+    /// A line under the words.
+    Underline,
+    /// Nothing.
+    None,
+}
+
+/// Whether a text's contrast is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContrastCheck {
+    Check,
+    /// The text is decorative: its contrast is not reported.
+    Ignore,
 }
 
 /// The brand: colours, fonts, logo and the words that end every card.
@@ -81,6 +154,11 @@ pub struct RawTextStyle {
     pub case: Option<Case>,
     pub max_lines: Option<u32>,
     pub hanging_punctuation: Option<Hanging>,
+    pub emphasis_color: Option<ColorRef>,
+    pub emphasis_weight: Option<u16>,
+    pub emphasis_mark: Option<Mark>,
+    pub emphasis_mark_color: Option<ColorRef>,
+    pub shadow: Option<RawShadow>,
 }
 
 /// The canvas background: a colour, or layers of colour, gradient, image and overlay.
@@ -402,6 +480,26 @@ pub struct RawElement {
     pub emphasis_color: Option<ColorRef>,
     /// Weight of emphasised words, in the same family (default: the text's own weight).
     pub emphasis_weight: Option<u16>,
+    /// A band or underline behind emphasised words.
+    pub emphasis_mark: Option<Mark>,
+    /// The colour of that band or underline (default: the accent, translucent for a band).
+    pub emphasis_mark_color: Option<ColorRef>,
+    /// A line along the inside of a shape's or picture's edge.
+    pub stroke: Option<RawStroke>,
+    /// A soft shadow behind the element.
+    pub shadow: Option<RawShadow>,
+    /// How opaque the element is, from 0 to 100 %.
+    pub opacity: Option<Fraction>,
+    /// The point of a photo kept in view when it is cropped: `[50%, 30%]`.
+    pub focus: Option<[Length; 2]>,
+    /// Placement after another element is laid out: under it, by element id.
+    pub below: Option<String>,
+    /// Over it.
+    pub above: Option<String>,
+    /// To its right.
+    pub right_of: Option<String>,
+    /// `ignore` leaves a decorative text out of the contrast check.
+    pub contrast: Option<ContrastCheck>,
 }
 
 /// A single value or a list of them.
@@ -457,7 +555,17 @@ macro_rules! element_fields {
             fallback,
             visible,
             emphasis_color,
-            emphasis_weight
+            emphasis_weight,
+            emphasis_mark,
+            emphasis_mark_color,
+            stroke,
+            shadow,
+            opacity,
+            focus,
+            below,
+            above,
+            right_of,
+            contrast
         )
     };
 }

@@ -8,9 +8,11 @@ mod structure;
 
 use super::content::{substitute, unknown_placeholders, PLACEHOLDERS};
 use super::format::{Format, FORMATS};
-use super::layout::{Emphasis, Layout, Rect, TextStyle};
+use super::layout::{
+    Emphasis, Layout, Mark, Rect, Relation, Shadow, Side, Slot, Stroke, TextFinish, TextStyle, Variant,
+};
 use super::load::{Loaded, Target};
-use super::raw::{Align, Anchor, Area, Case, ElementKind, RawElement, RawTextStyle};
+use super::raw::{Align, Anchor, Area, Case, ContrastCheck, ElementKind, RawElement, RawTextStyle};
 use super::suggest::closest;
 use super::values::{ColorRef, FontRef, FontSpec, Length, LetterSpacing, Rgba, SizeRange};
 use super::{Template, TemplateError};
@@ -57,6 +59,9 @@ fn hint_for(word: &str, candidates: &[&str]) -> Option<String> {
     closest(word, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
+/// A variant's index and its changes, each with the path prefix it is written at.
+type VariantLayers<'a> = (usize, Vec<(String, &'a BTreeMap<String, RawElement>)>);
+
 /// Everything resolution needs besides the element being resolved.
 struct Resolver<'a> {
     loaded: &'a Loaded,
@@ -69,6 +74,12 @@ struct Resolver<'a> {
     overrides: Vec<(&'a str, &'a BTreeMap<String, RawElement>)>,
     quotes: usize,
     warnings: Vec<Diagnostic>,
+    /// The variant being resolved: its index and its patches, by path prefix and element id.
+    variant: Option<VariantLayers<'a>>,
+    /// Which drawn element or stack child each id names.
+    ids: Vec<(String, Slot)>,
+    /// Relative placements, with the path of the field that asks for each.
+    relations: Vec<(Relation, String)>,
 }
 
 impl<'a> Resolver<'a> {
@@ -125,15 +136,7 @@ impl<'a> Resolver<'a> {
             Some(FontRef::Spec(spec)) => (spec.clone(), path.to_owned()),
             Some(FontRef::Role(role)) => self.role(role, path)?,
             None if roles.contains_key(default_role) => self.role(default_role, path)?,
-            None => (
-                FontSpec {
-                    family: None,
-                    weight: None,
-                    italic: None,
-                    axes: None,
-                },
-                path.to_owned(),
-            ),
+            None => (FontSpec::default(), path.to_owned()),
         };
         let family = spec.family.as_deref().unwrap_or("Inter");
         let weight = spec.weight.unwrap_or(400);
@@ -144,6 +147,131 @@ impl<'a> Resolver<'a> {
                 format!("font weight {weight} is out of range: expected 100 to 900 (400 regular, 700 bold)"),
             ));
         }
+        if spec.file.is_some() {
+            return self.file_font(&spec, &spec_path);
+        }
+        for (field, given) in [
+            ("index", spec.index.is_some()),
+            ("instance", spec.instance.is_some()),
+        ] {
+            if given {
+                return Err(self.error(
+                    &format!("{spec_path}.{field}"),
+                    Target::Key,
+                    format!("`{field}` chooses a face of a font file: it needs `file`"),
+                ));
+            }
+        }
+        let axes = self.axes(&spec, &spec_path)?;
+        match self
+            .fonts
+            .find_with_axes(family, weight, spec.italic.unwrap_or(false), &axes)
+        {
+            Some(Ok(face)) => Ok(face),
+            Some(Err(e)) => Err(self.axis_error(&e, &spec_path, false)),
+            None => {
+                let families = self.fonts.families();
+                Err(self.error_hint(
+                    &format!("{spec_path}.family"),
+                    Target::Value,
+                    format!(
+                        "unknown font family `{family}`: the embedded families are {}",
+                        families.join(", ")
+                    ),
+                    hint_for(family, &families).or_else(|| {
+                        Some("a brand font file is named with `file:` in `brand.fonts`".to_owned())
+                    }),
+                ))
+            }
+        }
+    }
+
+    /// An axis error at the field of `spec_path` that caused it; `weight_sets_wght` when the
+    /// spec's `weight` was given to the `wght` axis.
+    fn axis_error(&self, e: &AxisError, spec_path: &str, weight_sets_wght: bool) -> TemplateError {
+        let path = match e {
+            AxisError::OutOfRange { tag, .. } if tag == "wght" && weight_sets_wght => {
+                format!("{spec_path}.weight")
+            }
+            AxisError::UnknownAxis { tag, .. } | AxisError::OutOfRange { tag, .. } => {
+                format!("{spec_path}.axes.{tag}")
+            }
+            AxisError::NotVariable { .. } => format!("{spec_path}.axes"),
+        };
+        self.error(&path, Target::Key, e.to_string())
+    }
+
+    /// The face of a brand font file (role `brand.fonts.…` at `spec_path`), at the instance,
+    /// weight and axes the spec asks for.
+    fn file_font(&self, spec: &FontSpec, spec_path: &str) -> Result<FaceId, TemplateError> {
+        let file = spec.file.as_deref().unwrap_or_default();
+        let Some(loaded) = spec_path
+            .strip_prefix("brand.fonts.")
+            .and_then(|role| self.loaded.fonts.get(role))
+        else {
+            return Err(self.error(
+                &format!("{spec_path}.file"),
+                Target::Key,
+                "a font file is named once in `brand.fonts` and used by its role: write \
+                 `brand: { fonts: { quote: { file: fonts/brand.ttf } } }`, then `font: quote` here"
+                    .to_owned(),
+            ));
+        };
+        if spec.family.is_some() {
+            return Err(self.error(
+                &format!("{spec_path}.family"),
+                Target::Key,
+                "give `file` or `family`, not both: a font file names its own family".to_owned(),
+            ));
+        }
+        let base = loaded.face;
+        let face = self.fonts.face(base);
+        let variable = !face.axes().is_empty();
+        let mut settings = Vec::new();
+        if let Some(name) = &spec.instance {
+            settings = self.fonts.named_instance(base, name).map_err(|names| {
+                let message = if names.is_empty() {
+                    format!("font `{file}` has no named instances: only a variable font has them")
+                } else {
+                    format!(
+                        "font `{file}` has no instance named `{name}`: expected one of {}",
+                        names.join(", ")
+                    )
+                };
+                self.error(&format!("{spec_path}.instance"), Target::Value, message)
+            })?;
+        }
+        let weight_sets_wght = spec.weight.is_some() && face.axes().iter().any(|a| &a.0 == b"wght");
+        if let (Some(weight), true) = (spec.weight, weight_sets_wght) {
+            settings.retain(|s| &s.0 != b"wght");
+            settings.push((*b"wght", f32::from(weight)));
+        }
+        for (tag, value) in self.axes(spec, spec_path)? {
+            settings.retain(|s| s.0 != tag);
+            settings.push((tag, value));
+        }
+        let id = if variable {
+            // The default instance of some variable fonts is their lightest: set `wght` always.
+            self.fonts
+                .instance(base, &settings)
+                .map_err(|e| self.axis_error(&e, spec_path, weight_sets_wght))?
+        } else if spec.axes.as_ref().is_some_and(|a| !a.is_empty()) {
+            return Err(self.axis_error(&AxisError::NotVariable { family: face.family }, spec_path, false));
+        } else {
+            base
+        };
+        if spec.italic == Some(true) && !self.fonts.face(id).italic {
+            return Err(self.error(
+                &format!("{spec_path}.italic"),
+                Target::Value,
+                format!("font `{file}` is not italic: give its italic file a role of its own"),
+            ));
+        }
+        Ok(id)
+    }
+
+    /// The axis values a spec gives, with their tags checked.
+    fn axes(&self, spec: &FontSpec, spec_path: &str) -> Result<Vec<crate::fonts::AxisValue>, TemplateError> {
         let mut axes = Vec::new();
         for (tag, value) in spec.axes.iter().flatten() {
             let bytes: [u8; 4] = match tag.as_bytes().try_into() {
@@ -160,33 +288,7 @@ impl<'a> Resolver<'a> {
             };
             axes.push((bytes, *value));
         }
-        match self
-            .fonts
-            .find_with_axes(family, weight, spec.italic.unwrap_or(false), &axes)
-        {
-            Some(Ok(face)) => Ok(face),
-            Some(Err(e)) => {
-                let path = match &e {
-                    AxisError::UnknownAxis { tag, .. } | AxisError::OutOfRange { tag, .. } => {
-                        format!("{spec_path}.axes.{tag}")
-                    }
-                    AxisError::NotVariable { .. } => format!("{spec_path}.axes"),
-                };
-                Err(self.error(&path, Target::Key, e.to_string()))
-            }
-            None => {
-                let families = self.fonts.families();
-                Err(self.error_hint(
-                    &format!("{spec_path}.family"),
-                    Target::Value,
-                    format!(
-                        "unknown font family `{family}`: the embedded families are {}",
-                        families.join(", ")
-                    ),
-                    hint_for(family, &families),
-                ))
-            }
-        }
+        Ok(axes)
     }
 
     /// How emphasised words of `node` are drawn: the accent colour unless told otherwise, in the
@@ -206,12 +308,70 @@ impl<'a> Resolver<'a> {
                     format!("emphasis_weight {weight} is out of range: expected 100 to 900"),
                 ))
             }
+            Some(weight) if self.fonts.is_from_file(face) => self.file_sibling(face, weight),
             Some(weight) => {
                 let base = self.fonts.face(face);
                 self.fonts.find(base.family, weight, base.italic).unwrap_or(face)
             }
         };
-        Ok(Emphasis { color, face })
+        let opacity = self.opacity(node);
+        let mark = match e.emphasis_mark {
+            None | Some(Mark::None) => {
+                if e.emphasis_mark_color.is_some() {
+                    return Err(self.error(
+                        &node.at("emphasis_mark_color"),
+                        Target::Key,
+                        "`emphasis_mark_color` colours the mark of `emphasis_mark: band` or `underline`, and there is none".into(),
+                    ));
+                }
+                None
+            }
+            Some(mark) => {
+                let color = match &e.emphasis_mark_color {
+                    Some(c) => self.color(c, &node.at("emphasis_mark_color"))?,
+                    // A highlighter is translucent: the words stay readable through it.
+                    None if mark == Mark::Band => self.accent().faded(0.35),
+                    None => self.accent(),
+                };
+                Some((mark, color.faded(opacity)))
+            }
+        };
+        Ok(Emphasis {
+            color: color.faded(opacity),
+            face,
+            mark,
+        })
+    }
+
+    /// The brand font file of the same family and style as `face` closest to `weight`: the
+    /// variable one set at that weight, else the static file of the nearest weight.
+    fn file_sibling(&self, face: FaceId, weight: u16) -> FaceId {
+        let this = self.fonts.face(face);
+        let mut siblings: Vec<FaceId> = self
+            .loaded
+            .fonts
+            .values()
+            .map(|f| f.face)
+            .filter(|&id| {
+                let other = self.fonts.face(id);
+                other.family == this.family && other.italic == this.italic
+            })
+            .collect();
+        siblings.sort_unstable();
+        siblings.dedup();
+        for &id in &siblings {
+            let axes = self.fonts.face(id).axes();
+            if let Some(axis) = axes.iter().find(|a| &a.0 == b"wght") {
+                let value = f32::from(weight).clamp(axis.1, axis.3);
+                if let Ok(instance) = self.fonts.instance(id, &[(*b"wght", value)]) {
+                    return instance;
+                }
+            }
+        }
+        siblings
+            .into_iter()
+            .min_by_key(|&id| self.fonts.face(id).weight.abs_diff(weight))
+            .unwrap_or(face)
     }
 
     /// A role's font spec and the path it is written at.
@@ -373,7 +533,12 @@ impl<'a> Resolver<'a> {
             align,
             case,
             max_lines,
-            hanging_punctuation
+            hanging_punctuation,
+            emphasis_color,
+            emphasis_weight,
+            emphasis_mark,
+            emphasis_mark_color,
+            shadow
         );
         Ok(())
     }
@@ -460,13 +625,19 @@ impl<'a> Resolver<'a> {
             color: match &e.color {
                 Some(c) => self.color(c, &node.at("color"))?,
                 None => self.ink(),
-            },
+            }
+            .faded(self.opacity(node)),
             align: e.align.unwrap_or(Align::Left),
             case: e.case.unwrap_or(Case::None),
             max_lines: e.max_lines,
             hanging: e.hanging_punctuation.unwrap_or_default(),
             element: node.path.clone(),
             emphasis: Some(self.emphasis(node, face)?),
+            finish: TextFinish {
+                shadow: self.shadow(node, area)?,
+                id: e.id.clone(),
+                decorative: e.contrast == Some(ContrastCheck::Ignore),
+            },
         })
     }
 
@@ -544,8 +715,131 @@ impl<'a> Resolver<'a> {
                     }
                 }
             }
+            for (prefix, patches) in self.variant.iter().flat_map(|(_, layers)| layers) {
+                if let Some(patch) = patches.get(id) {
+                    for field in node.e.merge(patch) {
+                        node.origins.insert(field, format!("{prefix}.{id}.{field}"));
+                    }
+                }
+            }
         }
         node
+    }
+
+    /// The element's opacity, 0..=1.
+    fn opacity(&self, node: &Node) -> f32 {
+        node.e.opacity.map_or(1.0, |o| o.0)
+    }
+
+    /// The line along the inside of the element's edge.
+    fn stroke(&self, node: &Node, rect: Rect) -> Result<Option<Stroke>, TemplateError> {
+        let Some(stroke) = &node.e.stroke else {
+            return Ok(None);
+        };
+        let path = node.at("stroke");
+        let width = self.px_free(stroke.width, rect);
+        if width.is_nan() || width <= 0.0 || width > rect.w.min(rect.h) / 2.0 {
+            return Err(self.error(
+                &format!("{path}.width"),
+                Target::Value,
+                format!(
+                    "stroke width {width:.1} px does not suit a box of {:.0} × {:.0} px on `{}`: expected more than 0 and at most half the shorter side",
+                    rect.w, rect.h, self.format.id
+                ),
+            ));
+        }
+        let color = match &stroke.color {
+            Some(c) => self.color(c, &format!("{path}.color"))?,
+            None => self.accent(),
+        };
+        Ok(Some(Stroke {
+            width,
+            color: color.faded(self.opacity(node)),
+        }))
+    }
+
+    /// The soft shadow behind the element.
+    fn shadow(&self, node: &Node, area: Rect) -> Result<Option<Shadow>, TemplateError> {
+        let Some(shadow) = &node.e.shadow else {
+            return Ok(None);
+        };
+        let path = node.at("shadow");
+        let [dx, dy] = shadow.offset.unwrap_or([Length::Px(0.0), Length::Vmin(0.8)]);
+        let blur = self.px_free(shadow.blur.unwrap_or(Length::Vmin(1.5)), area);
+        // Beyond this the blur costs time and shows nothing but a faint haze.
+        let most = self.canvas.0.min(self.canvas.1) / 10.0;
+        if !(0.0..=most).contains(&blur) {
+            return Err(self.error(
+                &format!("{path}.blur"),
+                Target::Value,
+                format!(
+                    "shadow blur of {blur:.0} px is out of range on `{}`: expected 0 to {most:.0} px (10vmin)",
+                    self.format.id
+                ),
+            ));
+        }
+        let color = match &shadow.color {
+            Some(c) => self.color(c, &format!("{path}.color"))?,
+            None => Rgba([0, 0, 0, 90]),
+        };
+        Ok(Some(Shadow {
+            offset: (self.px_free(dx, area), self.px_free(dy, area)),
+            blur,
+            color: color.faded(self.opacity(node)),
+        }))
+    }
+
+    /// Records the relative placement `node` asks for, if any, for `elements[index]`.
+    fn relation(
+        &mut self,
+        node: &Node,
+        kind: ElementKind,
+        index: usize,
+        rect: Rect,
+    ) -> Result<(), TemplateError> {
+        let asked: Vec<(Side, &str, &String)> = [
+            (Side::Below, "below", &node.e.below),
+            (Side::Above, "above", &node.e.above),
+            (Side::RightOf, "right_of", &node.e.right_of),
+        ]
+        .into_iter()
+        .filter_map(|(side, field, target)| target.as_ref().map(|t| (side, field, t)))
+        .collect();
+        if let Some((_, field, _)) = asked.get(1) {
+            return Err(self.error(
+                &node.at(field),
+                Target::Key,
+                "an element is placed against one other: give one of `below`, `above` and `right_of`".into(),
+            ));
+        }
+        let Some(&(side, field, target)) = asked.first() else {
+            if node.e.gap.is_some() && kind != ElementKind::Stack {
+                return Err(self.error(
+                    &node.at("gap"),
+                    Target::Key,
+                    "`gap` is the space from the element named by `below`, `above` or `right_of`, and there is none".into(),
+                ));
+            }
+            return Ok(());
+        };
+        let e = &node.e;
+        let set = |l: Option<Length>| l.is_some_and(|l| l != Length::Auto);
+        let sized = match side {
+            Side::Below | Side::Above => set(e.height),
+            Side::RightOf => set(e.width),
+        };
+        let gap = e.gap.map_or(0.0, |g| self.px_free(g, rect));
+        self.relations.push((
+            Relation {
+                element: index,
+                target: target.clone(),
+                side,
+                gap,
+                sized,
+            },
+            node.at(field),
+        ));
+        Ok(())
     }
 }
 
@@ -556,13 +850,17 @@ pub fn allowed_fields(kind: ElementKind) -> &'static [&'static str] {
     ];
     macro_rules! boxed {
         ($($extra:literal),*) => {
-            &[BOX[0], BOX[1], BOX[2], BOX[3], BOX[4], BOX[5], BOX[6], BOX[7], $($extra),*]
+            &[BOX[0], BOX[1], BOX[2], BOX[3], BOX[4], BOX[5], BOX[6], BOX[7],
+              "below", "above", "right_of", "gap", "opacity", "shadow", $($extra),*]
         };
     }
     match kind {
-        ElementKind::Rect => boxed!("color", "gradient", "radius"),
-        ElementKind::Circle => boxed!("color", "gradient"),
-        ElementKind::Stack => boxed!("gap", "align", "valign", "children"),
+        ElementKind::Rect => boxed!("color", "gradient", "radius", "stroke"),
+        ElementKind::Circle => boxed!("color", "gradient", "stroke"),
+        ElementKind::Stack => &[
+            "area", "anchor", "left", "top", "right", "bottom", "width", "height", "gap", "align", "valign",
+            "children",
+        ],
         ElementKind::Quote => &[
             "style",
             "font",
@@ -577,8 +875,22 @@ pub fn allowed_fields(kind: ElementKind) -> &'static [&'static str] {
             "space_before",
             "emphasis_color",
             "emphasis_weight",
+            "emphasis_mark",
+            "emphasis_mark_color",
+            "shadow",
+            "opacity",
+            "contrast",
         ],
-        ElementKind::Ornament => &["style", "font", "size", "color", "glyph", "space_before"],
+        ElementKind::Ornament => &[
+            "style",
+            "font",
+            "size",
+            "color",
+            "glyph",
+            "space_before",
+            "opacity",
+            "contrast",
+        ],
         ElementKind::Text => boxed!(
             "text",
             "style",
@@ -594,12 +906,17 @@ pub fn allowed_fields(kind: ElementKind) -> &'static [&'static str] {
             "hanging_punctuation",
             "space_before",
             "emphasis_color",
-            "emphasis_weight"
+            "emphasis_weight",
+            "emphasis_mark",
+            "emphasis_mark_color",
+            "contrast"
         ),
-        ElementKind::Rule => &["width", "height", "color", "space_before"],
-        ElementKind::Logo => boxed!("align", "valign"),
-        ElementKind::Image => boxed!("src", "fit", "radius", "align", "valign"),
-        ElementKind::Photo => boxed!("shape", "radius", "fallback", "color", "style", "font"),
+        ElementKind::Rule => &["width", "height", "color", "space_before", "opacity"],
+        ElementKind::Logo => boxed!("align", "valign", "stroke"),
+        ElementKind::Image => boxed!("src", "fit", "radius", "align", "valign", "stroke", "focus"),
+        ElementKind::Photo => {
+            boxed!("shape", "radius", "fallback", "color", "style", "font", "stroke", "focus")
+        }
         ElementKind::Spacer => &["height"],
     }
 }
@@ -608,6 +925,36 @@ pub(super) fn resolve(
     template: &Template,
     format: &Format,
     fonts: &FontBook,
+) -> Result<Layout, TemplateError> {
+    let mut layout = resolve_one(template, format, fonts, None)?;
+    for (i, variant) in template.loaded.raw.variants.iter().flatten().enumerate() {
+        let mut layers = vec![(format!("variants.{i}.elements"), &variant.elements)];
+        for key in ["all", format.shape().key(), format.id] {
+            if let Some(patches) = variant.formats.get(key) {
+                layers.push((format!("variants.{i}.formats.{key}"), patches));
+            }
+        }
+        let mut arranged = resolve_one(template, format, fonts, Some((i, layers)))?;
+        layout.warnings.append(&mut arranged.warnings);
+        let chars = variant.when.chars.unwrap_or_default();
+        layout.variants.push(Variant {
+            name: variant
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("variant {}", i + 1)),
+            min_chars: chars.min.map(|m| m as usize),
+            max_chars: chars.max.map(|m| m as usize),
+            layout: Box::new(arranged),
+        });
+    }
+    Ok(layout)
+}
+
+fn resolve_one(
+    template: &Template,
+    format: &Format,
+    fonts: &FontBook,
+    variant: Option<VariantLayers<'_>>,
 ) -> Result<Layout, TemplateError> {
     let loaded = &template.loaded;
     let raw = &loaded.raw;
@@ -634,6 +981,9 @@ pub(super) fn resolve(
         overrides,
         quotes: 0,
         warnings: Vec::new(),
+        variant,
+        ids: Vec::new(),
+        relations: Vec::new(),
     };
     let locale = match &raw.locale {
         None => Locale::default(),
@@ -650,7 +1000,7 @@ pub(super) fn resolve(
     };
     let (background, mut elements) = resolver.background()?;
     for (i, e) in raw.elements.iter().flatten().enumerate() {
-        if let Some(element) = resolver.element(e, &format!("elements.{i}"))? {
+        if let Some(element) = resolver.element(e, &format!("elements.{i}"), elements.len())? {
             elements.push(element);
         }
     }
@@ -668,6 +1018,7 @@ pub(super) fn resolve(
                 .with_hint("a per-format `visible: false` may have hidden it"),
         )));
     }
+    resolver.check_relations()?;
     Ok(Layout {
         template: template.name.clone(),
         format: format.clone(),
@@ -676,7 +1027,83 @@ pub(super) fn resolve(
         elements,
         warnings: resolver.warnings,
         locale,
+        relations: resolver.relations.into_iter().map(|(r, _)| r).collect(),
+        ids: resolver.ids,
+        variants: Vec::new(),
     })
+}
+
+impl Resolver<'_> {
+    /// Every relative placement names an element drawn on this format, and none depends on itself.
+    fn check_relations(&self) -> Result<(), TemplateError> {
+        let slot = |id: &str| self.ids.iter().find(|(i, _)| i == id).map(|(_, s)| *s);
+        for (relation, path) in &self.relations {
+            if slot(&relation.target).is_none() {
+                let mut all = Vec::new();
+                structure::element_ids(
+                    self.loaded.raw.elements.as_deref().unwrap_or(&[]),
+                    "elements",
+                    &mut all,
+                );
+                let names: Vec<&str> = all.iter().map(|(id, _)| id.as_str()).collect();
+                let hidden = names.contains(&relation.target.as_str());
+                let message = if hidden {
+                    format!(
+                        "{} is placed against `{}`, which is not drawn on format `{}`",
+                        self.label_of(relation.element),
+                        relation.target,
+                        self.format.id
+                    )
+                } else {
+                    format!(
+                        "unknown element id `{}`: expected the id of another element ({})",
+                        relation.target,
+                        names.join(", ")
+                    )
+                };
+                return Err(self.error_hint(
+                    path,
+                    Target::Value,
+                    message,
+                    if hidden {
+                        Some("a per-format or variant `visible: false` hides it; place the element against another there".into())
+                    } else {
+                        hint_for(&relation.target, &names)
+                    },
+                ));
+            }
+            // Follow the chain of placements: coming back to the start is a cycle.
+            let mut chain = vec![self.label_of(relation.element)];
+            let mut current = relation;
+            while let Some(Slot::Element(target)) = slot(&current.target) {
+                chain.push(format!("`{}`", current.target));
+                if target == relation.element {
+                    return Err(self.error_hint(
+                        path,
+                        Target::Value,
+                        format!("placement makes a cycle: {}", chain.join(" → ")),
+                        Some(
+                            "an element cannot be placed against itself, directly or through another element"
+                                .into(),
+                        ),
+                    ));
+                }
+                match self.relations.iter().find(|(r, _)| r.element == target) {
+                    Some((next, _)) if chain.len() <= self.relations.len() + 1 => current = next,
+                    _ => break,
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The id of `elements[index]`, for messages.
+    fn label_of(&self, index: usize) -> String {
+        self.ids
+            .iter()
+            .find(|(_, s)| *s == Slot::Element(index))
+            .map_or_else(|| format!("element {index}"), |(id, _)| format!("`{id}`"))
+    }
 }
 
 /// Resolves the template for every built-in format so mistakes surface when it is loaded.

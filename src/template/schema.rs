@@ -31,7 +31,8 @@ fn field_schema(field: &str) -> Value {
         "color" => json!({"$ref": "#/definitions/color"}),
         "gradient" => json!({"$ref": "#/definitions/gradient"}),
         "radius" => json!({"$ref": "#/definitions/length", "description": "Corner radius."}),
-        "gap" => json!({"$ref": "#/definitions/length", "description": "Space between a stack's children."}),
+        "gap" => json!({"$ref": "#/definitions/length",
+            "description": "Space between a stack's children; for an element placed with `below`, `above` or `right_of`, the space from that element."}),
         "align" => json!({"enum": ["left", "center", "right"], "description": "Horizontal alignment."}),
         "valign" => json!({"enum": ["top", "center", "bottom"], "description": "Vertical alignment."}),
         "children" => json!({"type": "array", "items": {"$ref": "#/definitions/element"},
@@ -65,6 +66,31 @@ fn field_schema(field: &str) -> Value {
             "description": "Colour of words set between `**` in the quote (default: the palette's `accent`)."}),
         "emphasis_weight" => json!({"type": "integer", "minimum": 100, "maximum": 900,
             "description": "Weight of emphasised words, in the text's own family (default: its own weight)."}),
+        "emphasis_mark" => json!({"enum": ["band", "underline", "none"],
+            "description": "A highlighter band or an underline behind emphasised words."}),
+        "emphasis_mark_color" => json!({"$ref": "#/definitions/color",
+            "description": "Colour of the band or underline (default: the accent; translucent for a band)."}),
+        "stroke" => {
+            json!({"type": "object", "additionalProperties": false, "required": ["width"], "properties": {
+            "width": {"$ref": "#/definitions/length"}, "color": {"$ref": "#/definitions/color"}},
+            "description": "A line along the inside of the edge: `{ width: 6px, color: accent }`; a ring around a circular photo."})
+        }
+        "shadow" => json!({"type": "object", "additionalProperties": false, "properties": {
+            "offset": {"type": "array", "items": {"$ref": "#/definitions/length"}, "minItems": 2, "maxItems": 2},
+            "blur": {"$ref": "#/definitions/length"}, "color": {"$ref": "#/definitions/color"}},
+            "description": "A soft drop shadow: offset right and down, blur, colour (default translucent black)."}),
+        "opacity" => {
+            json!({"$ref": "#/definitions/fraction", "description": "How opaque the element is: 0 to 1, or 0% to 100%."})
+        }
+        "focus" => {
+            json!({"type": "array", "items": {"type": "string", "pattern": "^[0-9.]+%$"}, "minItems": 2, "maxItems": 2,
+            "description": "The point of the picture kept in view when it is cropped: `[50%, 30%]`."})
+        }
+        "below" | "above" | "right_of" => json!({"type": "string", "pattern": "^[A-Za-z0-9_-]+$",
+            "description": format!("Place the element {} the element with this id, once that is laid out; `gap` is the space between.",
+                field.replace('_', " "))}),
+        "contrast" => json!({"enum": ["check", "ignore"],
+            "description": "`ignore` leaves a decorative text out of the contrast check (and `templates check --strict`)."}),
         other => unreachable!("no schema for element field `{other}`"),
     }
 }
@@ -106,7 +132,21 @@ pub fn schema(fonts: &FontBook) -> Value {
     let mut format_keys: Vec<&str> = FORMAT_GROUPS.to_vec();
     format_keys.extend(FORMATS.iter().map(|f| f.id));
     let length = "^(auto|[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)\\s*(px|%|vw|vh|vmin|vmax)?)$";
-    json!({
+    // Definitions of their own, added below: one `json!` of the whole schema would pass the
+    // macro recursion limit.
+    let font_file = json!({"type": "object", "additionalProperties": false, "required": ["file"], "properties": {
+        "file": {"type": "string", "minLength": 1,
+            "description": "A TrueType (.ttf), OpenType (.otf) or collection (.ttc) font file, relative to the template."},
+        "index": {"type": "integer", "minimum": 0, "description": "The face of a collection (.ttc) to use, from 0."},
+        "instance": {"type": "string", "description": "A named instance of a variable font, e.g. `SemiBold`."},
+        "weight": {"type": "integer", "minimum": 100, "maximum": 900,
+            "description": "A variable font is set at this weight (`wght` axis); a static file is recorded as this weight."},
+        "italic": {"type": "boolean"},
+        "axes": {"type": "object", "propertyNames": {"pattern": "^[A-Za-z0-9 ]{4}$"},
+            "additionalProperties": {"type": "number"},
+            "description": "Variation axes of a variable font, e.g. `{ wght: 650, wdth: 90 }`."}
+    }});
+    let mut schema = json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": "https://pullquote.invalid/template.schema.json",
         "title": "pullquote template",
@@ -129,8 +169,8 @@ pub fn schema(fonts: &FontBook) -> Value {
                         "propertyNames": {"pattern": "^[A-Za-z0-9_-]+$"},
                         "additionalProperties": {"$ref": "#/definitions/hexColor"},
                         "description": "Named colours, usable wherever a colour is. `ink`, `accent` and `background` are defaults."},
-                    "fonts": {"type": "object", "additionalProperties": {"$ref": "#/definitions/fontSpec"},
-                        "description": "Font roles: `quote`, `name` and `body` are used by default."},
+                    "fonts": {"type": "object", "additionalProperties": {"$ref": "#/definitions/brandFont"},
+                        "description": "Font roles: `quote`, `name` and `body` are used by default. A role gives an embedded family, or a font file of the brand."},
                     "logo": {"type": "string", "description": "PNG, JPEG or SVG file, relative to the template."},
                     "url": {"type": "string", "description": "What `{url}` expands to."},
                     "hashtags": {"type": "array", "items": {"type": "string"}, "description": "What `{hashtags}` expands to."}
@@ -149,6 +189,22 @@ pub fn schema(fonts: &FontBook) -> Value {
                 "propertyNames": {"enum": format_keys},
                 "additionalProperties": {"type": "object", "additionalProperties": {"$ref": "#/definitions/patch"}},
                 "description": "Per-format changes: `all`, a shape (square, portrait, landscape) or a format id, then element ids."
+            },
+            "variants": {
+                "type": "array",
+                "description": "Other arrangements, tried in order before the template's own: the first whose `when` admits the quote and that the quote fits wins.",
+                "items": {"type": "object", "additionalProperties": false, "properties": {
+                    "name": {"type": "string"},
+                    "when": {"type": "object", "additionalProperties": false, "properties": {
+                        "chars": {"type": "object", "additionalProperties": false, "properties": {
+                            "min": {"type": "integer", "minimum": 0}, "max": {"type": "integer", "minimum": 0}},
+                            "description": "The quote's length in characters."}}},
+                    "elements": {"type": "object", "additionalProperties": {"$ref": "#/definitions/patch"},
+                        "description": "Changes to elements, by id, laid over the format's own."},
+                    "formats": {"type": "object", "propertyNames": {"enum": format_keys},
+                        "additionalProperties": {"type": "object", "additionalProperties": {"$ref": "#/definitions/patch"}},
+                        "description": "Per-format changes within the variant, as the template's `formats:`."}
+                }}
             }
         },
         "definitions": {
@@ -156,9 +212,9 @@ pub fn schema(fonts: &FontBook) -> Value {
                 "description": "A length: px (the default unit), % of the area along the axis, vw, vh, vmin (% of the shorter side), vmax; `auto` removes an edge in an override.",
                 "oneOf": [{"type": "number"}, {"type": "string", "pattern": length}]
             },
-            "hexColor": {"type": "string", "pattern": "^(#([0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})|white|black|transparent)$"},
-            "color": {"type": "string", "pattern": "^(#[0-9A-Fa-f]+|[A-Za-z0-9_-]+)$",
-                "description": "`#rgb`, `#rrggbb`, `#rrggbbaa`, or a name from `brand.palette`."},
+            "hexColor": {"type": "string", "pattern": "^(#([0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})|white|black|transparent|(rgba?|hsla?)\\(.*\\))$"},
+            "color": {"type": "string", "pattern": "^(#[0-9A-Fa-f]+|[A-Za-z0-9_-]+|(rgba?|hsla?)\\(.*\\))$",
+                "description": "`#rgb`, `#rrggbb`, `#rrggbbaa`, `rgb(30, 42, 58)`, `rgba(…, 0.5)`, `hsl(210, 40%, 20%)`, `hsla(…)`, or a name from `brand.palette`."},
             "size": {"oneOf": [
                 {"$ref": "#/definitions/length"},
                 {"type": "object", "additionalProperties": false, "required": ["min", "max"],
@@ -194,7 +250,10 @@ pub fn schema(fonts: &FontBook) -> Value {
                 "font": field_schema("font"), "size": field_schema("size"), "line_height": field_schema("line_height"),
                 "letter_spacing": field_schema("letter_spacing"), "color": field_schema("color"),
                 "align": field_schema("align"), "case": field_schema("case"), "max_lines": field_schema("max_lines"),
-                "hanging_punctuation": field_schema("hanging_punctuation")
+                "hanging_punctuation": field_schema("hanging_punctuation"),
+                "emphasis_color": field_schema("emphasis_color"), "emphasis_weight": field_schema("emphasis_weight"),
+                "emphasis_mark": field_schema("emphasis_mark"), "emphasis_mark_color": field_schema("emphasis_mark_color"),
+                "shadow": field_schema("shadow")
             }},
             "background": {"oneOf": [
                 {"$ref": "#/definitions/color"},
@@ -212,7 +271,11 @@ pub fn schema(fonts: &FontBook) -> Value {
             "element": element_schema(false),
             "patch": element_schema(true)
         }
-    })
+    });
+    schema["definitions"]["fontFile"] = font_file;
+    schema["definitions"]["brandFont"] =
+        json!({"oneOf": [{"$ref": "#/definitions/fontSpec"}, {"$ref": "#/definitions/fontFile"}]});
+    schema
 }
 
 /// The schema as pretty-printed JSON text.

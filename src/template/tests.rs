@@ -196,3 +196,71 @@ fn builtins_draw_no_logo_until_the_brand_gives_one() {
     let message = missing.unwrap_err().to_string();
     assert!(message.contains("nope.svg"), "{message}");
 }
+
+#[test]
+fn a_child_override_of_an_element_is_laid_over_its_parents_field_by_field() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "base.yaml",
+        &format!("{BASE}formats:\n  landscape:\n    box: {{ width: 20, height: 30 }}\n"),
+    );
+    let child = write(
+        dir.path(),
+        "child.yaml",
+        "extends: base.yaml\nformats:\n  landscape:\n    box: { width: 40 }\n",
+    );
+    let template = Template::load(&child).unwrap();
+    let (rect, _) = first_shape(&template, "x");
+    assert_eq!((rect.w, rect.h), (40.0, 30.0), "the parent's height stays");
+}
+
+#[test]
+fn variants_are_chosen_by_quote_length_and_boxes_follow_the_quote() {
+    use crate::card::CardRequest;
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = format!(
+        "{BASE}  - type: rect\n    id: band\n    below: quote\n    gap: 10\n    height: 8\n    color: ink\nvariants:\n  - name: long\n    when: {{ chars: {{ min: 60 }} }}\n    elements:\n      box: {{ visible: false }}\n"
+    );
+    let template = Template::load(&write(dir.path(), "t.yaml", &yaml)).unwrap();
+    let fonts = FontBook::embedded();
+    let layout = template
+        .resolve(&Format::by_id("instagram-square").unwrap(), fonts)
+        .unwrap();
+    let card = |quote: &str| {
+        let content = CardRequest::new(quote, "Camille Ferrand").content(None);
+        crate::typeset::compose(&layout, &content, fonts).unwrap()
+    };
+    let short = card("On ne communique plus, on converse.");
+    assert_eq!(short.variant, None);
+    let long = card("Pendant la crise, nous avons publié moins mais mieux, chaque matin, les mêmes visages.");
+    assert_eq!(long.variant.as_deref(), Some("long"));
+    for card in [&short, &long] {
+        let quote = card.quote().unwrap();
+        let band = card
+            .items
+            .iter()
+            .find_map(|i| match i {
+                crate::typeset::Item::Shape { rect, .. } if rect.h == 8.0 => Some(*rect),
+                _ => None,
+            })
+            .expect("the band is drawn");
+        // Ten pixels under the quote's last line box, wherever the quote ends.
+        assert!(
+            band.y > quote.ink.bottom() && band.y < quote.ink.bottom() + 40.0,
+            "{band:?} {:?}",
+            quote.ink
+        );
+    }
+    let boxes = |c: &crate::typeset::Card| {
+        c.items
+            .iter()
+            .filter(|i| matches!(i, crate::typeset::Item::Shape { rect, .. } if rect.w == 100.0))
+            .count()
+    };
+    assert_eq!(
+        (boxes(&short), boxes(&long)),
+        (1, 0),
+        "the long variant hides the box"
+    );
+}

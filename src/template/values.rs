@@ -299,7 +299,8 @@ impl Rgba {
     /// Opaque white.
     pub const WHITE: Rgba = Rgba([255, 255, 255, 255]);
 
-    /// Parses `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa` and a few CSS names.
+    /// Parses `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`, `rgb()`, `rgba()`, `hsl()`, `hsla()` and a
+    /// few CSS names.
     pub fn parse(text: &str) -> Option<Rgba> {
         let t = text.trim();
         match t.to_ascii_lowercase().as_str() {
@@ -307,6 +308,9 @@ impl Rgba {
             "black" => return Some(Rgba::BLACK),
             "transparent" => return Some(Rgba([0, 0, 0, 0])),
             _ => {}
+        }
+        if let Some((function, args)) = css_function(t) {
+            return Rgba::from_function(function, &args);
         }
         let hex = t.strip_prefix('#')?;
         if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
@@ -321,6 +325,41 @@ impl Rgba {
             8 => Some(Rgba([byte(0)?, byte(2)?, byte(4)?, byte(6)?])),
             _ => None,
         }
+    }
+
+    /// `rgb(30, 42, 58)`, `rgba(0 0 0 / 50%)`, `hsl(210, 40%, 20%)`, `hsla(…, 0.5)`.
+    fn from_function(function: &str, args: &[&str]) -> Option<Rgba> {
+        let alpha = match args.get(3) {
+            None => 1.0,
+            Some(a) => unit_or_percent(a, 1.0)?,
+        };
+        if !(3..=4).contains(&args.len()) || !(0.0..=1.0).contains(&alpha) {
+            return None;
+        }
+        let byte = |v: f64| (v.clamp(0.0, 1.0) * 255.0).round() as u8;
+        let (r, g, b) = match function {
+            "rgb" | "rgba" => {
+                let channel = |a: &str| unit_or_percent(a, 255.0).filter(|v| (0.0..=1.0).contains(v));
+                (channel(args[0])?, channel(args[1])?, channel(args[2])?)
+            }
+            "hsl" | "hsla" => {
+                let hue: f64 = args[0].trim_end_matches("deg").parse().ok()?;
+                let s = args[1].strip_suffix('%')?.parse::<f64>().ok()? / 100.0;
+                let l = args[2].strip_suffix('%')?.parse::<f64>().ok()? / 100.0;
+                if !(0.0..=1.0).contains(&s) || !(0.0..=1.0).contains(&l) || !hue.is_finite() {
+                    return None;
+                }
+                hsl_to_rgb(hue.rem_euclid(360.0), s, l)
+            }
+            _ => return None,
+        };
+        Some(Rgba([byte(r), byte(g), byte(b), byte(alpha)]))
+    }
+
+    /// The same colour at `opacity` (0..=1) of its alpha.
+    pub fn faded(self, opacity: f32) -> Rgba {
+        let [r, g, b, a] = self.0;
+        Rgba([r, g, b, (f32::from(a) * opacity.clamp(0.0, 1.0)).round() as u8])
     }
 
     /// Relative luminance (WCAG 2.x).
@@ -343,6 +382,34 @@ impl Rgba {
     }
 }
 
+/// `name(a, b, c)` or `name(a b c / d)` split into the name and its arguments.
+fn css_function(text: &str) -> Option<(&str, Vec<&str>)> {
+    let (name, rest) = text.split_once('(')?;
+    let inner = rest.trim_end().strip_suffix(')')?;
+    let args = inner
+        .split(|c: char| c == ',' || c == '/' || c.is_whitespace())
+        .filter(|a| !a.is_empty())
+        .collect();
+    Some((name.trim(), args))
+}
+
+/// A number out of `scale` (`128` of 255) or a percentage (`50%`), as a fraction.
+fn unit_or_percent(text: &str, scale: f64) -> Option<f64> {
+    let value = match text.strip_suffix('%') {
+        Some(p) => p.parse::<f64>().ok()? / 100.0,
+        None => text.parse::<f64>().ok()? / scale,
+    };
+    value.is_finite().then_some(value)
+}
+
+/// CSS's HSL to RGB, each channel in 0..=1.
+fn hsl_to_rgb(hue: f64, s: f64, l: f64) -> (f64, f64, f64) {
+    let k = |n: f64| (n + hue / 30.0) % 12.0;
+    let a = s * l.min(1.0 - l);
+    let f = |n: f64| l - a * (k(n) - 3.0).min(9.0 - k(n)).clamp(-1.0, 1.0);
+    (f(0.0), f(8.0), f(4.0))
+}
+
 /// A colour as written: a literal or a palette name, checked for syntax when read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ColorRef {
@@ -359,6 +426,11 @@ impl<'de> Deserialize<'de> for ColorRef {
         if text.trim_start().starts_with('#') {
             return Err(de::Error::custom(format!(
                 "invalid colour `{text}`: expected `#rgb`, `#rrggbb` or `#rrggbbaa` in hexadecimal"
+            )));
+        }
+        if text.contains('(') {
+            return Err(de::Error::custom(format!(
+                "invalid colour `{text}`: expected rgb() or rgba() with channels 0 to 255 (or 0% to 100%), hsl() or hsla() with a hue and two percentages, and an alpha 0 to 1, e.g. rgb(30, 42, 58) or hsla(210, 40%, 20%, 0.5)"
             )));
         }
         if text.is_empty() || !text.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
@@ -424,11 +496,18 @@ impl<'de> Deserialize<'de> for SizeRange {
     }
 }
 
-/// A font as written: a role from the template's `fonts:` section, or a family with a weight.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// A font as written: a role from the template's `fonts:` section, or a family with a weight,
+/// or (in `brand.fonts`) a font file.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FontSpec {
     pub family: Option<String>,
+    /// A font file (.ttf, .otf, .ttc), relative to the template file; only in `brand.fonts`.
+    pub file: Option<String>,
+    /// The face of a collection (.ttc) to use, from 0.
+    pub index: Option<u32>,
+    /// A named instance of a variable font file: `Bold`, `SemiBold Condensed`.
+    pub instance: Option<String>,
     pub weight: Option<u16>,
     pub italic: Option<bool>,
     /// Variation axes of a variable font, by tag: `{ wght: 650, slnt: -5 }`.
@@ -498,6 +577,21 @@ mod tests {
         assert_eq!(Rgba::parse("#00000080"), Some(Rgba([0, 0, 0, 128])));
         assert_eq!(Rgba::parse("#12345"), None);
         assert_eq!(Rgba::parse("#ggg"), None);
+        assert_eq!(Rgba::parse("rgb(30, 42, 58)"), Some(Rgba([30, 42, 58, 255])));
+        assert_eq!(Rgba::parse("rgba(0 0 0 / 50%)"), Some(Rgba([0, 0, 0, 128])));
+        assert_eq!(Rgba::parse("rgb(100%, 0%, 0%)"), Some(Rgba([255, 0, 0, 255])));
+        assert_eq!(Rgba::parse("hsl(0, 100%, 50%)"), Some(Rgba([255, 0, 0, 255])));
+        assert_eq!(
+            Rgba::parse("hsl(120deg, 100%, 25%)"),
+            Some(Rgba([0, 128, 0, 255]))
+        );
+        assert_eq!(
+            Rgba::parse("hsla(240, 100%, 50%, 0.5)"),
+            Some(Rgba([0, 0, 255, 128]))
+        );
+        assert_eq!(Rgba::parse("rgb(300, 0, 0)"), None);
+        assert_eq!(Rgba::parse("rgb(1, 2)"), None);
+        assert_eq!(Rgba::parse("hsl(0, 100, 50%)"), None);
         let ratio = Rgba::WHITE.contrast(Rgba::BLACK);
         assert!((ratio - 21.0).abs() < 1e-9);
     }

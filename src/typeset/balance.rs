@@ -1,6 +1,7 @@
 //! Choosing where lines break: for a given number of lines, the breaks that make the lines most
 //! even, avoid a last line of one word, and avoid ending a line on an article or inside a word,
-//! found by dynamic programming over all break opportunities.
+//! found by dynamic programming over all break opportunities; and the rag of the result, which
+//! the choice among sizes weighs.
 
 use super::linebreak::{line_lead, line_width, Segment};
 use std::ops::Range;
@@ -13,6 +14,21 @@ const SHORT_LAST_LINE_WEIGHT: f32 = 0.5;
 /// A break penalty from which a line ending counts as weak (a URL's own break points do not).
 const WEAK_END: f32 = 0.25;
 
+/// A line narrower than this share of the box is a hole in the block, unless it ends it.
+const SHORT_LINE_SHARE: f32 = 0.4;
+/// Rag cost of each line but the last narrower than [`SHORT_LINE_SHARE`] of the box.
+const SHORT_LINE: f32 = 0.6;
+/// A quote of at most this many words is short: one or two words on a line of it stand out.
+pub const SHORT_TEXT_WORDS: usize = 12;
+/// Rag cost of each line but the last holding one or two words, in a short text.
+const TINY_LINE: f32 = 0.4;
+/// Rag cost when every line break falls inside a phrase although the text has phrase breaks
+/// (a comma, a full stop) the lines could end on; a share of it when some do.
+const MID_PHRASE: f32 = 0.8;
+/// Rag cost of uneven lines (the last line excepted), per unit of mean squared shortfall from
+/// the longest line.
+const UNEVEN: f32 = 0.5;
+
 /// Lines chosen for a text, with what they cost.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Breaking {
@@ -22,6 +38,9 @@ pub struct Breaking {
     pub single_word_last: bool,
     /// Lines ending where breaking costs extra (after an article, inside a word).
     pub weak_ends: usize,
+    /// How ragged the block looks (short lines, lines of one or two words in a short text, breaks
+    /// inside phrases, uneven lines); comparable between sizes and numbers of lines.
+    pub rag: f32,
 }
 
 /// Number of words that start in `segments[range]`.
@@ -39,6 +58,7 @@ pub fn balanced(segments: &[Segment], max: f32, hang: f32, count: usize) -> Opti
             cost: 0.0,
             single_word_last: false,
             weak_ends: 0,
+            rag: 0.0,
         });
     }
     let total_words = words(segments, 0..n);
@@ -127,9 +147,58 @@ pub fn balanced(segments: &[Segment], max: f32, hang: f32, count: usize) -> Opti
     Some(Breaking {
         weak_ends,
         single_word_last: count > 1 && total_words > 1 && words(segments, last) <= 1,
+        rag: rag(segments, &lines, max, hang),
         lines,
         cost,
     })
+}
+
+/// Whether a line ending after `segment` ends a phrase: a forced break, or a break after a comma
+/// or a full stop (which the break penalty rewards).
+fn ends_phrase(segment: &Segment) -> bool {
+    segment.forced_break || segment.penalty < 0.0
+}
+
+/// The rag of `lines` set `max` em wide: what a designer would change about the block's shape.
+pub fn rag(segments: &[Segment], lines: &[Range<usize>], max: f32, hang: f32) -> f32 {
+    let Some((_, inner)) = lines.split_last() else {
+        return 0.0;
+    };
+    if inner.is_empty() || max <= 0.0 {
+        return 0.0;
+    }
+    let short_text = words(segments, 0..segments.len()) <= SHORT_TEXT_WORDS;
+    let widths: Vec<f32> = lines
+        .iter()
+        .map(|line| line_width(segments, line.clone(), hang))
+        .collect();
+    let longest = widths.iter().copied().fold(f32::EPSILON, f32::max);
+    let mut cost = 0.0;
+    for (line, width) in inner.iter().zip(&widths) {
+        if *width < SHORT_LINE_SHARE * max {
+            cost += SHORT_LINE;
+        }
+        if short_text && words(segments, line.clone()) <= 2 {
+            cost += TINY_LINE;
+        }
+        let shortfall = 1.0 - width / longest;
+        cost += UNEVEN * shortfall * shortfall / inner.len() as f32;
+    }
+    let phrase_breaks = segments[..segments.len() - 1]
+        .iter()
+        .filter(|s| ends_phrase(s))
+        .count();
+    if phrase_breaks > 0 {
+        let inside = inner
+            .iter()
+            .filter(|line| !ends_phrase(&segments[line.end - 1]))
+            .count();
+        // Only breaks the text could have put at a phrase end count: a block of more lines
+        // than it has phrases must break some inside them.
+        let avoidable = inside.saturating_sub(inner.len().saturating_sub(phrase_breaks));
+        cost += MID_PHRASE * avoidable as f32 / inner.len().min(phrase_breaks) as f32;
+    }
+    cost
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@ use super::place::{first_letter_ink_left, place_text, InkBounds};
 use super::typography::{for_display_in, mark_emphasis, mark_ranges, split_emphasis};
 use super::{Card, Item, PlacedGlyph, Placement, PlacementKind, TypesetError};
 use crate::template::{
-    Align, CardContent, Case, Element, Hanging, Layout, Rect, Stack, StackChild, TextStyle, VAlign,
+    Align, CardContent, Case, Element, Hanging, Layout, Rect, Relation, Side, Slot, Stack, StackChild,
+    TextFinish, TextStyle, VAlign,
 };
 use std::ops::Range;
 
@@ -53,6 +54,7 @@ fn set_error(
             needed_height,
         } => TypesetError::DoesNotFit {
             what: what.to_owned(),
+            element: style.element.clone(),
             format: layout.format.id.to_owned(),
             min_size,
             width,
@@ -150,6 +152,8 @@ enum Measured {
     },
 }
 
+/// Lays out a stack; returns where each child went (by its index among the stack's children),
+/// for elements placed against one of them.
 fn compose_stack(
     stack: &Stack,
     layout: &Layout,
@@ -157,12 +161,17 @@ fn compose_stack(
     fonts: &FontBook,
     items: &mut Vec<Item>,
     placements: &mut Vec<Placement>,
-) -> Result<(), TypesetError> {
+) -> Result<Vec<Option<Rect>>, TypesetError> {
     let language = content.language;
     // Hanging punctuation may use the safe area's margin left of the stack.
     let hang_room = (stack.rect.x - layout.safe.x).max(0.0);
     let mut measured: Vec<(Measured, f32, f32)> = Vec::new(); // (child, height, space before)
-    for child in &stack.children {
+    let mut child_index: Vec<usize> = Vec::new(); // the stack child each measured entry comes from
+    let mut bounds: Vec<Option<Rect>> = vec![None; stack.children.len()];
+    for (index, child) in stack.children.iter().enumerate() {
+        if measured.len() > child_index.len() {
+            child_index.push(index - 1);
+        }
         match child {
             StackChild::Quote { style, space_before } => {
                 measured.push((Measured::Quote { style: style.clone() }, 0.0, *space_before));
@@ -179,7 +188,7 @@ fn compose_stack(
                 check_length(&text, "text of an element", MAX_TEXT_CHARS)?;
                 let set = set_in_box(
                     Source::Markup(&text),
-                    &format!("text of `{}`", style.element),
+                    &format!("text of {}", style.label()),
                     style,
                     content,
                     layout,
@@ -204,6 +213,7 @@ fn compose_stack(
                 glyph,
                 space_before,
                 element,
+                decorative,
             } => {
                 let glyph = glyph
                     .clone()
@@ -221,6 +231,10 @@ fn compose_stack(
                     max_lines: Some(1),
                     element: element.clone(),
                     emphasis: None,
+                    finish: TextFinish {
+                        decorative: *decorative,
+                        ..TextFinish::default()
+                    },
                 };
                 let set = set_text(&glyph, &style, fonts, language, f32::INFINITY, f32::INFINITY)
                     .map_err(|e| set_error(e, "ornament", layout, &style, fonts))?;
@@ -269,6 +283,9 @@ fn compose_stack(
             }
             StackChild::Spacer { height } => measured.push((Measured::Space, *height, 0.0)),
         }
+    }
+    if measured.len() > child_index.len() {
+        child_index.push(stack.children.len() - 1);
     }
     let spacing = |i: usize, before: f32| if i == 0 { 0.0 } else { stack.gap + before };
     let fixed: f32 = measured
@@ -323,17 +340,32 @@ fn compose_stack(
     };
     for (i, (child, height, before)) in measured.into_iter().enumerate() {
         y += spacing(i, before);
+        // Text is measured by its ink across and its line boxes down.
+        let text_bounds = |placement: &Placement| Rect {
+            x: placement.ink.x,
+            y,
+            w: placement.ink.w,
+            h: height,
+        };
+        let mut here = Rect {
+            x: stack.rect.x,
+            y,
+            w: stack.rect.w,
+            h: height,
+        };
         match child {
             Measured::Quote { style } => {
                 let set = quote_set.take().expect("the quote was set above");
                 let mut placement =
                     place_text(&set, &style, stack.rect, y, fonts, PlacementKind::Quote, items);
                 placement.frame = with_hang(stack.rect, &set);
+                here = text_bounds(&placement);
                 placements.push(placement);
             }
             Measured::Text { set, style, kind } => {
                 let mut placement = place_text(&set, &style, stack.rect, y, fonts, kind, items);
                 placement.frame = with_hang(stack.rect, &set);
+                here = text_bounds(&placement);
                 placements.push(placement);
             }
             Measured::Ornament {
@@ -369,6 +401,7 @@ fn compose_stack(
                     color: style.color,
                     glyphs,
                     element: style.element.clone(),
+                    decorative: style.finish.decorative,
                 });
                 let ink = Rect {
                     x: x + ink_left,
@@ -376,12 +409,14 @@ fn compose_stack(
                     w: ink_width,
                     h: ink_height,
                 };
+                here = ink;
                 placements.push(Placement {
                     kind: PlacementKind::Ornament,
                     frame: stack.rect,
                     ink,
                     size: set.size,
                     lines: vec![set.text.clone()],
+                    line_widths: (0..set.lines.len()).map(|l| set.line_width_px(l)).collect(),
                 });
             }
             Measured::Rule {
@@ -389,22 +424,24 @@ fn compose_stack(
                 height: h,
                 color,
             } => {
+                here = Rect {
+                    x: x_for(width),
+                    y,
+                    w: width,
+                    h,
+                };
                 items.push(Item::Rect {
-                    rect: Rect {
-                        x: x_for(width),
-                        y,
-                        w: width,
-                        h,
-                    },
+                    rect: here,
                     color,
                     radius: 0.0,
                 });
             }
             Measured::Space => {}
         }
+        bounds[child_index[i]] = Some(here);
         y += height;
     }
-    Ok(())
+    Ok(bounds)
 }
 
 /// The longest quote a card is set with: far more than fits at the smallest size any template
@@ -426,63 +463,130 @@ fn check_length(text: &str, what: &str, max: usize) -> Result<(), TypesetError> 
     Ok(())
 }
 
-/// Lays out `layout` for `content`: the card the renderer will paint.
+/// Lays out `layout` for `content`: the card the renderer will paint. The template's variants
+/// that admit the quote's length are tried in order, and the first the quote fits wins; the
+/// template's own arrangement comes last.
 pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Result<Card, TypesetError> {
     check_length(&content.quote, "quote", MAX_QUOTE_CHARS)?;
+    let chars = content.quote.chars().count();
+    // When nothing fits, the arrangement meant for this quote says best why.
+    let mut first_miss = None;
+    for variant in layout.variants.iter().filter(|v| v.admits(chars)) {
+        match compose_one(&variant.layout, content, fonts) {
+            Ok(mut card) => {
+                card.variant = Some(variant.name.clone());
+                return Ok(card);
+            }
+            Err(e @ TypesetError::DoesNotFit { .. }) => {
+                first_miss.get_or_insert(e);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    compose_one(layout, content, fonts).map_err(|e| first_miss.unwrap_or(e))
+}
+
+/// `element` moved against `target` as `relation` says.
+fn moved(element: &Element, relation: &Relation, target: Rect) -> Element {
+    let mut element = element.clone();
+    let rect = match &mut element {
+        Element::Shape { rect, .. }
+        | Element::Picture { rect, .. }
+        | Element::Photo { rect, .. }
+        | Element::Text { rect, .. } => rect,
+        Element::Stack(stack) => &mut stack.rect,
+    };
+    let gap = relation.gap;
+    match relation.side {
+        Side::Below => {
+            let top = target.bottom() + gap;
+            rect.h = if relation.sized {
+                rect.h
+            } else {
+                (rect.bottom() - top).max(0.0)
+            };
+            rect.y = top;
+        }
+        Side::Above => {
+            let bottom = target.y - gap;
+            if relation.sized {
+                rect.y = bottom - rect.h;
+            } else {
+                rect.h = (bottom - rect.y).max(0.0);
+            }
+        }
+        Side::RightOf => {
+            let left = target.right() + gap;
+            rect.w = if relation.sized {
+                rect.w
+            } else {
+                (rect.right() - left).max(0.0)
+            };
+            rect.x = left;
+        }
+    }
+    element
+}
+
+/// What one element of the layout drew.
+#[derive(Default)]
+struct Drawn {
+    items: Vec<Item>,
+    placements: Vec<Placement>,
+    /// Its bounds, or its children's for a stack.
+    bounds: Option<Rect>,
+    children: Vec<Option<Rect>>,
+}
+
+fn compose_one(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Result<Card, TypesetError> {
+    let count = layout.elements.len();
+    let mut drawn: Vec<Option<Drawn>> = (0..count).map(|_| None).collect();
+    let slot = |id: &str| layout.ids.iter().find(|(i, _)| i == id).map(|(_, s)| *s);
+    // Elements placed against another wait for it; the rest go in painting order.
+    while drawn.iter().any(Option::is_none) {
+        let mut progress = false;
+        for index in 0..count {
+            if drawn[index].is_some() {
+                continue;
+            }
+            let relation = layout.relations.iter().find(|r| r.element == index);
+            let target = match relation.map(|r| slot(&r.target)) {
+                None => None,
+                Some(Some(Slot::Element(i))) => match &drawn[i] {
+                    Some(d) => Some(d.bounds),
+                    None => continue,
+                },
+                Some(Some(Slot::Child(i, j))) => match &drawn[i] {
+                    Some(d) => Some(d.children.get(j).copied().flatten()),
+                    None => continue,
+                },
+                // Resolution checks every target exists and no placement depends on itself.
+                Some(None) => Some(None),
+            };
+            let element = match (relation, target) {
+                (Some(relation), Some(Some(bounds))) => moved(&layout.elements[index], relation, bounds),
+                _ => layout.elements[index].clone(),
+            };
+            drawn[index] = Some(compose_element(&element, layout, content, fonts)?);
+            progress = true;
+        }
+        if !progress {
+            break;
+        }
+    }
     let mut items = Vec::new();
     let mut placements = Vec::new();
     // Items drawn before the first element that depends on the quote are the layout's alone.
     let mut layout_items = None;
-    for element in &layout.elements {
-        let from_layout_alone = matches!(element, Element::Shape { .. } | Element::Picture { .. });
+    for (index, (element, done)) in layout.elements.iter().zip(drawn).enumerate() {
+        let from_layout_alone = matches!(element, Element::Shape { .. } | Element::Picture { .. })
+            && !layout.relations.iter().any(|r| r.element == index);
         if !from_layout_alone && layout_items.is_none() {
             layout_items = Some(items.len());
         }
-        match element {
-            Element::Shape { .. } | Element::Picture { .. } | Element::Photo { .. } => {
-                super::pictures::compose_element(element, content, fonts, &mut items, &mut placements)
-                    .map_err(|e| match element {
-                        Element::Photo {
-                            initials: Some(initials),
-                            ..
-                        } => set_error(e, "photo initials", layout, &initials.style, fonts),
-                        _ => unreachable!("only photo initials are set as text"),
-                    })?
-            }
-            Element::Text {
-                rect,
-                text,
-                style,
-                valign,
-            } => {
-                let text = content.expand(text);
-                if text.is_empty() {
-                    continue;
-                }
-                check_length(&text, "text of an element", MAX_TEXT_CHARS)?;
-                let hang_room = (rect.x - layout.safe.x).max(0.0);
-                let set = set_in_box(
-                    Source::Markup(&text),
-                    &format!("text of `{}`", style.element),
-                    style,
-                    content,
-                    layout,
-                    fonts,
-                    (rect.w, rect.h, hang_room),
-                )?;
-                let top = match valign {
-                    VAlign::Top => rect.y,
-                    VAlign::Center => rect.y + (rect.h - set.height()) / 2.0,
-                    VAlign::Bottom => rect.bottom() - set.height(),
-                };
-                let mut placement =
-                    place_text(&set, style, *rect, top, fonts, PlacementKind::Text, &mut items);
-                placement.frame = with_hang(*rect, &set);
-                placements.push(placement);
-            }
-            Element::Stack(stack) => {
-                compose_stack(stack, layout, content, fonts, &mut items, &mut placements)?
-            }
+        if let Some(done) = done {
+            items.extend(done.items);
+            placements.extend(done.placements);
         }
     }
     Ok(Card {
@@ -493,5 +597,72 @@ pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Resu
         items,
         placements,
         safe: layout.safe,
+        variant: None,
     })
+}
+
+/// Lays out one element of `layout`.
+fn compose_element(
+    element: &Element,
+    layout: &Layout,
+    content: &CardContent,
+    fonts: &FontBook,
+) -> Result<Drawn, TypesetError> {
+    let mut out = Drawn::default();
+    let (items, placements) = (&mut out.items, &mut out.placements);
+    match element {
+        Element::Shape { rect, .. } | Element::Picture { rect, .. } | Element::Photo { rect, .. } => {
+            out.bounds = Some(*rect);
+            super::pictures::compose_element(element, content, fonts, items, placements).map_err(|e| {
+                match element {
+                    Element::Photo {
+                        initials: Some(initials),
+                        ..
+                    } => set_error(e, "photo initials", layout, &initials.style, fonts),
+                    _ => unreachable!("only photo initials are set as text"),
+                }
+            })?
+        }
+        Element::Text {
+            rect,
+            text,
+            style,
+            valign,
+        } => {
+            let text = content.expand(text);
+            if text.is_empty() {
+                return Ok(out);
+            }
+            check_length(&text, "text of an element", MAX_TEXT_CHARS)?;
+            let hang_room = (rect.x - layout.safe.x).max(0.0);
+            let set = set_in_box(
+                Source::Markup(&text),
+                &format!("text of {}", style.label()),
+                style,
+                content,
+                layout,
+                fonts,
+                (rect.w, rect.h, hang_room),
+            )?;
+            let top = match valign {
+                VAlign::Top => rect.y,
+                VAlign::Center => rect.y + (rect.h - set.height()) / 2.0,
+                VAlign::Bottom => rect.bottom() - set.height(),
+            };
+            let mut placement = place_text(&set, style, *rect, top, fonts, PlacementKind::Text, items);
+            placement.frame = with_hang(*rect, &set);
+            out.bounds = Some(Rect {
+                x: placement.ink.x,
+                y: top,
+                w: placement.ink.w,
+                h: set.height(),
+            });
+            placements.push(placement);
+        }
+        Element::Stack(stack) => {
+            out.bounds = Some(stack.rect);
+            out.children = compose_stack(stack, layout, content, fonts, items, placements)?;
+        }
+    }
+    Ok(out)
 }

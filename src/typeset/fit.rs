@@ -1,6 +1,10 @@
 //! Fitting: the size and the line breaks chosen together. The largest size in the style's range
-//! at which the text fits its box is found first; then, from that size down, the first size whose
-//! best breaking has no lone word on its last line is kept (the largest if none has).
+//! at which the text fits its box is found first; then sizes from there down are weighed as a
+//! designer would: a lone word on the last line is avoided first, then a line ending on an
+//! article or a short preposition, both whenever any size in the range avoids them; among the
+//! sizes left, a smaller size is taken when the rag it gives (short lines, lines of one or two
+//! words in a short quote, breaks inside a phrase rather than after a comma) is worth the size
+//! it costs.
 
 use super::balance::{balanced, Breaking};
 use super::fonts::FontBook;
@@ -13,9 +17,12 @@ use crate::transcript::Language;
 use std::borrow::Cow;
 use std::ops::Range;
 
-/// Below the largest fitting size, the share of that size searched in half-pixel steps for a
-/// breaking without a lone last word; further down the search takes coarser steps.
+/// Below the largest fitting size, the share of that size searched in half-pixel steps; further
+/// down the search takes coarser steps.
 const BETTER_BREAKS_SIZE_RANGE: f32 = 0.1;
+/// What giving up size costs, in units of rag per share of the largest fitting size: a tenth
+/// smaller costs as much as half a line of one or two words.
+const SIZE_COST: f32 = 4.0;
 
 /// Text broken into lines at a chosen size.
 #[derive(Debug, Clone)]
@@ -171,24 +178,41 @@ impl Measured<'_> {
         self.attempt(size, split).is_some()
     }
 
-    /// The best breaking at `size`, trying one more line when that avoids a lone last word.
+    /// The best breaking at `size`: in the fewest lines, or in one more when that reads better.
     fn breaking(&self, size: f32, split: bool) -> Option<(Attempt<'_>, Breaking)> {
         let attempt = self.attempt(size, split)?;
         let breaking = balanced(&attempt.segments, attempt.max, self.hang, attempt.count)?;
-        if breaking.single_word_last {
-            let more = attempt.count + 1;
-            let room = more <= self.max_lines
-                && block_height(size, more, self.ascender, self.descender, self.line_height)
-                    <= self.height + 0.01;
-            if let Some(better) = room
-                .then(|| balanced(&attempt.segments, attempt.max, self.hang, more))
-                .flatten()
-                .filter(|b| !b.single_word_last)
-            {
-                return Some((attempt, better));
-            }
+        let more = attempt.count + 1;
+        let room = more <= self.max_lines
+            && block_height(size, more, self.ascender, self.descender, self.line_height)
+                <= self.height + 0.01;
+        if let Some(better) = room
+            .then(|| balanced(&attempt.segments, attempt.max, self.hang, more))
+            .flatten()
+            .filter(|b| Rank::of(b, 0.0) < Rank::of(&breaking, 0.0))
+        {
+            return Some((attempt, better));
         }
         Some((attempt, breaking))
+    }
+}
+
+/// How a breaking ranks, best first: no lone last word, then fewest lines ending on an article,
+/// then the least rag plus size given up.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+struct Rank {
+    lone_last_word: bool,
+    weak_ends: usize,
+    cost: f32,
+}
+
+impl Rank {
+    fn of(breaking: &Breaking, size_cost: f32) -> Rank {
+        Rank {
+            lone_last_word: breaking.single_word_last,
+            weak_ends: breaking.weak_ends,
+            cost: breaking.rag + size_cost,
+        }
     }
 }
 
@@ -290,9 +314,8 @@ pub fn set_text_with(
         }
         fits
     };
-    // From the largest size down, the first whose best breaking leaves no word alone on the
-    // last line: half-pixel steps close to the largest size, then steps of a fiftieth. Close to
-    // the largest size, a size whose lines also end on no article or split word is preferred.
+    // Sizes from the largest down, in half-pixel steps close to it, then in steps of a fiftieth,
+    // each weighed by its rank; the search stops once no smaller size could rank better.
     let near = largest - (size_of(largest) * BETTER_BREAKS_SIZE_RANGE * 2.0).ceil() as i64;
     let mut candidates: Vec<i64> = (near.max(low)..=largest).rev().collect();
     let mut step = near;
@@ -300,37 +323,23 @@ pub fn set_text_with(
         step = (step - (step / 50).max(1)).max(low);
         candidates.push(step);
     }
-    let mut chosen = None;
-    let mut without_lone_word = None;
+    let mut chosen: Option<(Rank, i64, Attempt, Breaking)> = None;
     for &step in &candidates {
-        if step < near && without_lone_word.is_some() {
-            break;
+        let size_cost = SIZE_COST * (1.0 - step as f32 / largest as f32);
+        if let Some((rank, ..)) = &chosen {
+            if !rank.lone_last_word && rank.weak_ends == 0 && size_cost >= rank.cost {
+                break;
+            }
         }
         let Some((attempt, breaking)) = measured.breaking(size_of(step), split) else {
             continue;
         };
-        if breaking.single_word_last {
-            continue;
-        }
-        if breaking.weak_ends == 0 || step < near {
-            chosen = Some((step, attempt, breaking));
-            break;
-        }
-        if without_lone_word.is_none() {
-            without_lone_word = Some((step, attempt, breaking));
+        let rank = Rank::of(&breaking, size_cost);
+        if chosen.as_ref().is_none_or(|(best, ..)| rank < *best) {
+            chosen = Some((rank, step, attempt, breaking));
         }
     }
-    let chosen = chosen.or(without_lone_word);
-    let (step, attempt, breaking) = match chosen {
-        Some(found) => found,
-        None => {
-            // No size in the range avoids it: keep the largest size.
-            let (attempt, breaking) = measured
-                .breaking(size_of(largest), split)
-                .expect("the largest size was checked to fit");
-            (largest, attempt, breaking)
-        }
-    };
+    let (_, step, attempt, breaking) = chosen.expect("the largest size was checked to fit");
     let size = size_of(step);
     let indent = measured.indent(size);
     let bidi = glyphs.iter().any(|g| g.level > 0);
@@ -393,6 +402,7 @@ mod tests {
             max_lines: None,
             element: String::new(),
             emphasis: None,
+            finish: Default::default(),
         }
     }
 
@@ -431,10 +441,6 @@ mod tests {
         for i in 0..long.lines.len() {
             assert!(long.line_width_px(i) <= 800.0);
         }
-        // One step larger would not fit.
-        let bigger = style(long.size + 0.5, long.size + 0.5);
-        let larger = set_text(long_text, &bigger, fonts, Language::English, 800.0, 500.0);
-        assert!(larger.is_err() || lines_of(&larger.unwrap()).last().unwrap().split(' ').count() == 1);
     }
 
     #[test]
@@ -485,12 +491,108 @@ mod tests {
         assert_eq!(ends, 0);
     }
 
+    fn bold_sans(min: f32, max: f32) -> TextStyle {
+        TextStyle {
+            face: FontBook::embedded().find("Inter", 700, false).unwrap(),
+            line_height: 1.1,
+            ..style(min, max)
+        }
+    }
+
+    #[test]
+    fn a_short_quote_is_set_in_phrases_rather_than_a_column_of_words() {
+        // A story's quote box: at the largest size the words fall one or two to a line.
+        let fonts = FontBook::embedded();
+        let text = "On ne communique plus, on converse.";
+        for language in [Language::French, Language::English] {
+            let set = set_text(text, &bold_sans(50.0, 130.0), fonts, language, 920.0, 900.0).unwrap();
+            assert_eq!(
+                lines_of(&set),
+                ["On ne communique plus,", "on converse."],
+                "{language:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_forced_break_is_kept_at_every_size() {
+        let fonts = FontBook::embedded();
+        let text = "Nous écoutons d’abord,\net nous répondons ensuite à chacun.";
+        for width in [500.0, 800.0, 1400.0, 3000.0] {
+            let set = set_text(text, &style(20.0, 90.0), fonts, Language::French, width, 2000.0).unwrap();
+            let lines = lines_of(&set);
+            assert_eq!(lines[0], "Nous écoutons d’abord,", "{width}: {lines:?}");
+            assert!(lines.iter().all(|l| !l.contains('\n')), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn no_line_ends_on_an_article_or_a_short_preposition() {
+        let fonts = FontBook::embedded();
+        let cases = [
+            (
+                Language::French,
+                "Nous avons ouvert les comptes de la mairie à tous les habitants et aux associations du quartier",
+                &["le", "la", "les", "de", "du", "des", "à", "au", "aux", "et", "un", "une"][..],
+            ),
+            (
+                Language::English,
+                "We opened the accounts of the town hall to all of the residents and to the associations in the area",
+                &["a", "an", "the", "of", "to", "in", "on", "at"][..],
+            ),
+        ];
+        for (language, text, weak) in cases {
+            for width in (400..=1400).step_by(50) {
+                let set = set_text(text, &style(24.0, 80.0), fonts, language, width as f32, 2000.0).unwrap();
+                let lines = lines_of(&set);
+                for line in &lines[..lines.len() - 1] {
+                    let last = line.rsplit(' ').next().unwrap();
+                    assert!(!weak.contains(&last), "{width}: {lines:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_break_after_a_comma_is_taken_when_it_costs_little() {
+        let fonts = FontBook::embedded();
+        let text = "Nous publions moins, mais nous répondons à chacun.";
+        let mut after_comma = 0;
+        let widths = (500..=1300).step_by(50);
+        let count = widths.clone().count();
+        let mut all = Vec::new();
+        for width in widths {
+            let set = set_text(
+                text,
+                &style(40.0, 60.0),
+                fonts,
+                Language::French,
+                width as f32,
+                2000.0,
+            )
+            .unwrap();
+            let lines = lines_of(&set);
+            if lines.len() > 1 && lines[0].ends_with(',') {
+                after_comma += 1;
+            }
+            all.push((width, set.size, lines.join(" / ")));
+        }
+        assert!(after_comma * 2 > count, "{after_comma} of {count}: {all:#?}");
+    }
+
     #[test]
     fn a_url_breaks_instead_of_overflowing() {
         let fonts = FontBook::embedded();
         let text = "Tout est sur https://www.laregion.fr/reseaux-sociaux/strategie-numerique-2024";
         let set = set_text(text, &style(30.0, 60.0), fonts, Language::French, 400.0, 1000.0).unwrap();
-        assert_eq!(set.size, 60.0, "the URL breaks rather than shrinking the quote");
+        // The URL breaks rather than shrinking the quote to its smallest size; the size only
+        // gives way so that no line ends on « sur ».
+        assert!(set.size > 45.0, "{}", set.size);
+        assert!(
+            lines_of(&set).iter().all(|l| !l.ends_with(" sur")),
+            "{:?}",
+            lines_of(&set)
+        );
         for i in 0..set.lines.len() {
             assert!(set.line_width_px(i) <= 400.0 + 0.01);
         }

@@ -43,22 +43,44 @@ const WEAK_WORD_PENALTY: f32 = 0.6;
 const LOCUTION_PENALTY: f32 = 1.5;
 /// First words of those locutions.
 const FRENCH_LOCUTION_STARTS: &[&str] = &["parce", "afin"];
-/// Cost of ending a line after an English article.
-const ENGLISH_ARTICLE_PENALTY: f32 = 0.3;
+/// Cost of ending a line after an English article, a short preposition or `I`.
+const ENGLISH_WEAK_PENALTY: f32 = 0.4;
+/// Cost of ending a line after an English conjunction: it reads less well than a break before
+/// it, but it is common enough in good typesetting not to count as a weak ending.
+const ENGLISH_CONJUNCTION_PENALTY: f32 = 0.2;
+/// A break after a comma, a colon or the end of a sentence lets each line read as a phrase: it
+/// costs less than any other (negative, so that balancing gives way to it when the lines stay
+/// close to even).
+const CLAUSE_BREAK_BONUS: f32 = 0.15;
 /// Cost of breaking a URL at one of its slashes or dots rather than at a space.
 const URL_PENALTY: f32 = 0.1;
 /// Cost of breaking a word between two letters, done only when it is wider than the box.
 pub const SPLIT_WORD_PENALTY: f32 = 2.0;
 
-/// Words after which a French line should not end.
+/// Words after which a French line should not end: articles, short prepositions, conjunctions,
+/// determiners and the pronouns that lean on the verb after them.
 const FRENCH_WEAK_WORDS: &[&str] = &[
-    "le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "à", "en", "sur", "par", "pour", "dans",
-    "sans", "sous", "chez", "vers", "avec", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "ton", "ta",
-    "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos", "leur", "leurs", "ne", "se", "je", "tu", "on",
-    "y", "d’un", "d’une", "d’y", "n’y", "qu’un", "qu’une", "l’on",
+    "le", "la", "les", "l’", "un", "une", "des", "du", "de", "d’", "au", "aux", "à", "en", "et", "ou", "que",
+    "qu’", "qui", "sur", "par", "pour", "dans", "sans", "sous", "chez", "vers", "avec", "ce", "cet", "cette",
+    "ces", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "nos", "votre", "vos",
+    "leur", "leurs", "ne", "se", "je", "tu", "on", "y", "d’un", "d’une", "d’y", "n’y", "qu’un", "qu’une",
+    "l’on",
 ];
 
-const ENGLISH_ARTICLES: &[&str] = &["a", "an", "the", "i"];
+/// Words after which an English line should not end: articles, short prepositions and `I`.
+const ENGLISH_WEAK_WORDS: &[&str] = &[
+    "a", "an", "the", "i", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto", "as",
+    "my", "our", "your", "their", "its",
+];
+
+const ENGLISH_CONJUNCTIONS: &[&str] = &["and", "or", "nor", "but"];
+
+/// Characters after which a break ends a phrase.
+fn ends_clause(content: &str) -> bool {
+    content
+        .trim_end_matches(['»', '”', '’', ')', '\u{A0}', '\u{202F}'])
+        .ends_with([',', ';', ':', '.', '!', '?', '…', '—', '–'])
+}
 
 /// Whether a word is a URL, an e-mail address or a path, where more break points are allowed.
 fn is_url_like(word: &str) -> bool {
@@ -76,14 +98,19 @@ fn penalty_after(content: &str, language: Language) -> f32 {
     if !content.ends_with(last) {
         return 0.0;
     }
+    if ends_clause(content) {
+        return -CLAUSE_BREAK_BONUS;
+    }
     let mut word = last.to_lowercase();
     if word.contains('\'') {
         word = word.replace('\'', "’");
     }
+    let word = word.as_str();
     match language {
-        Language::French if FRENCH_LOCUTION_STARTS.contains(&word.as_str()) => LOCUTION_PENALTY,
-        Language::French if FRENCH_WEAK_WORDS.contains(&word.as_str()) => WEAK_WORD_PENALTY,
-        Language::English if ENGLISH_ARTICLES.contains(&word.as_str()) => ENGLISH_ARTICLE_PENALTY,
+        Language::French if FRENCH_LOCUTION_STARTS.contains(&word) => LOCUTION_PENALTY,
+        Language::French if FRENCH_WEAK_WORDS.contains(&word) => WEAK_WORD_PENALTY,
+        Language::English if ENGLISH_WEAK_WORDS.contains(&word) => ENGLISH_WEAK_PENALTY,
+        Language::English if ENGLISH_CONJUNCTIONS.contains(&word) => ENGLISH_CONJUNCTION_PENALTY,
         _ => 0.0,
     }
 }

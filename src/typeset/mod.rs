@@ -22,7 +22,7 @@ pub use place::place_text;
 pub use shape::{shape, shape_styled, Glyph, MissingGlyph};
 
 use crate::fonts;
-use crate::template::{Outline, Paint, Picture, Rect, Rgba};
+use crate::template::{Outline, Paint, Picture, Rect, Rgba, Shadow, Stroke};
 
 /// A glyph at its final position: `x`, `y` are the pen position on the baseline, in canvas px.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -75,7 +75,34 @@ pub enum Item {
         glyphs: Vec<PlacedGlyph>,
         /// The template element's path.
         element: String,
+        /// Decorative text, left out of the contrast check.
+        decorative: bool,
     },
+    /// A line along the inside of an outline.
+    Stroke {
+        /// Its box.
+        rect: Rect,
+        /// The outline it follows.
+        outline: Outline,
+        /// Its width and colour.
+        stroke: Stroke,
+    },
+    /// The blurred silhouette of what is drawn next.
+    Shadow {
+        /// The silhouette.
+        silhouette: Silhouette,
+        /// Offset, blur and colour.
+        shadow: Shadow,
+    },
+}
+
+/// The shape a shadow is cast from.
+#[derive(Debug, Clone)]
+pub enum Silhouette {
+    /// A filled outline.
+    Outline(Rect, Outline),
+    /// Letters.
+    Glyphs(Vec<PlacedGlyph>),
 }
 
 /// What a placement on the card holds.
@@ -108,6 +135,8 @@ pub struct Placement {
     pub size: f32,
     /// The drawn lines, for text.
     pub lines: Vec<String>,
+    /// The width of each drawn line in px (its advances, without a hanging mark), for text.
+    pub line_widths: Vec<f32>,
 }
 
 /// A fully laid-out card.
@@ -128,6 +157,8 @@ pub struct Card {
     pub placements: Vec<Placement>,
     /// The format's safe area.
     pub safe: Rect,
+    /// The name of the template's variant the card uses; `None` for its own arrangement.
+    pub variant: Option<String>,
 }
 
 impl Card {
@@ -145,6 +176,8 @@ pub enum TypesetError {
     DoesNotFit {
         /// Which text: "quote", "text of `name`"…
         what: String,
+        /// The template element's path (`elements.2.children.1`), to point at its line.
+        element: String,
         /// The format's id.
         format: String,
         /// The smallest size allowed, in px.
@@ -190,8 +223,14 @@ impl TypesetError {
     /// What the user can do about it.
     pub fn hint(&self) -> String {
         match self {
-            TypesetError::DoesNotFit { .. } => {
+            TypesetError::DoesNotFit { what, .. } if what == "quote" => {
                 "shorten the quote (an editor's cut with […] is fine), choose another format, or lower the template's minimum size".into()
+            }
+            TypesetError::DoesNotFit { what, .. } if what == "photo initials" => {
+                "make the photo element larger, or set `fallback: none`".into()
+            }
+            TypesetError::DoesNotFit { .. } => {
+                "this text comes from the card's speaker or the template, not the quote: allow it more lines (`max_lines`), a wider box or a smaller minimum `size` in the template".into()
             }
             TypesetError::TooLong { .. } => {
                 "shorten the text, or cut the quote with […]; a card is read in seconds".into()

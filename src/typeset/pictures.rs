@@ -4,8 +4,8 @@
 use super::fit::{set_text, SetError};
 use super::fonts::FontBook;
 use super::place::place_text;
-use super::{Item, Placement, PlacementKind};
-use crate::template::{Asset, CardContent, Element, Fit, Paint, Picture, Rect};
+use super::{Item, Placement, PlacementKind, Silhouette};
+use crate::template::{Asset, CardContent, Element, Fit, Outline, Paint, Picture, Rect, Shadow, Stroke};
 
 /// Adds the items for a shape, picture or photo element.
 pub(super) fn compose_element(
@@ -16,16 +16,35 @@ pub(super) fn compose_element(
     placements: &mut Vec<Placement>,
 ) -> Result<(), SetError> {
     match element {
-        Element::Shape { rect, outline, paint } => items.push(Item::Shape {
-            rect: *rect,
-            outline: *outline,
-            paint: paint.clone(),
-        }),
-        Element::Picture { rect, picture, logo } => {
+        Element::Shape {
+            rect,
+            outline,
+            paint,
+            stroke,
+            shadow,
+        } => {
+            push_shadow(items, *rect, *outline, *shadow);
+            items.push(Item::Shape {
+                rect: *rect,
+                outline: *outline,
+                paint: paint.clone(),
+            });
+            push_stroke(items, *rect, *outline, *stroke);
+        }
+        Element::Picture {
+            rect,
+            picture,
+            logo,
+            stroke,
+            shadow,
+        } => {
+            let drawn = drawn_rect(*rect, picture);
+            push_shadow(items, drawn, picture.outline, *shadow);
             items.push(Item::Picture {
                 rect: *rect,
                 picture: picture.clone(),
             });
+            push_stroke(items, drawn, picture.outline, *stroke);
             placements.push(Placement {
                 kind: if *logo {
                     PlacementKind::Logo
@@ -36,34 +55,43 @@ pub(super) fn compose_element(
                 ink: drawn_rect(*rect, picture),
                 size: 0.0,
                 lines: Vec::new(),
+                line_widths: Vec::new(),
             });
         }
         Element::Photo {
             rect,
             outline,
             initials,
+            focus,
+            stroke,
+            shadow,
+            opacity,
         } => {
             if let Some(photo) = &content.photo {
+                push_shadow(items, *rect, *outline, *shadow);
                 items.push(Item::Picture {
                     rect: *rect,
                     picture: Picture {
                         asset: Asset::from_image(photo.clone()),
                         fit: Fit::Cover,
-                        // Portraits keep the face, which sits in the upper part of the frame.
-                        position: (0.5, 0.3),
+                        position: *focus,
                         outline: *outline,
+                        opacity: *opacity,
                     },
                 });
+                push_stroke(items, *rect, *outline, *stroke);
             } else if let Some(initials) = initials {
                 let letters = content.initials();
                 if letters.is_empty() {
                     return Ok(());
                 }
+                push_shadow(items, *rect, *outline, *shadow);
                 items.push(Item::Shape {
                     rect: *rect,
                     outline: *outline,
                     paint: Paint::Solid(initials.fill),
                 });
+                push_stroke(items, *rect, *outline, *stroke);
                 let set = set_text(
                     &letters,
                     &initials.style,
@@ -98,11 +126,31 @@ pub(super) fn compose_element(
                 ink: *rect,
                 size: 0.0,
                 lines: Vec::new(),
+                line_widths: Vec::new(),
             });
         }
         Element::Text { .. } | Element::Stack(_) => unreachable!("text is composed by compose.rs"),
     }
     Ok(())
+}
+
+fn push_shadow(items: &mut Vec<Item>, rect: Rect, outline: Outline, shadow: Option<Shadow>) {
+    if let Some(shadow) = shadow {
+        items.push(Item::Shadow {
+            silhouette: Silhouette::Outline(rect, outline),
+            shadow,
+        });
+    }
+}
+
+fn push_stroke(items: &mut Vec<Item>, rect: Rect, outline: Outline, stroke: Option<Stroke>) {
+    if let Some(stroke) = stroke {
+        items.push(Item::Stroke {
+            rect,
+            outline,
+            stroke,
+        });
+    }
 }
 
 /// The part of `rect` a picture covers once fitted.

@@ -4,9 +4,9 @@
 use super::bidi::visual_runs;
 use super::fit::SetText;
 use super::fonts::FontBook;
-use super::{Item, PlacedGlyph, Placement, PlacementKind};
+use super::{Item, PlacedGlyph, Placement, PlacementKind, Silhouette};
 use crate::boundary::SafeSlice;
-use crate::template::{Align, Rect, Rgba, TextStyle};
+use crate::template::{Align, Mark, Rect, Rgba, TextStyle};
 use std::ops::Range;
 
 /// The glyphs of line `line`, in the order they are drawn left to right, without trailing spaces.
@@ -103,6 +103,9 @@ pub fn place_text(
 ) -> Placement {
     let size = set.size;
     let emphasis = style.emphasis.map_or(style.color, |e| e.color);
+    let mark = style.emphasis.and_then(|e| e.mark);
+    // Marks behind emphasised words: per line, from the first emphasised glyph's pen to the last's.
+    let mut marks: Vec<Rect> = Vec::new();
     let mut runs: Vec<(Rgba, Vec<PlacedGlyph>)> = Vec::new();
     let mut ink = InkBounds::default();
     let mut lines = Vec::with_capacity(set.lines.len());
@@ -111,8 +114,21 @@ pub fn place_text(
         lines.push(set.text[content].to_owned());
         let baseline = top + size * (set.ascender + line as f32 * set.line_height);
         let mut pen = line_x(set, style, frame, line) - if line == 0 { set.hang * size } else { 0.0 };
+        let mut span: Option<(f32, f32)> = None;
+        let mut close = |span: &mut Option<(f32, f32)>| {
+            if let (Some((start, end)), Some((kind, _))) = (span.take(), mark) {
+                marks.push(mark_rect(kind, start, end, baseline, size));
+            }
+        };
         for g in glyphs {
             let glyph = set.glyphs[g];
+            let emphasised = set.emphasis.iter().any(|r| r.contains(&glyph.cluster));
+            if emphasised {
+                let end = pen + glyph.advance * size;
+                span = Some(span.map_or((pen, end), |(start, _)| (start, end)));
+            } else {
+                close(&mut span);
+            }
             let placed = PlacedGlyph {
                 face: glyph.face,
                 id: glyph.id,
@@ -122,21 +138,33 @@ pub fn place_text(
             };
             pen += glyph.advance * size;
             ink.add(fonts, &placed);
-            let color = if set.emphasis.iter().any(|r| r.contains(&glyph.cluster)) {
-                emphasis
-            } else {
-                style.color
-            };
+            let color = if emphasised { emphasis } else { style.color };
             match runs.last_mut() {
                 Some((c, run)) if *c == color => run.push(placed),
                 _ => runs.push((color, vec![placed])),
             }
         }
+        close(&mut span);
+    }
+    if let Some(shadow) = style.finish.shadow {
+        let glyphs = runs.iter().flat_map(|(_, g)| g.iter().copied()).collect();
+        items.push(Item::Shadow {
+            silhouette: Silhouette::Glyphs(glyphs),
+            shadow,
+        });
+    }
+    if let Some((_, color)) = mark {
+        items.extend(marks.into_iter().map(|rect| Item::Rect {
+            rect,
+            color,
+            radius: 0.0,
+        }));
     }
     items.extend(runs.into_iter().map(|(color, glyphs)| Item::Glyphs {
         color,
         glyphs,
         element: style.element.clone(),
+        decorative: style.finish.decorative,
     }));
     Placement {
         kind,
@@ -144,6 +172,26 @@ pub fn place_text(
         ink: ink.rect(),
         size,
         lines,
+        line_widths: (0..set.lines.len()).map(|l| set.line_width_px(l)).collect(),
+    }
+}
+
+/// The band or underline under emphasised words running from `start` to `end` on a baseline.
+fn mark_rect(mark: Mark, start: f32, end: f32, baseline: f32, size: f32) -> Rect {
+    // A highlighter stroke: over the lower part of the lower-case letters, a little past the ends.
+    let (top, bottom, pad) = match mark {
+        Mark::Band => (baseline - 0.46 * size, baseline + 0.1 * size, 0.06 * size),
+        Mark::Underline | Mark::None => (
+            baseline + 0.09 * size,
+            baseline + 0.09 * size + (0.06 * size).max(1.0),
+            0.0,
+        ),
+    };
+    Rect {
+        x: start - pad,
+        y: top,
+        w: end - start + 2.0 * pad,
+        h: bottom - top,
     }
 }
 
@@ -205,6 +253,7 @@ mod tests {
             max_lines: None,
             element: String::new(),
             emphasis: None,
+            finish: Default::default(),
         }
     }
 
@@ -240,6 +289,7 @@ mod tests {
         style.emphasis = Some(crate::template::Emphasis {
             color: accent,
             face: style.face,
+            mark: None,
         });
         let options = crate::typeset::SetOptions {
             emphasis: std::iter::once(4..9).collect(),
@@ -265,5 +315,50 @@ mod tests {
         assert_eq!(colors, [Rgba::BLACK, accent, Rgba::BLACK]);
         assert!(frame.contains(&placement.ink, 1.0), "{:?}", placement.ink);
         assert_eq!(placement.lines.join(" "), text);
+    }
+
+    #[test]
+    fn a_band_lies_behind_the_emphasised_word_only() {
+        let fonts = FontBook::embedded();
+        let mut style = style(Align::Left);
+        let band = Rgba([255, 220, 0, 120]);
+        style.emphasis = Some(crate::template::Emphasis {
+            color: Rgba::BLACK,
+            face: style.face,
+            mark: Some((Mark::Band, band)),
+        });
+        let options = crate::typeset::SetOptions {
+            emphasis: std::iter::once(4..9).collect(),
+            ..crate::typeset::SetOptions::new(Language::English)
+        };
+        let set =
+            crate::typeset::set_text_with("One short word", &style, fonts, &options, 900.0, 500.0).unwrap();
+        let frame = Rect {
+            x: 0.0,
+            y: 0.0,
+            w: 900.0,
+            h: 500.0,
+        };
+        let mut items = Vec::new();
+        place_text(&set, &style, frame, 0.0, fonts, PlacementKind::Quote, &mut items);
+        let Some(Item::Rect { rect, color, .. }) = items.first() else {
+            panic!("the band comes first, behind the letters: {items:?}");
+        };
+        assert_eq!(*color, band);
+        let glyphs: Vec<&PlacedGlyph> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Glyphs { glyphs, .. } => Some(glyphs),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        // "short" runs from the fifth glyph to the ninth.
+        assert!(rect.x < glyphs[4].x && rect.x > glyphs[3].x, "{rect:?}");
+        assert!(
+            rect.right() > glyphs[8].x && rect.right() < glyphs[10].x,
+            "{rect:?}"
+        );
+        assert_eq!(items.iter().filter(|i| matches!(i, Item::Rect { .. })).count(), 1);
     }
 }

@@ -40,6 +40,20 @@ impl Spans {
             .map(|span| span.value)
     }
 
+    /// The scalar at `path`, as written.
+    pub fn scalar(&self, path: &str) -> Option<&str> {
+        self.scalars.get(path).map(String::as_str)
+    }
+
+    /// The path of the first scalar under a key named `key` whose value is `value`.
+    pub fn path_of_scalar(&self, key: &str, value: &str) -> Option<&str> {
+        let suffix = format!(".{key}");
+        self.scalars
+            .iter()
+            .find(|(p, v)| p.ends_with(&suffix) && *v == value)
+            .map(|(p, _)| p.as_str())
+    }
+
     pub fn get(&self, path: &str) -> Option<Span> {
         self.nodes.get(path).copied()
     }

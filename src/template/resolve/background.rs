@@ -54,6 +54,24 @@ impl Resolver<'_> {
     }
 
     /// The base colour and the layers drawn over it (gradient, image, darkening, tint).
+    /// `[x%, y%]`: the point of a picture kept in view when it is cropped, as fractions.
+    pub(super) fn focus(&self, focus: [Length; 2], path: &str) -> Result<(f32, f32), TemplateError> {
+        let mut fractions = [0.5; 2];
+        for (i, l) in focus.iter().enumerate() {
+            fractions[i] = match l {
+                Length::Percent(p) => (p / 100.0).clamp(0.0, 1.0),
+                _ => {
+                    return Err(self.error(
+                        &format!("{path}.{i}"),
+                        Target::Value,
+                        "`focus` takes percentages of the image, such as `[50%, 30%]`".into(),
+                    ))
+                }
+            };
+        }
+        Ok((fractions[0], fractions[1]))
+    }
+
     pub(super) fn background(&self) -> Result<(Rgba, Vec<Element>), TemplateError> {
         let canvas = Rect {
             x: 0.0,
@@ -74,6 +92,8 @@ impl Resolver<'_> {
                 rect: canvas,
                 outline: Outline::Rect { radius: 0.0 },
                 paint: self.gradient(g, "background.gradient", canvas)?,
+                stroke: None,
+                shadow: None,
             });
         }
         if let Some(image) = &b.image {
@@ -81,23 +101,10 @@ impl Resolver<'_> {
                 .loaded
                 .asset(image)
                 .expect("background image decoded on load");
-            let mut position = (0.5, 0.5);
-            if let Some(focus) = b.focus {
-                let mut fractions = [0.5; 2];
-                for (i, l) in focus.iter().enumerate() {
-                    fractions[i] = match l {
-                        Length::Percent(p) => (p / 100.0).clamp(0.0, 1.0),
-                        _ => {
-                            return Err(self.error(
-                                &format!("background.focus.{i}"),
-                                Target::Value,
-                                "`focus` takes percentages of the image, such as `[50%, 30%]`".into(),
-                            ))
-                        }
-                    };
-                }
-                position = (fractions[0], fractions[1]);
-            }
+            let position = match b.focus {
+                Some(focus) => self.focus(focus, "background.focus")?,
+                None => (0.5, 0.5),
+            };
             layers.push(Element::Picture {
                 rect: canvas,
                 picture: Picture {
@@ -105,8 +112,11 @@ impl Resolver<'_> {
                     fit: b.fit.unwrap_or(Fit::Cover),
                     position,
                     outline: Outline::Rect { radius: 0.0 },
+                    opacity: 1.0,
                 },
                 logo: false,
+                stroke: None,
+                shadow: None,
             });
         } else if b.fit.is_some() || b.focus.is_some() {
             let field = if b.fit.is_some() { "fit" } else { "focus" };
@@ -122,6 +132,8 @@ impl Resolver<'_> {
                 rect: canvas,
                 outline: Outline::Rect { radius: 0.0 },
                 paint: Paint::Solid(Rgba([0, 0, 0, alpha])),
+                stroke: None,
+                shadow: None,
             });
         }
         if let Some(tint) = &b.tint {
@@ -129,6 +141,8 @@ impl Resolver<'_> {
                 rect: canvas,
                 outline: Outline::Rect { radius: 0.0 },
                 paint: Paint::Solid(self.color(tint, "background.tint")?),
+                stroke: None,
+                shadow: None,
             });
         }
         Ok((base, layers))

@@ -2,7 +2,7 @@
 
 use super::{allowed_fields, Node, Resolver};
 use crate::template::layout::{
-    Element, Initials, Outline, Paint, Picture, Rect, Stack, StackChild, TextStyle,
+    Element, Initials, Outline, Paint, Picture, Rect, Slot, Stack, StackChild, TextFinish, TextStyle,
 };
 use crate::template::load::Target;
 use crate::template::raw::{Align, Case, ElementKind, Fit, PhotoFallback, PhotoShape, RawElement, VAlign};
@@ -98,7 +98,25 @@ impl Resolver<'_> {
         (x, y)
     }
 
-    pub(super) fn element(&mut self, raw: &RawElement, path: &str) -> Result<Option<Element>, TemplateError> {
+    /// The paint of `node`, faded by its opacity.
+    fn faded_paint(&self, node: &Node, rect: Rect, default: Rgba) -> Result<Paint, TemplateError> {
+        let opacity = self.opacity(node);
+        Ok(match self.paint(node, rect, default)? {
+            Paint::Solid(c) => Paint::Solid(c.faded(opacity)),
+            Paint::Gradient { shape, stops } => Paint::Gradient {
+                shape,
+                stops: stops.into_iter().map(|(at, c)| (at, c.faded(opacity))).collect(),
+            },
+        })
+    }
+
+    /// Resolves a canvas element that will be `elements[index]` if drawn.
+    pub(super) fn element(
+        &mut self,
+        raw: &RawElement,
+        path: &str,
+        index: usize,
+    ) -> Result<Option<Element>, TemplateError> {
         let mut node = self.effective(raw, path);
         let kind = self.check_fields(&node)?;
         if kind.in_stack() {
@@ -128,7 +146,9 @@ impl Resolver<'_> {
                     outline: Outline::Rect {
                         radius: e.radius.map_or(0.0, |r| self.px_free(r, rect)),
                     },
-                    paint: self.paint(&node, rect, self.ink())?,
+                    paint: self.faded_paint(&node, rect, self.ink())?,
+                    stroke: self.stroke(&node, rect)?,
+                    shadow: self.shadow(&node, area)?,
                 }
             }
             ElementKind::Circle => {
@@ -136,7 +156,9 @@ impl Resolver<'_> {
                 Element::Shape {
                     rect,
                     outline: Outline::Ellipse,
-                    paint: self.paint(&node, rect, self.accent())?,
+                    paint: self.faded_paint(&node, rect, self.accent())?,
+                    stroke: self.stroke(&node, rect)?,
+                    shadow: self.shadow(&node, area)?,
                 }
             }
             ElementKind::Logo | ElementKind::Image => {
@@ -160,17 +182,24 @@ impl Resolver<'_> {
                 let asset = asset.expect("every picture is decoded on load");
                 let fit = e.fit.unwrap_or(Fit::Contain);
                 let rect = self.rect(e, Some(asset.aspect()));
+                let position = match e.focus {
+                    Some(focus) => self.focus(focus, &node.at("focus"))?,
+                    None => self.picture_position(e),
+                };
                 Element::Picture {
                     rect,
                     picture: Picture {
                         asset: asset.clone(),
                         fit,
-                        position: self.picture_position(e),
+                        position,
                         outline: Outline::Rect {
                             radius: e.radius.map_or(0.0, |r| self.px_free(r, rect)),
                         },
+                        opacity: self.opacity(&node),
                     },
                     logo,
+                    stroke: self.stroke(&node, rect)?,
+                    shadow: self.shadow(&node, area)?,
                 }
             }
             ElementKind::Photo => self.photo(&node)?,
@@ -190,6 +219,9 @@ impl Resolver<'_> {
                 let mut resolved = Vec::new();
                 for (child, child_path) in children {
                     if let Some(c) = self.stack_child(child, &child_path, rect)? {
+                        if let Some(id) = &child.id {
+                            self.ids.push((id.clone(), Slot::Child(index, resolved.len())));
+                        }
                         resolved.push(c);
                     }
                 }
@@ -205,6 +237,17 @@ impl Resolver<'_> {
                 unreachable!("stack children are rejected above")
             }
         };
+        let rect = match &element {
+            Element::Shape { rect, .. }
+            | Element::Picture { rect, .. }
+            | Element::Photo { rect, .. }
+            | Element::Text { rect, .. } => *rect,
+            Element::Stack(stack) => stack.rect,
+        };
+        self.relation(&node, kind, index, rect)?;
+        if let Some(id) = &node.e.id {
+            self.ids.push((id.clone(), Slot::Element(index)));
+        }
         Ok(Some(element))
     }
 
@@ -275,15 +318,28 @@ impl Resolver<'_> {
                         max_lines: Some(1),
                         element: node.path.clone(),
                         emphasis: None,
+                        finish: TextFinish {
+                            id: e.id.clone(),
+                            ..TextFinish::default()
+                        },
                     },
-                    fill,
+                    fill: fill.faded(self.opacity(node)),
                 })
             }
         };
+        let area = self.area(e);
         Ok(Element::Photo {
             rect,
             outline,
             initials,
+            // Portraits keep the face, which sits in the upper part of the frame.
+            focus: match e.focus {
+                Some(focus) => self.focus(focus, &node.at("focus"))?,
+                None => (0.5, 0.3),
+            },
+            stroke: self.stroke(node, rect)?,
+            shadow: self.shadow(node, area)?,
+            opacity: self.opacity(node),
         })
     }
 
@@ -318,7 +374,8 @@ impl Resolver<'_> {
         }
         if kind == ElementKind::Text {
             if let Some(field) = [
-                "area", "anchor", "left", "top", "right", "bottom", "width", "height", "valign",
+                "area", "anchor", "left", "top", "right", "bottom", "width", "height", "valign", "below",
+                "above", "right_of", "gap",
             ]
             .into_iter()
             .find(|f| node.e.set_fields().contains(f))
@@ -356,10 +413,11 @@ impl Resolver<'_> {
             ElementKind::Ornament => StackChild::Ornament {
                 face: self.font(e.font.as_ref(), &node.at("font"), "quote")?,
                 size: self.px_free(e.size.map_or(Length::Vmin(20.0), |s| s.max), stack),
-                color: color(self, self.accent())?,
+                color: color(self, self.accent())?.faded(self.opacity(&node)),
                 glyph: e.glyph.clone().filter(|g| g != "auto"),
                 space_before,
                 element: node.path.clone(),
+                decorative: e.contrast == Some(crate::template::raw::ContrastCheck::Ignore),
             },
             ElementKind::Text => {
                 let text = self.text(&node)?;
@@ -372,7 +430,7 @@ impl Resolver<'_> {
             ElementKind::Rule => StackChild::Rule {
                 width: self.px(e.width.unwrap_or(Length::Vmin(12.0)), stack.w),
                 height: self.px(e.height.unwrap_or(Length::Vmin(0.8)), stack.h),
-                color: color(self, self.accent())?,
+                color: color(self, self.accent())?.faded(self.opacity(&node)),
                 space_before,
             },
             ElementKind::Spacer => StackChild::Spacer {

@@ -9,7 +9,7 @@ use crate::template::TemplateError;
 use std::collections::BTreeMap;
 
 /// Collects every element id in the tree with its path.
-fn element_ids(elements: &[RawElement], path: &str, out: &mut Vec<(String, String)>) {
+pub(super) fn element_ids(elements: &[RawElement], path: &str, out: &mut Vec<(String, String)>) {
     for (i, e) in elements.iter().enumerate() {
         let here = format!("{path}.{i}");
         if let Some(id) = &e.id {
@@ -23,6 +23,27 @@ fn element_ids(elements: &[RawElement], path: &str, out: &mut Vec<(String, Strin
 
 fn is_name(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// A key of `formats:` is a group or a format id.
+fn check_format_key(loaded: &Loaded, key: &str, path: &str) -> Result<(), TemplateError> {
+    if FORMAT_GROUPS.contains(&key) || Format::by_id(key).is_some() {
+        return Ok(());
+    }
+    let mut names: Vec<&str> = FORMAT_GROUPS.to_vec();
+    names.extend(FORMATS.iter().map(|f| f.id));
+    Err(TemplateError(Box::new(
+        loaded
+            .error(
+                path,
+                Target::Key,
+                format!(
+                    "unknown format `{key}` under `formats:`: expected a group or a format id ({})",
+                    names.join(", ")
+                ),
+            )
+            .with_hint(hint_for(key, &names).unwrap_or_else(|| "see `pullquote formats`".into())),
+    )))
 }
 
 /// Checks that do not depend on the format: palette, ids and the keys of `formats:`.
@@ -83,22 +104,7 @@ pub(super) fn check_structure(loaded: &Loaded) -> Result<BTreeMap<&str, Rgba>, T
         seen.push(id);
     }
     for (key, patches) in &raw.formats {
-        if !FORMAT_GROUPS.contains(&key.as_str()) && Format::by_id(key).is_none() {
-            let mut names: Vec<&str> = FORMAT_GROUPS.to_vec();
-            names.extend(FORMATS.iter().map(|f| f.id));
-            return Err(TemplateError(Box::new(
-                loaded
-                    .error(
-                        &format!("formats.{key}"),
-                        Target::Key,
-                        format!(
-                            "unknown format `{key}` under `formats:`: expected a group or a format id ({})",
-                            names.join(", ")
-                        ),
-                    )
-                    .with_hint(hint_for(key, &names).unwrap_or_else(|| "see `pullquote formats`".into())),
-            )));
-        }
+        check_format_key(loaded, key, &format!("formats.{key}"))?;
         for (id, patch) in patches {
             let path = format!("formats.{key}.{id}");
             if !seen.contains(&id.as_str()) {
@@ -121,6 +127,58 @@ pub(super) fn check_structure(loaded: &Loaded) -> Result<BTreeMap<&str, Rgba>, T
                     &format!("{path}.{field}"),
                     Target::Key,
                     format!("a format override cannot change an element's `{field}`"),
+                ));
+            }
+        }
+    }
+    for (index, variant) in raw.variants.iter().flatten().enumerate() {
+        let base = format!("variants.{index}");
+        if let Some(chars) = variant.when.chars {
+            if let (Some(min), Some(max)) = (chars.min, chars.max) {
+                if min > max {
+                    return Err(error(
+                        &format!("{base}.when.chars"),
+                        Target::Value,
+                        format!("`chars` runs from {min} to {max}: `min` must not be above `max`"),
+                    ));
+                }
+            }
+        }
+        let mut changes: Vec<(String, &RawElement)> = variant
+            .elements
+            .iter()
+            .map(|(id, patch)| (format!("{base}.elements.{id}"), patch))
+            .collect();
+        for (key, patches) in &variant.formats {
+            check_format_key(loaded, key, &format!("{base}.formats.{key}"))?;
+            changes.extend(
+                patches
+                    .iter()
+                    .map(|(id, p)| (format!("{base}.formats.{key}.{id}"), p)),
+            );
+        }
+        for (path, patch) in changes {
+            let id = path.rsplit('.').next().unwrap_or_default();
+            if !seen.contains(&id) {
+                let mut d = loaded.error(
+                    &path,
+                    Target::Key,
+                    format!(
+                        "variant changes unknown element id `{id}`: expected one of {}",
+                        seen.join(", ")
+                    ),
+                );
+                if let Some(h) = hint_for(id, &seen) {
+                    d = d.with_hint(h);
+                }
+                return Err(TemplateError(Box::new(d)));
+            }
+            if patch.kind.is_some() || patch.id.is_some() {
+                let field = if patch.kind.is_some() { "type" } else { "id" };
+                return Err(error(
+                    &format!("{path}.{field}"),
+                    Target::Key,
+                    format!("a variant cannot change an element's `{field}`"),
                 ));
             }
         }
