@@ -238,12 +238,17 @@ fn decorative_text_can_leave_the_contrast_check() {
     // A pale watermark-like ornament: its contrast does not matter once it says so.
     let yaml = "background: \"#FFFFFF\"\nelements:\n  - type: stack\n    left: 8vmin\n    right: 8vmin\n    children:\n      - type: ornament\n        color: \"#EEEEEE\"\n        contrast: ignore\n      - type: quote\n";
     std::fs::write(dir.path().join("mark.yaml"), yaml).unwrap();
-    let strict = run(dir.path(), &["templates", "check", "mark.yaml", "--strict"]);
-    assert!(strict.status.success(), "{}", text(&strict.stderr));
+    // Other warnings (the quote's smallest size on wide cards) may remain; none about contrast.
+    let ignored = run(dir.path(), &["templates", "check", "mark.yaml"]);
+    let stderr = text(&ignored.stderr);
+    assert!(ignored.status.success(), "{stderr}");
+    assert!(!stderr.contains("contrast"), "{stderr}");
     let checked = yaml.replace("        contrast: ignore\n", "");
     std::fs::write(dir.path().join("mark.yaml"), checked).unwrap();
     let strict = run(dir.path(), &["templates", "check", "mark.yaml", "--strict"]);
-    assert_eq!(strict.status.code(), Some(1), "{}", text(&strict.stderr));
+    let stderr = text(&strict.stderr);
+    assert_eq!(strict.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("contrast"), "{stderr}");
 }
 
 /// Whether `check` and `preview` agree on `file`: a check that passes means the preview does.

@@ -105,6 +105,76 @@ fn builtin_asset(path: &str) -> Option<&'static [u8]> {
 const COVERAGE: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,;:!?'\"()-%&@€$ \
     àâäçéèêëîïôöùûüÿÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸœŒæÆ«»‘’“”…–—\u{A0}\u{202F}";
 
+/// The characters a font lacks, grouped by what draws them instead, short enough to read: a font
+/// without Latin letters says so rather than listing the alphabet.
+fn missing_characters(missing: &[crate::fonts::Uncovered]) -> String {
+    let instead = |m: &crate::fonts::Uncovered| match m.fallback {
+        _ if m.character.is_whitespace() => "set as a narrower space".to_owned(),
+        Some(family) => format!("drawn in {family}"),
+        None => "no embedded font has it".to_owned(),
+    };
+    let latin = |c: char| c.is_ascii_alphanumeric();
+    let all_latin = COVERAGE.chars().filter(|&c| latin(c)).count();
+    let mut groups: Vec<(String, Vec<char>, usize)> = Vec::new();
+    for m in missing {
+        let how = instead(m);
+        let index = match groups.iter().position(|(h, ..)| *h == how) {
+            Some(index) => index,
+            None => {
+                groups.push((how, Vec::new(), 0));
+                groups.len() - 1
+            }
+        };
+        let c = m.character;
+        let group = &mut groups[index];
+        if latin(c) {
+            group.2 += 1;
+        } else {
+            group.1.push(c);
+        }
+    }
+    // The marks a typographer looks for first, then ligatures and accented letters.
+    let rank = |c: &char| match c {
+        c if c.is_whitespace() => 0,
+        c if !c.is_ascii() && !c.is_alphabetic() => 1,
+        'œ' | 'Œ' | 'æ' | 'Æ' => 2,
+        c if c.is_alphabetic() => 3,
+        _ => 4,
+    };
+    groups
+        .into_iter()
+        .map(|(how, mut others, latin_count)| {
+            others.sort_by_key(rank);
+            let mut shown: Vec<String> = others
+                .iter()
+                .map(|&c| match c {
+                    c if c.is_whitespace() || c.is_control() => format!("U+{:04X}", c as u32),
+                    c => format!("`{c}`"),
+                })
+                .collect();
+            if latin_count == all_latin {
+                shown.insert(0, "the Latin letters and digits".to_owned());
+            } else if latin_count > 0 {
+                let letters = missing
+                    .iter()
+                    .filter(|m| latin(m.character) && instead(m) == how)
+                    .map(|m| format!("`{}`", m.character));
+                shown.splice(0..0, letters);
+            }
+            const SHOWN: usize = 20;
+            let more = shown.len().saturating_sub(SHOWN);
+            shown.truncate(SHOWN);
+            let more = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            format!("{}{more} ({how})", shown.join(" "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The name of the template used when none is given.
 pub const DEFAULT_TEMPLATE: &str = "paper";
 
@@ -288,18 +358,7 @@ impl Template {
             if missing.is_empty() {
                 continue;
             }
-            let listed: Vec<String> = missing
-                .iter()
-                .map(|m| {
-                    let c = m.character;
-                    let instead = match m.fallback {
-                        _ if c.is_whitespace() => "set as a narrower space".to_owned(),
-                        Some(family) => format!("drawn in {family}"),
-                        None => "no embedded font has it".to_owned(),
-                    };
-                    format!("`{c}` (U+{:04X}, {instead})", c as u32)
-                })
-                .collect();
+            let listed = missing_characters(&missing);
             let message = format!(
                 "font `{}` (role{} {}) has no glyph for {}",
                 font.written,
@@ -309,7 +368,7 @@ impl Template {
                     .map(|r| format!("`{r}`"))
                     .collect::<Vec<_>>()
                     .join(", "),
-                listed.join(", ")
+                listed
             );
             let mut d = self
                 .loaded
