@@ -132,6 +132,8 @@ impl Seal {
         open: "<!-- pullquote content hash: ",
         close: " -->\n",
     };
+    /// Quotes files, sealed by `extract -o`, which only the command line writes.
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))]
     pub const YAML: Seal = Seal {
         open: "# pullquote content hash: ",
         close: "\n",
@@ -165,6 +167,7 @@ impl Seal {
 
 /// Whether the file at `path` may be replaced by `bytes` without `--force`: there is none, it
 /// already holds them, or it still carries the seal pullquote wrote.
+#[cfg_attr(not(feature = "cli"), allow(dead_code))]
 pub fn may_replace_sealed(path: &Path, bytes: &[u8], seal: Seal) -> std::io::Result<bool> {
     Ok(match Existing::at(path)? {
         Existing::Missing => true,
