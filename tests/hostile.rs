@@ -203,6 +203,14 @@ fn devices_and_fifos_are_refused_before_they_are_opened() {
         err.contains("brand.yaml") && err.contains("character device"),
         "{err}"
     );
+
+    // A template that extends a device: refused as what it is, not as a missing file.
+    std::fs::write(dir.path().join("child.yaml"), "extends: /dev/zero\n").unwrap();
+    let out = pullquote(dir.path(), &["templates", "check", "child.yaml"]);
+    assert_clean(&out, 2);
+    let err = stderr(&out);
+    assert!(err.contains("(not a regular file)"), "{err}");
+    assert!(err.contains("child.yaml:1:10"), "{err}");
 }
 
 #[test]

@@ -494,12 +494,18 @@ fn read_chain<'a>(
                 let base = path.parent().unwrap_or(Path::new(""));
                 let parent_path = base.join(parent);
                 if !parent_path.is_file() {
+                    // A device, a FIFO or a folder exists but is no template: say which.
+                    let (why, hint) = if parent_path.exists() {
+                        ("not a regular file", "`extends` names a template file (.yaml)")
+                    } else {
+                        ("not found", "the path is relative to this template's folder")
+                    };
                     return Err(boxed(
                         at(format!(
-                            "failed to read template `{}` that `extends` names (not found)",
+                            "failed to read template `{}` that `extends` names ({why})",
                             parent_path.display()
                         ))
-                        .with_hint("the path is relative to this template's folder"),
+                        .with_hint(hint),
                     ));
                 }
                 Spec::File(parent_path)
