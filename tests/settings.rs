@@ -181,3 +181,54 @@ fn a_mistake_in_the_settings_file_names_its_line_and_column() {
     let out = run(dir.path(), &["formats"], &[]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+#[test]
+fn the_settings_file_gives_the_logo_and_the_flag_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("brand")).unwrap();
+    std::fs::write(
+        dir.path().join("brand/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"100\"><rect width=\"300\" height=\"100\" fill=\"#2D8C5A\"/></svg>",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("pullquote.yaml"), "logo: brand/logo.svg\n").unwrap();
+    let shown = stdout(&run(dir.path(), &["config"], &[]));
+    assert!(
+        shown.contains("logo.svg") && shown.contains("pullquote.yaml:1"),
+        "{shown}"
+    );
+
+    let render = |extra: &[&str]| {
+        let mut args = vec![
+            "render",
+            "--text",
+            "We answered every comment.",
+            "--speaker",
+            "Ada Lovelace",
+            "--formats",
+            "instagram-square",
+            "-o",
+            "-",
+        ];
+        args.extend_from_slice(extra);
+        let out = run(dir.path(), &args, &[]);
+        let err = stderr(&out);
+        (out.status.code(), out.stdout, err)
+    };
+    let (code, with_logo, err) = render(&[]);
+    assert_eq!(code, Some(0), "{err}");
+    // The file's logo is read: a missing one is reported by its path.
+    std::fs::write(dir.path().join("pullquote.yaml"), "logo: brand/nope.svg\n").unwrap();
+    let (code, _, err) = render(&[]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("nope.svg"), "{err}");
+    // The flag wins over the file.
+    let (code, flagged, err) = render(&["--logo", "brand/logo.svg"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(flagged, with_logo);
+    // No logo anywhere: a different card.
+    std::fs::remove_file(dir.path().join("pullquote.yaml")).unwrap();
+    let (code, plain, err) = render(&[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_ne!(plain, with_logo);
+}

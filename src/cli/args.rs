@@ -18,7 +18,7 @@ pub struct Cli {
     /// When to colour errors, warnings and help (NO_COLOR turns off `auto`; CLICOLOR_FORCE turns it on).
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// A settings file for `run` and `render` (template, formats, output, image-format); default:
+    /// A settings file for `run` and `render` (template, formats, output, image-format, logo); default:
     /// `pullquote.yaml` in the working folder, if there is one. See `pullquote config`.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -186,6 +186,7 @@ Settings that stay the same from run to run can live in a settings file, `pullqu
   formats: [instagram-square, story, linkedin]   # or `all`
   output: cards
   image-format: jpeg              # png, jpeg or webp
+  logo: brand/logo.svg            # replaces the template's logo, like --logo
 
 Paths in the file are relative to its folder. The environment variable PULLQUOTE_TEMPLATE names the template too. A flag wins over the environment, which wins over the file, which wins over the default. An unknown key is an error that names its line and column.";
 

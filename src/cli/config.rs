@@ -56,6 +56,7 @@ struct Raw {
     formats: Option<Formats>,
     output: Option<PathBuf>,
     image_format: Option<ImageType>,
+    logo: Option<PathBuf>,
 }
 
 /// `formats:` as a list or as comma-separated text, like the flag.
@@ -95,6 +96,7 @@ pub struct Config {
     formats: Option<Setting<Vec<String>>>,
     output: Option<Setting<PathBuf>>,
     image_format: Option<Setting<ImageType>>,
+    logo: Option<Setting<PathBuf>>,
 }
 
 fn failed(path: &Path, reason: String) -> Box<Diagnostic> {
@@ -212,6 +214,12 @@ impl Config {
                 origin: at("image-format"),
             });
         }
+        if let Some(logo) = raw.logo {
+            config.logo = Some(Setting {
+                value: folder.join(logo),
+                origin: at("logo"),
+            });
+        }
         Ok(config)
     }
 
@@ -247,6 +255,16 @@ impl Config {
                 })
                 .or_else(|| self.output.clone()),
         }
+    }
+
+    /// The brand's logo drawn where the template places one: `--logo`, else the file's, else
+    /// none (the template's own, if it has one).
+    pub fn logo(&self, flag: Option<&Path>) -> Option<Setting<PathBuf>> {
+        flag.map(|value| Setting {
+            value: value.to_path_buf(),
+            origin: Origin::Flag("--logo"),
+        })
+        .or_else(|| self.logo.clone())
     }
 
     /// The image type of the cards.

@@ -406,6 +406,10 @@ fn show_config(config: &config::Config) -> ExitCode {
     let image = config.image_format(None);
     let name = format!("{:?}", image.value).to_lowercase();
     row(&mut out, "image-format", name, &image.origin);
+    match config.logo(None) {
+        Some(logo) => row(&mut out, "logo", logo.value.display().to_string(), &logo.origin),
+        None => out.push_str(&format!("{:<13} none (the template's own, if any)\n", "logo")),
+    }
     out.push_str(&format!(
         "\nA flag wins over ${}, which wins over the settings file, which wins over the default.\n",
         config::TEMPLATE_VAR

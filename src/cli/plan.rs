@@ -115,7 +115,10 @@ pub const STDOUT: &str = "-";
 pub fn run_plan(args: &RunArgs, config: &Config) -> Result<Plan, PlanError> {
     let template = Arc::new(template(
         &config.template(args.template.template.as_deref()).value,
-        args.template.logo.as_deref(),
+        config
+            .logo(args.template.logo.as_deref())
+            .map(|logo| logo.value)
+            .as_deref(),
     )?);
     let formats = formats(&config.formats(&args.template.formats).value)?;
     let output = config
@@ -213,7 +216,10 @@ fn render_output(args: &RenderArgs, config: &Config) -> Result<std::path::PathBu
 pub fn render_plan(args: &RenderArgs, config: &Config) -> Result<Plan, PlanError> {
     let template = Arc::new(template(
         &config.template(args.template.as_deref()).value,
-        args.logo.as_deref(),
+        config
+            .logo(args.logo.as_deref())
+            .map(|logo| logo.value)
+            .as_deref(),
     )?);
     let formats = formats(&config.formats(&args.formats).value)?;
     let language = args.lang.map(Language::from);
