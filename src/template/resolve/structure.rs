@@ -46,6 +46,59 @@ fn check_format_key(loaded: &Loaded, key: &str, path: &str) -> Result<(), Templa
     )))
 }
 
+/// How an error names a change laid over an element: what changes an unknown id, and what
+/// cannot change an element's `type` or `id`.
+struct ChangeWords {
+    unknown: &'static str,
+    changer: &'static str,
+}
+
+const FORMAT_OVERRIDE: ChangeWords = ChangeWords {
+    unknown: "override for",
+    changer: "a format override",
+};
+
+const VARIANT_CHANGE: ChangeWords = ChangeWords {
+    unknown: "variant changes",
+    changer: "a variant",
+};
+
+/// A per-format override or a variant's change at `path`: it names an element that exists and
+/// leaves its `type` and `id` alone.
+fn check_change(
+    loaded: &Loaded,
+    seen: &[&str],
+    path: &str,
+    id: &str,
+    patch: &RawElement,
+    words: ChangeWords,
+) -> Result<(), TemplateError> {
+    if !seen.contains(&id) {
+        let mut d = loaded.error(
+            path,
+            Target::Key,
+            format!(
+                "{} unknown element id `{id}`: expected one of {}",
+                words.unknown,
+                seen.join(", ")
+            ),
+        );
+        if let Some(h) = hint_for(id, seen) {
+            d = d.with_hint(h);
+        }
+        return Err(TemplateError(Box::new(d)));
+    }
+    if patch.kind.is_some() || patch.id.is_some() {
+        let field = if patch.kind.is_some() { "type" } else { "id" };
+        return Err(TemplateError(Box::new(loaded.error(
+            &format!("{path}.{field}"),
+            Target::Key,
+            format!("{} cannot change an element's `{field}`", words.changer),
+        ))));
+    }
+    Ok(())
+}
+
 /// Checks that do not depend on the format: palette, ids and the keys of `formats:`.
 pub(super) fn check_structure(loaded: &Loaded) -> Result<BTreeMap<&str, Rgba>, TemplateError> {
     let raw = &loaded.raw;
@@ -107,28 +160,7 @@ pub(super) fn check_structure(loaded: &Loaded) -> Result<BTreeMap<&str, Rgba>, T
         check_format_key(loaded, key, &format!("formats.{key}"))?;
         for (id, patch) in patches {
             let path = format!("formats.{key}.{id}");
-            if !seen.contains(&id.as_str()) {
-                let mut d = loaded.error(
-                    &path,
-                    Target::Key,
-                    format!(
-                        "override for unknown element id `{id}`: expected one of {}",
-                        seen.join(", ")
-                    ),
-                );
-                if let Some(h) = hint_for(id, &seen) {
-                    d = d.with_hint(h);
-                }
-                return Err(TemplateError(Box::new(d)));
-            }
-            if patch.kind.is_some() || patch.id.is_some() {
-                let field = if patch.kind.is_some() { "type" } else { "id" };
-                return Err(error(
-                    &format!("{path}.{field}"),
-                    Target::Key,
-                    format!("a format override cannot change an element's `{field}`"),
-                ));
-            }
+            check_change(loaded, &seen, &path, id, patch, FORMAT_OVERRIDE)?;
         }
     }
     for (index, variant) in raw.variants.iter().flatten().enumerate() {
@@ -159,28 +191,7 @@ pub(super) fn check_structure(loaded: &Loaded) -> Result<BTreeMap<&str, Rgba>, T
         }
         for (path, patch) in changes {
             let id = path.rsplit('.').next().unwrap_or_default();
-            if !seen.contains(&id) {
-                let mut d = loaded.error(
-                    &path,
-                    Target::Key,
-                    format!(
-                        "variant changes unknown element id `{id}`: expected one of {}",
-                        seen.join(", ")
-                    ),
-                );
-                if let Some(h) = hint_for(id, &seen) {
-                    d = d.with_hint(h);
-                }
-                return Err(TemplateError(Box::new(d)));
-            }
-            if patch.kind.is_some() || patch.id.is_some() {
-                let field = if patch.kind.is_some() { "type" } else { "id" };
-                return Err(error(
-                    &format!("{path}.{field}"),
-                    Target::Key,
-                    format!("a variant cannot change an element's `{field}`"),
-                ));
-            }
+            check_change(loaded, &seen, &path, id, patch, VARIANT_CHANGE)?;
         }
     }
     Ok(palette)
