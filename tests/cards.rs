@@ -197,3 +197,31 @@ fn text_and_logos_stay_inside_the_safe_area_at_full_size() {
         }
     }
 }
+
+#[test]
+fn no_builtin_stack_outgrows_its_box_at_full_size() {
+    use pullquote::proof::{LONGEST, SAMPLES};
+    use pullquote::typeset::{compose, FontBook, TypesetError};
+    let fonts = FontBook::embedded();
+    let mut problems = Vec::new();
+    for name in Template::builtin_names() {
+        let template = Template::builtin(name).unwrap();
+        for sample in SAMPLES.iter().chain([&LONGEST]) {
+            for format in FORMATS {
+                let layout = template.resolve(format, fonts).unwrap();
+                let case = format!("{name}/{}-{}", sample.name, format.id);
+                match compose(&layout, &sample.request().content(None), fonts) {
+                    Ok(card) => {
+                        problems.extend(card.overflows.iter().map(|o| format!("{case}: {}", o.describe())))
+                    }
+                    // The longest quote may not fit a wide card at a readable size; that is
+                    // the size warning's business, not a stack's.
+                    Err(TypesetError::DoesNotFit { what, .. })
+                        if sample.name == LONGEST.name && what == "quote" => {}
+                    Err(e) => problems.push(format!("{case}: {e}")),
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -286,3 +286,104 @@ fn check_fails_whenever_preview_would() {
         assert!(preview.status.success(), "{file}: {}", text(&preview.stderr));
     }
 }
+
+/// A template whose byline stack is too short for the speaker's name and role: `extra` is put
+/// under the byline's fields, `main` under the quote stack's.
+fn byline_template(byline: &str, main: &str) -> String {
+    format!(
+        "background: \"#FFFFFF\"\nelements:\n  - type: stack\n    id: main\n    left: 8vmin\n    right: 8vmin\n    top: 8vmin\n    bottom: 40vmin\n{main}    children:\n      - type: quote\n        size: {{ min: 4vmin, max: 9vmin }}\n  - type: stack\n    id: byline\n    left: 8vmin\n    right: 8vmin\n{byline}    children:\n      - type: text\n        id: name\n        text: \"{{speaker.name}}\"\n        size: 4vmin\n      - type: text\n        id: credit\n        text: \"{{speaker.credit}}\"\n        size: 3.4vmin\n        max_lines: 4\n"
+    )
+}
+
+#[test]
+fn a_stack_its_children_outgrow_is_a_located_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    // Room for one line; the name and credit need three or more. They spill upwards into space
+    // nothing else uses: drawn, but the designer is told where, by how much and on which card.
+    let yaml = byline_template("    bottom: 8vmin\n    height: 5vmin\n    valign: bottom\n", "");
+    std::fs::write(dir.path().join("short.yaml"), yaml).unwrap();
+    let (check, preview) = check_and_preview(dir.path(), "short.yaml");
+    let stderr = text(&check.stderr);
+    assert!(check.status.success(), "{stderr}");
+    assert!(preview.status.success(), "{}", text(&preview.stderr));
+    let warning = stderr
+        .lines()
+        .find(|l| l.contains("children of stack `byline`"))
+        .unwrap_or_else(|| panic!("no overflow warning in\n{stderr}"));
+    assert!(warning.starts_with("warning:"), "{warning}");
+    assert!(warning.contains("`name` starts"), "{warning}");
+    assert!(warning.contains("px above it"), "{warning}");
+    assert!(warning.contains("with the long sample quote"), "{warning}");
+    // At the stack's line and column.
+    assert!(stderr.contains("short.yaml:12:5"), "{stderr}");
+    assert!(stderr.contains("make the stack taller"), "{stderr}");
+    let strict = run(dir.path(), &["templates", "check", "short.yaml", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+
+    // At render time too: in the manifest of a folder, on standard error for a single card.
+    let render = |output: &str| {
+        run(
+            dir.path(),
+            &[
+                "render",
+                "--text",
+                "We answered every comment.",
+                "--speaker",
+                "Ada Lovelace",
+                "--role",
+                "head of digital services and social media",
+                "--format",
+                "instagram-square",
+                "-t",
+                "short.yaml",
+                "-o",
+                output,
+            ],
+        )
+    };
+    let folder = render("out");
+    assert!(folder.status.success(), "{}", text(&folder.stderr));
+    let manifest = std::fs::read_to_string(dir.path().join("out/manifest.json")).unwrap();
+    assert!(manifest.contains("the children of stack `byline`"), "{manifest}");
+    let single = render("-");
+    let stderr = text(&single.stderr);
+    assert!(single.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("instagram-square: the children of stack `byline`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_stack_that_spills_off_the_card_or_over_the_quote_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // Pinned to the foot of the card and flowing down: the credit would be cut off.
+    let yaml = byline_template(
+        "    area: canvas\n    bottom: 1vmin\n    height: 4vmin\n    valign: top\n",
+        "",
+    );
+    std::fs::write(dir.path().join("off.yaml"), yaml).unwrap();
+    let (check, preview) = check_and_preview(dir.path(), "off.yaml");
+    let stderr = text(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{stderr}");
+    assert_eq!(preview.status.code(), Some(1), "{}", text(&preview.stderr));
+    assert!(
+        stderr.contains("error: the short sample quote: on format"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("ends"), "{stderr}");
+    assert!(stderr.contains("and leaves the card"), "{stderr}");
+    assert!(stderr.contains("off.yaml:12:5"), "{stderr}");
+
+    // Growing upwards over the quote, set at the foot of its own box.
+    let yaml = byline_template(
+        "    bottom: 8vmin\n    height: 2vmin\n    valign: bottom\n",
+        "    valign: bottom\n",
+    )
+    .replace("size: 3.4vmin\n", "size: 9vmin\n");
+    std::fs::write(dir.path().join("over.yaml"), yaml).unwrap();
+    let (check, _) = check_and_preview(dir.path(), "over.yaml");
+    let stderr = text(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("and covers stack `main`"), "{stderr}");
+}

@@ -294,6 +294,9 @@ pub(crate) fn draw(
             ));
         }
     }
+    for overflow in &card.overflows {
+        warnings.push(overflow.describe());
+    }
     if encoded.kind != kind {
         warnings.push(format!(
             "saved as JPEG (quality {}) to stay under the network's {} bytes",

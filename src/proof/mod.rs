@@ -32,11 +32,12 @@ pub struct Sample {
     pub language: Language,
 }
 
-/// Short, medium and long quotes, in both languages the typography knows.
+/// Short, medium and long quotes, in both languages the typography knows, each with emphasised
+/// words so that proofs show the template's emphasis style.
 pub const SAMPLES: &[Sample] = &[
     Sample {
         name: "short",
-        quote: "On ne communique plus, on converse.",
+        quote: "On ne communique plus, on **converse**.",
         speaker: "Camille Ferrand",
         role: "directrice de la communication",
         organisation: "Ville de Montauban",
@@ -44,7 +45,7 @@ pub const SAMPLES: &[Sample] = &[
     },
     Sample {
         name: "medium",
-        quote: "People don’t share a press release. They share a sentence that sounds like somebody they trust.",
+        quote: "People don’t share a press release. They share a sentence that sounds like **somebody they trust**.",
         speaker: "Jonathan Okafor",
         role: "head of social media",
         organisation: "Northfield Museum",
@@ -52,13 +53,24 @@ pub const SAMPLES: &[Sample] = &[
     },
     Sample {
         name: "long",
-        quote: "Pendant la crise, nous avons publié moins mais mieux : une information vérifiée chaque matin, les mêmes visages, les mêmes mots, et une réponse à chaque question posée en commentaire. La confiance s’est construite là, pas dans les campagnes.",
+        quote: "Pendant la crise, nous avons publié moins mais mieux : une information vérifiée chaque matin, les mêmes visages, les mêmes mots, et une réponse à chaque question posée en commentaire. **La confiance** s’est construite là, pas dans les campagnes.",
         speaker: "Ludivine Marchetti-Roussel",
         role: "responsable stratégie éditoriale et réseaux sociaux",
         organisation: "Région Occitanie / Pyrénées-Méditerranée",
         language: Language::French,
     },
 ];
+
+/// A quote as long as the selection keeps (300 characters): `templates check` sets it on every
+/// format to find stacks whose other children leave the quote too little room.
+pub const LONGEST: Sample = Sample {
+    name: "300-character",
+    quote: "Nous avons arrêté de publier pour publier. Chaque message répond désormais à une question que les habitants nous posent vraiment, **avec leurs mots**, et nous gardons la même voix du lundi au dimanche. Les chiffres ont baissé le premier mois, puis l’engagement a doublé, parce que les gens reconnaissent enfin quelqu’un.",
+    speaker: "Ludivine Marchetti-Roussel",
+    role: "responsable stratégie éditoriale et réseaux sociaux",
+    organisation: "Région Occitanie / Pyrénées-Méditerranée",
+    language: Language::French,
+};
 
 impl Sample {
     /// The sample as a card request, with a title, kicker and date for templates that show them.
@@ -158,10 +170,47 @@ impl Merged {
         }
     }
 
+    /// Stacks whose children outgrow their box on a sample: one warning per stack, at its line,
+    /// naming the worst case (child, pixels, format, sample) and the other formats it happens on.
+    fn add_spills(&mut self, template: &Template, spills: Vec<Spill>) {
+        let mut stacks: Vec<&str> = spills.iter().map(|s| s.overflow.element.as_str()).collect();
+        stacks.dedup();
+        let mut seen = Vec::new();
+        for stack in stacks {
+            if seen.contains(&stack) {
+                continue;
+            }
+            seen.push(stack);
+            let mut here: Vec<&Spill> = spills.iter().filter(|s| s.overflow.element == stack).collect();
+            here.sort_by(|a, b| b.overflow.by().total_cmp(&a.overflow.by()));
+            let worst = here[0];
+            let mut message = format!(
+                "{} on format `{}` with the {} sample quote",
+                worst.overflow.describe(),
+                worst.format,
+                worst.sample
+            );
+            let others: Vec<String> = here[1..]
+                .iter()
+                .map(|s| format!("{} {} ({:.0} px)", s.format, s.sample, s.overflow.by()))
+                .collect();
+            if !others.is_empty() {
+                message.push_str(&format!("; also on {}", others.join(", ")));
+            }
+            let d = template
+                .locate(stack, Severity::Warning, message)
+                .with_hint(TypesetError::overflow_hint());
+            self.warnings.push(("overflow", d, Vec::new()));
+        }
+    }
+
     fn finish(self) -> Vec<Diagnostic> {
         self.warnings
             .into_iter()
             .map(|(_, mut d, on)| {
+                if on.is_empty() {
+                    return d;
+                }
                 if on.len() > 1 || !d.message.contains(on[0]) {
                     d.message = format!("{} (formats: {})", d.message, on.join(", "));
                 }
@@ -181,9 +230,17 @@ pub fn layout_warnings(template: &Template, formats: &[Format]) -> Vec<Diagnosti
     all
 }
 
+/// A stack that outgrew its box on one sample and format, at full size.
+struct Spill {
+    overflow: typeset::Overflow,
+    format: &'static str,
+    sample: &'static str,
+}
+
 /// Warnings about a template that loads: characters its brand fonts lack, text that may get too
-/// small, text whose contrast with the pixels behind it is below WCAG AA; and errors for sample
-/// quotes that do not fit a format.
+/// small, stacks whose children outgrow their box, text whose contrast with the pixels behind it
+/// is below WCAG AA; and errors for sample quotes that do not fit a format or whose stack spills
+/// off the card or over another element.
 pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
     let fonts = FontBook::embedded();
     // One warning per problem and place, listing the formats it occurs on.
@@ -191,25 +248,51 @@ pub fn lint(template: &Template, formats: &[Format]) -> Vec<Diagnostic> {
     warnings.add_layout(template, formats);
     // Fit is checked at full size; contrast on half-size proofs, as the ratio barely depends on
     // the scale and painting is most of the cost.
-    for sample in SAMPLES {
+    let mut spills = Vec::new();
+    for sample in SAMPLES.iter().chain([&LONGEST]) {
+        let preview = sample.name != LONGEST.name;
         for format in formats {
             let fit = template
                 .resolve(format, fonts)
                 .map_err(ProofError::from)
                 .and_then(|layout| Ok(typeset::compose(&layout, &sample.request().content(None), fonts)?));
+            let e = match fit {
+                Ok(card) => {
+                    spills.extend(card.overflows.into_iter().map(|overflow| Spill {
+                        overflow,
+                        format: format.id,
+                        sample: sample.name,
+                    }));
+                    continue;
+                }
+                Err(ProofError::Typeset(e)) => e,
+                Err(ProofError::Template(_)) => continue,
+            };
+            // The longest quote may not fit wide formats at a readable size: that is the size
+            // warning's business. Its stack spilling over the card is worth knowing.
+            let severity = match (&e, preview) {
+                (_, true) => Severity::Error,
+                (TypesetError::Overflows { .. }, false) => Severity::Warning,
+                (_, false) => continue,
+            };
             // A sample that cannot be drawn fails `templates preview`, so it is an error here too.
-            if let Err(ProofError::Typeset(e)) = fit {
-                let message = format!("the {} sample quote: {e}", sample.name);
-                let d = match &e {
-                    typeset::TypesetError::DoesNotFit { element, .. } => {
-                        template.locate(element, Severity::Error, message)
-                    }
-                    _ => Diagnostic::error(message).in_file(&template.origin.display_path()),
-                };
-                warnings.add("fit", d.with_hint(e.hint()), format.id);
-            }
+            let message = format!("the {} sample quote: {e}", sample.name);
+            let d = match &e {
+                TypesetError::DoesNotFit { element, .. } => template.locate(element, severity, message),
+                TypesetError::Overflows { overflow, .. } => {
+                    template.locate(&overflow.element, severity, message)
+                }
+                _ => {
+                    let mut d = Diagnostic::error(message).in_file(&template.origin.display_path());
+                    d.severity = severity;
+                    d
+                }
+            };
+            let kind = if preview { "fit" } else { "longest" };
+            warnings.add(kind, d.with_hint(e.hint()), format.id);
         }
     }
+    warnings.add_spills(template, spills);
     for proof in proofs(template, formats, 0.5, None) {
         // Cards that could not be drawn were reported above.
         let Ok((card, _)) = &proof.result else {

@@ -266,6 +266,28 @@ pub struct Stack {
     pub valign: VAlign,
     /// The children, top to bottom.
     pub children: Vec<StackChild>,
+    /// The template element it comes from (`elements.2`), to point at its line.
+    pub element: String,
+    /// Its `id`, which messages name it by.
+    pub id: Option<String>,
+    /// Each child's template element and `id`, in the order of `children`.
+    pub child_elements: Vec<(String, Option<String>)>,
+}
+
+impl Stack {
+    /// How messages name the stack: its id, else its path in the template.
+    pub fn label(&self) -> String {
+        format!("`{}`", self.id.as_deref().unwrap_or(&self.element))
+    }
+
+    /// How messages name child `index`.
+    pub fn child_label(&self, index: usize) -> String {
+        match self.child_elements.get(index) {
+            Some((_, Some(id))) => format!("`{id}`"),
+            Some((path, None)) => format!("`{path}`"),
+            None => format!("child {index}"),
+        }
+    }
 }
 
 /// One child of a stack.

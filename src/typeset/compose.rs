@@ -4,7 +4,7 @@ use super::fit::{set_text, set_text_with, SetError, SetOptions, SetText};
 use super::fonts::FontBook;
 use super::place::{first_letter_ink_left, place_text, InkBounds};
 use super::typography::{for_display_in, mark_emphasis, mark_ranges, split_emphasis};
-use super::{Card, Item, PlacedGlyph, Placement, PlacementKind, TypesetError};
+use super::{Card, Edge, Item, Overflow, PlacedGlyph, Placement, PlacementKind, TypesetError};
 use crate::template::{
     Align, CardContent, Case, Element, Hanging, Layout, Rect, Relation, Side, Slot, Stack, StackChild,
     TextFinish, TextStyle, VAlign,
@@ -152,8 +152,65 @@ enum Measured {
     },
 }
 
+/// Children that outgrow their stack, and the parts of them outside its box.
+struct Spill {
+    overflow: Overflow,
+    /// The stack's box.
+    frame: Rect,
+    outside: Vec<Rect>,
+}
+
+/// How far a stack's children may cross its box before it is reported: float rounding, not design.
+const OVERFLOW_SLACK: f32 = 0.5;
+
+/// The children of `stack` (their bounds by child index) that cross its box, if any.
+fn spill(stack: &Stack, bounds: &[Option<Rect>], needed: f32, layout: &Layout) -> Option<Spill> {
+    let mut children = Vec::new();
+    let mut outside = Vec::new();
+    let (top, bottom) = (stack.rect.y, stack.rect.bottom());
+    for (index, here) in bounds.iter().enumerate() {
+        let Some(here) = here else { continue };
+        // Empty space crossing the edge draws nothing there.
+        if matches!(stack.children[index], StackChild::Spacer { .. }) || here.h <= 0.0 {
+            continue;
+        }
+        if top - here.y > OVERFLOW_SLACK {
+            children.push((stack.child_label(index), Edge::Top, top - here.y));
+            outside.push(Rect {
+                h: (top - here.y).min(here.h),
+                ..*here
+            });
+        }
+        if here.bottom() - bottom > OVERFLOW_SLACK {
+            let from = here.y.max(bottom);
+            children.push((stack.child_label(index), Edge::Bottom, here.bottom() - bottom));
+            outside.push(Rect {
+                y: from,
+                h: here.bottom() - from,
+                ..*here
+            });
+        }
+    }
+    if children.is_empty() {
+        return None;
+    }
+    let leaves_safe = outside.iter().any(|r| !layout.safe.contains(r, OVERFLOW_SLACK));
+    Some(Spill {
+        overflow: Overflow {
+            element: stack.element.clone(),
+            stack: stack.label(),
+            needed,
+            height: stack.rect.h,
+            children,
+            leaves_safe,
+        },
+        frame: stack.rect,
+        outside,
+    })
+}
+
 /// Lays out a stack; returns where each child went (by its index among the stack's children),
-/// for elements placed against one of them.
+/// for elements placed against one of them, and what spills out of its box.
 fn compose_stack(
     stack: &Stack,
     layout: &Layout,
@@ -161,7 +218,7 @@ fn compose_stack(
     fonts: &FontBook,
     items: &mut Vec<Item>,
     placements: &mut Vec<Placement>,
-) -> Result<Vec<Option<Rect>>, TypesetError> {
+) -> Result<(Vec<Option<Rect>>, Option<Spill>), TypesetError> {
     let language = content.language;
     // Hanging punctuation may use the safe area's margin left of the stack.
     let hang_room = (stack.rect.x - layout.safe.x).max(0.0);
@@ -441,7 +498,8 @@ fn compose_stack(
         bounds[child_index[i]] = Some(here);
         y += height;
     }
-    Ok(bounds)
+    let spilled = spill(stack, &bounds, total, layout);
+    Ok((bounds, spilled))
 }
 
 /// The longest quote a card is set with: far more than fits at the smallest size any template
@@ -477,7 +535,7 @@ pub fn compose(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Resu
                 card.variant = Some(variant.name.clone());
                 return Ok(card);
             }
-            Err(e @ TypesetError::DoesNotFit { .. }) => {
+            Err(e @ (TypesetError::DoesNotFit { .. } | TypesetError::Overflows { .. })) => {
                 first_miss.get_or_insert(e);
             }
             Err(e) => return Err(e),
@@ -536,6 +594,54 @@ struct Drawn {
     /// Its bounds, or its children's for a stack.
     bounds: Option<Rect>,
     children: Vec<Option<Rect>>,
+    /// A stack's children outside its box.
+    spill: Option<Spill>,
+}
+
+/// How messages name a canvas element.
+fn element_label(element: &Element) -> String {
+    match element {
+        Element::Stack(stack) => format!("stack {}", stack.label()),
+        Element::Text { style, .. } => style.label(),
+        Element::Picture { logo: true, .. } => "the logo".into(),
+        Element::Picture { .. } => "an image".into(),
+        Element::Photo { .. } => "the photo".into(),
+        Element::Shape { .. } => "a shape".into(),
+    }
+}
+
+/// Whether two rectangles share more than a sliver.
+fn overlaps(a: &Rect, b: &Rect) -> bool {
+    let w = a.right().min(b.right()) - a.x.max(b.x);
+    let h = a.bottom().min(b.bottom()) - a.y.max(b.y);
+    w > OVERFLOW_SLACK && h > OVERFLOW_SLACK
+}
+
+/// What a stack's spill does beyond looking cramped: leaving the card, or lying over the words,
+/// logo or pictures of another element (one it does not sit on as a whole, like a backdrop).
+fn harm(spill: &Spill, own: usize, drawn: &[Option<Drawn>], layout: &Layout) -> Option<String> {
+    let canvas = Rect {
+        x: 0.0,
+        y: 0.0,
+        w: layout.width() as f32,
+        h: layout.height() as f32,
+    };
+    if spill.outside.iter().any(|r| !canvas.contains(r, OVERFLOW_SLACK)) {
+        return Some("leaves the card".into());
+    }
+    for (index, other) in drawn.iter().enumerate() {
+        let Some(other) = other.as_ref().filter(|_| index != own) else {
+            continue;
+        };
+        let covered = other
+            .placements
+            .iter()
+            .any(|p| !p.ink.contains(&spill.frame, 0.0) && spill.outside.iter().any(|r| overlaps(r, &p.ink)));
+        if covered {
+            return Some(format!("covers {}", element_label(&layout.elements[index])));
+        }
+    }
+    None
 }
 
 fn compose_one(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Result<Card, TypesetError> {
@@ -574,6 +680,20 @@ fn compose_one(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Resu
             break;
         }
     }
+    let mut overflows = Vec::new();
+    for (index, done) in drawn.iter().enumerate() {
+        let Some(spill) = done.as_ref().and_then(|d| d.spill.as_ref()) else {
+            continue;
+        };
+        if let Some(harm) = harm(spill, index, &drawn, layout) {
+            return Err(TypesetError::Overflows {
+                overflow: Box::new(spill.overflow.clone()),
+                harm,
+                format: layout.format.id.to_owned(),
+            });
+        }
+        overflows.push(spill.overflow.clone());
+    }
     let mut items = Vec::new();
     let mut placements = Vec::new();
     // Items drawn before the first element that depends on the quote are the layout's alone.
@@ -598,6 +718,7 @@ fn compose_one(layout: &Layout, content: &CardContent, fonts: &FontBook) -> Resu
         placements,
         safe: layout.safe,
         variant: None,
+        overflows,
     })
 }
 
@@ -661,7 +782,7 @@ fn compose_element(
         }
         Element::Stack(stack) => {
             out.bounds = Some(stack.rect);
-            out.children = compose_stack(stack, layout, content, fonts, items, placements)?;
+            (out.children, out.spill) = compose_stack(stack, layout, content, fonts, items, placements)?;
         }
     }
     Ok(out)

@@ -159,6 +159,66 @@ pub struct Card {
     pub safe: Rect,
     /// The name of the template's variant the card uses; `None` for its own arrangement.
     pub variant: Option<String>,
+    /// Stacks whose children need more height than their box: drawn, but worth a designer's look.
+    pub overflows: Vec<Overflow>,
+}
+
+/// Which edge of its stack's box a child crosses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// It starts above the box.
+    Top,
+    /// It ends below the box.
+    Bottom,
+}
+
+/// A stack whose children outgrow its box: the stack keeps their order and spacing, so they
+/// spill over its top, its bottom or both, depending on its `valign`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overflow {
+    /// The stack's template element (`elements.3`), to point at its line.
+    pub element: String,
+    /// How messages name the stack.
+    pub stack: String,
+    /// The height its children need, in px.
+    pub needed: f32,
+    /// The height of its box, in px.
+    pub height: f32,
+    /// The children that cross the box's edge: how messages name them, which edge, by how many px.
+    pub children: Vec<(String, Edge, f32)>,
+    /// Whether a child leaves the format's safe area.
+    pub leaves_safe: bool,
+}
+
+impl Overflow {
+    /// The most any child crosses the box's edge, in px.
+    pub fn by(&self) -> f32 {
+        self.children.iter().map(|(_, _, by)| *by).fold(0.0, f32::max)
+    }
+
+    /// What crosses which edge, e.g. "`dateline` ends 14 px below its box".
+    pub fn describe(&self) -> String {
+        let crossings: Vec<String> = self
+            .children
+            .iter()
+            .map(|(child, edge, by)| match edge {
+                Edge::Top => format!("{child} starts {by:.0} px above"),
+                Edge::Bottom => format!("{child} ends {by:.0} px below"),
+            })
+            .collect();
+        format!(
+            "the children of stack {} need {:.0} px of height and its box is {:.0} px: {} it{}",
+            self.stack,
+            self.needed,
+            self.height,
+            crossings.join(", "),
+            if self.leaves_safe {
+                ", outside the safe area"
+            } else {
+                ""
+            }
+        )
+    }
 }
 
 impl Card {
@@ -199,6 +259,16 @@ pub enum TypesetError {
         /// The most a card is set with.
         max: usize,
     },
+    /// A stack's children outgrow its box so far that they leave the card or cover another element.
+    #[error("on format `{format}`, {}, and {harm}", overflow.describe())]
+    Overflows {
+        /// The overflow.
+        overflow: Box<Overflow>,
+        /// What it does: "leaves the card", "covers `logo`".
+        harm: String,
+        /// The format's id.
+        format: String,
+    },
     /// Characters that no embedded font can draw.
     #[error("no bundled font can draw {} in the {what} (fonts tried: {fonts})", describe_missing(.missing))]
     MissingGlyphs {
@@ -220,6 +290,11 @@ fn describe_missing(missing: &[char]) -> String {
 }
 
 impl TypesetError {
+    /// What a designer can do about a stack whose children outgrow it.
+    pub fn overflow_hint() -> &'static str {
+        "make the stack taller (its `top`, `bottom` or `height`), or its children shorter: a smaller `size`, fewer `max_lines`, less `gap` or `space_before`"
+    }
+
     /// What the user can do about it.
     pub fn hint(&self) -> String {
         match self {
@@ -232,6 +307,7 @@ impl TypesetError {
             TypesetError::DoesNotFit { .. } => {
                 "this text comes from the card's speaker or the template, not the quote: allow it more lines (`max_lines`), a wider box or a smaller minimum `size` in the template".into()
             }
+            TypesetError::Overflows { .. } => Self::overflow_hint().into(),
             TypesetError::TooLong { .. } => {
                 "shorten the text, or cut the quote with […]; a card is read in seconds".into()
             }

@@ -217,12 +217,14 @@ impl Resolver<'_> {
             ElementKind::Stack => {
                 let rect = self.rect(e, None);
                 let mut resolved = Vec::new();
+                let mut child_elements = Vec::new();
                 for (child, child_path) in children {
                     if let Some(c) = self.stack_child(child, &child_path, rect)? {
                         if let Some(id) = &child.id {
                             self.ids.push((id.clone(), Slot::Child(index, resolved.len())));
                         }
                         resolved.push(c);
+                        child_elements.push((child_path, child.id.clone()));
                     }
                 }
                 Element::Stack(Stack {
@@ -231,6 +233,9 @@ impl Resolver<'_> {
                     align: e.align.unwrap_or(Align::Left),
                     valign: e.valign.unwrap_or(VAlign::Top),
                     children: resolved,
+                    element: node.path.clone(),
+                    id: e.id.clone(),
+                    child_elements,
                 })
             }
             ElementKind::Quote | ElementKind::Ornament | ElementKind::Rule | ElementKind::Spacer => {
