@@ -347,6 +347,7 @@ fn main() {
         layout_items: 0,
         placements: Vec::new(),
         variant: None,
+        overflows: Vec::new(),
         safe: Rect {
             x: 0.0,
             y: 0.0,
