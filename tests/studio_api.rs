@@ -92,6 +92,10 @@ fn the_api_draws_the_card_the_cli_draws() {
     let api_pixels = image::load_from_memory(&response.body).unwrap().to_rgb8();
     let cli_pixels = image::load_from_memory(&cli_png).unwrap().to_rgb8();
     assert!(api_pixels == cli_pixels, "the API's card differs from the CLI's");
+    assert!(
+        response.body == cli_png,
+        "the API's file is the one `render` writes"
+    );
 
     // Thumbnails, built-ins and every format.
     let mut small = card(QUOTE, "story");
@@ -431,4 +435,48 @@ fn saving_the_template_pushes_a_new_state_and_an_error_keeps_the_last_cards() {
         (state["generation"].as_u64(), state["error"].is_null()),
         (Some(3), true)
     );
+}
+
+#[test]
+fn the_studio_draws_the_brand_logo_as_render_does() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"100\"><rect width=\"300\" height=\"100\" fill=\"#2D8C5A\"/></svg>",
+    )
+    .unwrap();
+    let cli = |extra: &[&str]| {
+        let args = [
+            &[
+                "render",
+                "--text",
+                QUOTE,
+                "--speaker",
+                "Aziz Oulhiyane",
+                "--role",
+                "responsable de l’animation des réseaux sociaux",
+                "--format",
+                "instagram-square",
+                "-o",
+                "-",
+            ][..],
+            extra,
+        ]
+        .concat();
+        let out = pullquote(dir.path(), &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        out.stdout
+    };
+    let branded = cli(&["--logo", "logo.svg"]);
+    assert_ne!(branded, cli(&[]), "paper places the logo");
+    let from_studio = |args: &[&str]| {
+        let studio = Studio::start(dir.path(), args);
+        let response = http::post_json(&studio.addr, "/api/render", &card(QUOTE, "instagram-square"));
+        assert_eq!(response.status, 200, "{}", response.text());
+        response.body
+    };
+    assert!(from_studio(&["paper", "--logo", "logo.svg"]) == branded, "--logo");
+    // The settings file's logo, as `render` reads it.
+    std::fs::write(dir.path().join("pullquote.yaml"), "logo: logo.svg\n").unwrap();
+    assert!(from_studio(&["paper"]) == branded, "the settings file's logo");
 }

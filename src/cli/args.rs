@@ -411,13 +411,13 @@ pub struct OutputArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(group = clap::ArgGroup::new("quote_source").required(true).args(["input", "text"]))]
+#[command(group = clap::ArgGroup::new("quote_source").required(true).multiple(true).args(["input", "text"]))]
 pub struct RenderArgs {
     /// A quotes file written by `extract -o` (.yaml, rendering each enabled quote in order), or a
     /// CSV/TSV sheet with one card per row (columns quote, name, role; optional organisation, format,
     /// template, lang, highlight, photo, date, kicker, id); `-` reads either from standard input.
     /// Without it, give the quote with --text and --speaker.
-    #[arg(value_name = "FILE", conflicts_with_all = ["text", "speaker", "role", "organisation"])]
+    #[arg(value_name = "FILE")]
     pub input: Option<PathBuf>,
     /// The quote, verbatim; words between `**` are drawn with the template's emphasis.
     #[arg(long, requires = "speaker")]

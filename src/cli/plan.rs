@@ -74,6 +74,13 @@ pub fn select_options(args: &SelectArgs) -> Result<SelectOptions, PlanError> {
 
 pub fn output_options(args: &OutputArgs, config: &Config) -> Result<OutputOptions, PlanError> {
     let kind = ImageKind::from(config.image_format(args.image_format).value);
+    if args.optimize && kind != ImageKind::Png {
+        return Err(does_not_apply(
+            "--optimize",
+            &format!("{} cards", kind.extension().to_uppercase()),
+            "it makes PNG files smaller; drop it, or ask for PNG with `--image-format png`",
+        ));
+    }
     if args.jobs == Some(0) {
         return Err(Box::new(Diagnostic::error("--jobs must be at least 1")));
     }
@@ -242,8 +249,14 @@ pub fn render_plan(args: &RenderArgs, config: &Config) -> Result<Plan, PlanError
         Some((path, true)) => {
             let file =
                 "set it at the top of the quotes file (`date:`, `title:`, `kicker:`, `outlet:`, `language:`)";
+            let speaker =
+                "each quote of the file names its speaker (`speaker:` with `name`, `role`, `organisation`)";
             refuse(
                 &[
+                    ("--text", args.text.is_some(), "the quotes file gives the quotes; render one typed quote without the file"),
+                    ("--speaker", args.speaker.is_some(), speaker),
+                    ("--role", args.role.is_some(), speaker),
+                    ("--organisation", args.organisation.is_some(), speaker),
                     ("--photo", args.photo.is_some(), "set a quote's photo under its speaker in the quotes file (`photo: portrait.jpg`, relative to the file)"),
                     ("--date", args.date.is_some(), file),
                     ("--title", args.title.is_some(), file),
@@ -264,6 +277,18 @@ pub fn render_plan(args: &RenderArgs, config: &Config) -> Result<Plan, PlanError
             let column = |name: &str| format!("add a `{name}` column to the sheet: one value per row");
             refuse(
                 &[
+                    (
+                        "--text",
+                        args.text.is_some(),
+                        "the sheet gives the quotes, one a row; render one typed quote without the sheet",
+                    ),
+                    ("--speaker", args.speaker.is_some(), &column("name")),
+                    ("--role", args.role.is_some(), &column("role")),
+                    (
+                        "--organisation",
+                        args.organisation.is_some(),
+                        &column("organisation"),
+                    ),
                     ("--photo", args.photo.is_some(), &column("photo")),
                     ("--date", args.date.is_some(), &column("date")),
                     ("--kicker", args.kicker.is_some(), &column("kicker")),
