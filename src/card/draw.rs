@@ -152,7 +152,8 @@ pub fn render_card_with(
 }
 
 /// A card drawn, with the layout and the typeset card it was painted from, for proofs that
-/// place their warnings on the text they concern.
+/// place their warnings on the text they concern (the studio).
+#[cfg_attr(not(feature = "studio"), allow(dead_code))]
 pub(crate) struct Traced {
     pub rendered: RenderedCard,
     pub layout: Layout,

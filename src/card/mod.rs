@@ -15,7 +15,9 @@ mod language;
 mod sources;
 
 pub use alt::alt_text;
-pub(crate) use draw::{draw, render_traced, LoadedPhoto, Traced};
+pub(crate) use draw::{draw, LoadedPhoto};
+#[cfg(feature = "studio")]
+pub(crate) use draw::{render_traced, Traced};
 pub use draw::{render_card, render_card_with, CardError, RenderedCard};
 pub use language::Guess;
 pub use sources::TypedQuote;
