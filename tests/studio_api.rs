@@ -33,6 +33,26 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 
 const QUOTE: &str = "Nous répondons à chaque commentaire, même le soir : la confiance se construit là.";
 
+/// `pullquote render` of the card [`card`] asks the API for, on `instagram-square`, with `extra`.
+fn render_quote(dir: &Path, extra: &[&str]) -> std::process::Output {
+    let args = [
+        &[
+            "render",
+            "--text",
+            QUOTE,
+            "--speaker",
+            "Aziz Oulhiyane",
+            "--role",
+            "responsable de l’animation des réseaux sociaux",
+            "--format",
+            "instagram-square",
+        ][..],
+        extra,
+    ]
+    .concat();
+    pullquote(dir, &args)
+}
+
 #[test]
 fn the_api_draws_the_card_the_cli_draws() {
     let dir = tempfile::tempdir().unwrap();
@@ -64,25 +84,7 @@ fn the_api_draws_the_card_the_cli_draws() {
     let alt = percent_decode(response.header("X-Alt-Text").unwrap());
 
     // The same card from the command line: same pixels, same alt text.
-    let out = pullquote(
-        dir.path(),
-        &[
-            "render",
-            "--text",
-            QUOTE,
-            "--speaker",
-            "Aziz Oulhiyane",
-            "--role",
-            "responsable de l’animation des réseaux sociaux",
-            "-t",
-            "brand/brand.yaml",
-            "--format",
-            "instagram-square",
-            "-o",
-            "out",
-            "-q",
-        ],
-    );
+    let out = render_quote(dir.path(), &["-t", "brand/brand.yaml", "-o", "out", "-q"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let cli_png = std::fs::read(dir.path().join("out/q01-aziz-oulhiyane-instagram-square.png")).unwrap();
     let cli_alt =
@@ -446,24 +448,7 @@ fn the_studio_draws_the_brand_logo_as_render_does() {
     )
     .unwrap();
     let cli = |extra: &[&str]| {
-        let args = [
-            &[
-                "render",
-                "--text",
-                QUOTE,
-                "--speaker",
-                "Aziz Oulhiyane",
-                "--role",
-                "responsable de l’animation des réseaux sociaux",
-                "--format",
-                "instagram-square",
-                "-o",
-                "-",
-            ][..],
-            extra,
-        ]
-        .concat();
-        let out = pullquote(dir.path(), &args);
+        let out = render_quote(dir.path(), &[&["-o", "-"][..], extra].concat());
         assert!(out.status.success(), "{}", stderr(&out));
         out.stdout
     };

@@ -16,9 +16,9 @@ mod sources;
 
 pub use alt::alt_text;
 pub(crate) use draw::{draw, LoadedPhoto};
+pub use draw::{render_card, render_card_with, CardError, RenderedCard};
 #[cfg(feature = "studio")]
 pub(crate) use draw::{render_traced, Traced};
-pub use draw::{render_card, render_card_with, CardError, RenderedCard};
 pub use language::Guess;
 pub use sources::TypedQuote;
 
