@@ -310,6 +310,22 @@ fn flags_that_do_not_apply_to_the_input_are_usage_errors() {
             &["run", "--quotes", "quotes.yaml", "--max", "3"],
             "`--max` does not apply to a quotes file",
         ),
+        (
+            &["render", "quotes.yaml", "--role", "mayor"],
+            "`--role` does not apply to a quotes file",
+        ),
+        (
+            &["render", "cards.csv", "--organisation", "Ville"],
+            "`--organisation` does not apply to a sheet",
+        ),
+        (
+            &["render", "cards.csv", "--text", "Hello.", "--speaker", "Ann"],
+            "`--text` does not apply to a sheet",
+        ),
+        (
+            &["render", "cards.csv", "--optimize", "--image-format", "jpeg"],
+            "`--optimize` does not apply to JPG cards",
+        ),
     ];
     for (args, message) in cases {
         let output = pullquote(dir.path(), &[args, &["-o", "out"][..]].concat());
@@ -497,4 +513,104 @@ fn render_with_a_new_photo_or_date_redraws_the_card() {
         .filter(|(p, q)| p != q)
         .count();
     assert!(changed > 100, "the new date is drawn: {changed} pixels differ");
+}
+
+/// `render --text … -o -` with `extra`: exit code, the card's bytes, standard error.
+fn typed_card(dir: &Path, text: &str, extra: &[&str]) -> (Option<i32>, Vec<u8>, String) {
+    let mut args = vec![
+        "render",
+        "--text",
+        text,
+        "--speaker",
+        "Camille Ferrand",
+        "--formats",
+        "instagram-square",
+        "-o",
+        "-",
+    ];
+    args.extend_from_slice(extra);
+    let output = pullquote(dir, &args);
+    (output.status.code(), output.stdout.clone(), stderr(&output))
+}
+
+#[test]
+fn a_short_french_quote_typed_without_lang_is_set_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let quote = "On ne communique plus, on converse.";
+    let (code, guessed, err) = typed_card(dir.path(), quote, &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("Citation de Camille Ferrand"),
+        "French alt text: {err}"
+    );
+    assert!(!err.contains("warning"), "`ne` is French enough: {err}");
+    let (_, french, _) = typed_card(dir.path(), quote, &["--lang", "fr"]);
+    let (_, english, _) = typed_card(dir.path(), quote, &["--lang", "en"]);
+    assert_eq!(guessed, french, "the same card as with --lang fr");
+    assert_ne!(
+        guessed, english,
+        "English typography and alt text make another card"
+    );
+
+    // Too few telling words: the guess is said, with the flag that settles it.
+    let (code, _, err) = typed_card(dir.path(), "On converse.", &[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("too few words") && err.contains("--lang"), "{err}");
+    // The words around the quote settle it.
+    let (_, _, err) = typed_card(
+        dir.path(),
+        "On converse.",
+        &["--role", "directrice de la communication"],
+    );
+    assert!(
+        !err.contains("too few words") && err.contains("Citation de"),
+        "{err}"
+    );
+
+    // A sheet row without a `lang` column: the same guess, and one warning naming the rows.
+    std::fs::write(
+        dir.path().join("cards.csv"),
+        "quote,name\n\"On ne communique plus, on converse.\",Camille Ferrand\nOn converse.,Ann Lee\n",
+    )
+    .unwrap();
+    let output = pullquote(
+        dir.path(),
+        &["render", "cards.csv", "--formats", "x", "-o", "sheet"],
+    );
+    ok(&output);
+    let alt = std::fs::read_to_string(dir.path().join("sheet/001-camille-ferrand-x.alt.txt")).unwrap();
+    assert!(alt.starts_with("Citation de"), "{alt}");
+    let err = stderr(&output);
+    assert!(
+        err.contains("line 3: en") && err.contains("`lang` column"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_sheet_row_s_own_template_draws_the_logo() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"100\"><rect width=\"300\" height=\"100\" fill=\"#2D8C5A\"/></svg>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("cards.csv"),
+        "id,quote,name,template\nq1,We never stopped listening.,Ann Lee,bold\n",
+    )
+    .unwrap();
+    let render = |out: &str, extra: &[&str]| {
+        let args = [&["render", "cards.csv", "--formats", "x", "-o", out][..], extra].concat();
+        ok(&pullquote(dir.path(), &args));
+        dir.path().join(out).join("q1-ann-lee-x.png")
+    };
+    let plain = render("plain", &[]);
+    let branded = render("branded", &["--logo", "logo.svg"]);
+    let green = pixels_of(&decode(&branded), [0x2D, 0x8C, 0x5A]);
+    assert!(
+        green > 500,
+        "the logo is drawn on the row's template ({green} px)"
+    );
+    assert_eq!(pixels_of(&decode(&plain), [0x2D, 0x8C, 0x5A]), 0);
 }

@@ -29,6 +29,19 @@ fn assert_clean(out: &Output, expected: i32) {
     assert!(!err.contains("panicked") && !err.contains("overflow"), "{err}");
 }
 
+/// Runs the binary in `dir` with extra environment variables, expecting a clean refusal
+/// (exit code 2); its standard error.
+fn refused_env(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> String {
+    let out = pullquote_env(dir, env, args);
+    assert_clean(&out, 2);
+    stderr(&out)
+}
+
+/// [`refused_env`] without extra environment variables.
+fn refused(dir: &Path, args: &[&str]) -> String {
+    refused_env(dir, &[], args)
+}
+
 fn write_docx(path: &Path, body: &str) {
     let file = std::fs::File::create(path).unwrap();
     let mut zip = zip::ZipWriter::new(file);
@@ -90,26 +103,22 @@ fn a_docx_over_its_node_or_size_limit_is_refused_with_the_limit_named() {
     // 100,000 empty paragraphs: 600 KB of XML, over the node limit that a 1 MiB part cap sets.
     let bomb = format!("{}{}", interview_paragraphs(), "<w:p/>".repeat(100_000));
     write_docx(&dir.path().join("empty.docx"), &bomb);
-    let out = pullquote_env(
+    let err = refused_env(
         dir.path(),
         &[("PULLQUOTE_MAX_DOCX_PART", "1M")],
         &["read", "empty.docx"],
     );
-    assert_clean(&out, 2);
-    let err = stderr(&out);
     assert!(
         err.contains("empty.docx") && err.contains("PULLQUOTE_MAX_DOCX_PART"),
         "{err}"
     );
 
     // Over the byte cap: the part is refused, not parsed up to it.
-    let out = pullquote_env(
+    let err = refused_env(
         dir.path(),
         &[("PULLQUOTE_MAX_DOCX_PART", "64K")],
         &["read", "empty.docx"],
     );
-    assert_clean(&out, 2);
-    let err = stderr(&out);
     assert!(
         err.contains("word/document.xml is too large") && err.contains("64 KiB"),
         "{err}"
@@ -124,13 +133,11 @@ fn a_transcript_over_its_cap_names_the_cap_and_how_to_raise_it() {
         text.push_str("AR : Parce que la ville change et que nous devons changer avec elle.\n");
     }
     std::fs::write(dir.path().join("big.txt"), &text).unwrap();
-    let out = pullquote_env(
+    let err = refused_env(
         dir.path(),
         &[("PULLQUOTE_MAX_TRANSCRIPT", "2K")],
         &["read", "big.txt"],
     );
-    assert_clean(&out, 2);
-    let err = stderr(&out);
     assert!(
         err.contains("big.txt")
             && err.contains("2 KiB limit for a transcript")
@@ -196,9 +203,7 @@ fn devices_and_fifos_are_refused_before_they_are_opened() {
     let logo = dir.path().join("brand/assets/placeholder-logo.svg");
     std::fs::remove_file(&logo).unwrap();
     std::os::unix::fs::symlink("/dev/zero", &logo).unwrap();
-    let out = pullquote(dir.path(), &["templates", "check", "brand/brand.yaml"]);
-    assert_clean(&out, 2);
-    let err = stderr(&out);
+    let err = refused(dir.path(), &["templates", "check", "brand/brand.yaml"]);
     assert!(
         err.contains("brand.yaml") && err.contains("character device"),
         "{err}"
@@ -206,9 +211,7 @@ fn devices_and_fifos_are_refused_before_they_are_opened() {
 
     // A template that extends a device: refused as what it is, not as a missing file.
     std::fs::write(dir.path().join("child.yaml"), "extends: /dev/zero\n").unwrap();
-    let out = pullquote(dir.path(), &["templates", "check", "child.yaml"]);
-    assert_clean(&out, 2);
-    let err = stderr(&out);
+    let err = refused(dir.path(), &["templates", "check", "child.yaml"]);
     assert!(err.contains("(not a regular file)"), "{err}");
     assert!(err.contains("child.yaml:1:10"), "{err}");
 }
@@ -227,9 +230,7 @@ fn an_svg_logo_nested_too_deep_is_a_template_error_and_a_deep_enough_one_renders
         )
     };
     std::fs::write(&logo, svg(50_000)).unwrap();
-    let out = pullquote(dir.path(), &["templates", "check", "brand/brand.yaml"]);
-    assert_clean(&out, 2);
-    let err = stderr(&out);
+    let err = refused(dir.path(), &["templates", "check", "brand/brand.yaml"]);
     assert!(
         err.contains("brand.yaml") && err.contains("more than 128 deep"),
         "{err}"
@@ -266,24 +267,20 @@ fn yaml_nested_sixty_thousand_deep_is_refused_before_parsing() {
         format!("extends: paper\nname: {deep}\n"),
     )
     .unwrap();
-    let out = pullquote(dir.path(), &["templates", "check", "deep.yaml"]);
-    assert_clean(&out, 2);
-    let err = stderr(&out);
+    let err = refused(dir.path(), &["templates", "check", "deep.yaml"]);
     assert!(
         err.contains("deep.yaml:2:") && (err.contains("nest") || err.contains("recursion limit")),
         "{err}"
     );
 
     std::fs::write(dir.path().join("quotes.yaml"), format!("quotes: {deep}\n")).unwrap();
-    let out = pullquote(dir.path(), &["run", "--quotes", "quotes.yaml", "-o", "out"]);
-    assert_clean(&out, 2);
-    assert!(stderr(&out).contains("quotes.yaml:1:"), "{}", stderr(&out));
+    let err = refused(dir.path(), &["run", "--quotes", "quotes.yaml", "-o", "out"]);
+    assert!(err.contains("quotes.yaml:1:"), "{err}");
 
     let transcript = format!("---\ntitle: {deep}\n---\nEntretien avec Anne Roux.\nAR : Oui.\n");
     std::fs::write(dir.path().join("fm.md"), transcript).unwrap();
-    let out = pullquote(dir.path(), &["read", "fm.md"]);
-    assert_clean(&out, 2);
-    assert!(stderr(&out).contains("front matter"), "{}", stderr(&out));
+    let err = refused(dir.path(), &["read", "fm.md"]);
+    assert!(err.contains("front matter"), "{err}");
 }
 
 #[test]
@@ -365,12 +362,11 @@ fn a_quote_too_long_for_any_card_fails_that_card_with_the_length() {
 #[test]
 fn jobs_are_capped() {
     let dir = tempfile::tempdir().unwrap();
-    let out = pullquote(
+    let err = refused(
         dir.path(),
         &["render", "--text", "Oui.", "--speaker", "A B", "-j", "100000"],
     );
-    assert_clean(&out, 2);
-    assert!(stderr(&out).contains("from 1 to 64"), "{}", stderr(&out));
+    assert!(err.contains("from 1 to 64"), "{err}");
 }
 
 #[test]
@@ -378,9 +374,7 @@ fn extends_pointed_at_a_file_that_is_not_yaml_never_prints_it() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(".env"), "API_KEY=s3cr3t-value\n").unwrap();
     std::fs::write(dir.path().join("brand.yaml"), "extends: .env\nname: brand\n").unwrap();
-    let out = pullquote(dir.path(), &["templates", "check", "brand.yaml"]);
-    assert_clean(&out, 2);
-    let err = stderr(&out);
+    let err = refused(dir.path(), &["templates", "check", "brand.yaml"]);
     assert!(err.contains(".env") && err.contains("not a template"), "{err}");
     assert!(!err.contains("s3cr3t"), "{err}");
 }
@@ -737,9 +731,7 @@ fn template_pictures_outside_the_template_s_folder_need_an_allowance() {
     .unwrap();
     let template = "extends: paper\nname: t\nbrand:\n  logo: ../shared/logo.svg\n";
     std::fs::write(dir.path().join("tpl/t.yaml"), template).unwrap();
-    let out = pullquote(dir.path(), &["templates", "check", "tpl/t.yaml"]);
-    assert_clean(&out, 2);
-    let err = stderr(&out);
+    let err = refused(dir.path(), &["templates", "check", "tpl/t.yaml"]);
     assert!(
         err.contains("t.yaml:4:")
             && err.contains("is outside the template's folder")

@@ -178,11 +178,20 @@ fn render_needs_a_quotes_file_or_a_text_and_speaker() {
     assert!(stderr(&output).contains("--text"), "{}", stderr(&output));
     let output = pullquote(
         dir.path(),
-        &["render", "q.yaml", "--text", "Bonjour", "-o", "cards"],
+        &[
+            "render",
+            "q.yaml",
+            "--text",
+            "Bonjour",
+            "--speaker",
+            "Ann",
+            "-o",
+            "cards",
+        ],
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("cannot be used with"),
+        stderr(&output).contains("`--text` does not apply to a quotes file"),
         "{}",
         stderr(&output)
     );

@@ -33,6 +33,26 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 
 const QUOTE: &str = "Nous répondons à chaque commentaire, même le soir : la confiance se construit là.";
 
+/// `pullquote render` of the card [`card`] asks the API for, on `instagram-square`, with `extra`.
+fn render_quote(dir: &Path, extra: &[&str]) -> std::process::Output {
+    let args = [
+        &[
+            "render",
+            "--text",
+            QUOTE,
+            "--speaker",
+            "Aziz Oulhiyane",
+            "--role",
+            "responsable de l’animation des réseaux sociaux",
+            "--format",
+            "instagram-square",
+        ][..],
+        extra,
+    ]
+    .concat();
+    pullquote(dir, &args)
+}
+
 #[test]
 fn the_api_draws_the_card_the_cli_draws() {
     let dir = tempfile::tempdir().unwrap();
@@ -64,25 +84,7 @@ fn the_api_draws_the_card_the_cli_draws() {
     let alt = percent_decode(response.header("X-Alt-Text").unwrap());
 
     // The same card from the command line: same pixels, same alt text.
-    let out = pullquote(
-        dir.path(),
-        &[
-            "render",
-            "--text",
-            QUOTE,
-            "--speaker",
-            "Aziz Oulhiyane",
-            "--role",
-            "responsable de l’animation des réseaux sociaux",
-            "-t",
-            "brand/brand.yaml",
-            "--format",
-            "instagram-square",
-            "-o",
-            "out",
-            "-q",
-        ],
-    );
+    let out = render_quote(dir.path(), &["-t", "brand/brand.yaml", "-o", "out", "-q"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let cli_png = std::fs::read(dir.path().join("out/q01-aziz-oulhiyane-instagram-square.png")).unwrap();
     let cli_alt =
@@ -92,6 +94,10 @@ fn the_api_draws_the_card_the_cli_draws() {
     let api_pixels = image::load_from_memory(&response.body).unwrap().to_rgb8();
     let cli_pixels = image::load_from_memory(&cli_png).unwrap().to_rgb8();
     assert!(api_pixels == cli_pixels, "the API's card differs from the CLI's");
+    assert!(
+        response.body == cli_png,
+        "the API's file is the one `render` writes"
+    );
 
     // Thumbnails, built-ins and every format.
     let mut small = card(QUOTE, "story");
@@ -431,4 +437,31 @@ fn saving_the_template_pushes_a_new_state_and_an_error_keeps_the_last_cards() {
         (state["generation"].as_u64(), state["error"].is_null()),
         (Some(3), true)
     );
+}
+
+#[test]
+fn the_studio_draws_the_brand_logo_as_render_does() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"100\"><rect width=\"300\" height=\"100\" fill=\"#2D8C5A\"/></svg>",
+    )
+    .unwrap();
+    let cli = |extra: &[&str]| {
+        let out = render_quote(dir.path(), &[&["-o", "-"][..], extra].concat());
+        assert!(out.status.success(), "{}", stderr(&out));
+        out.stdout
+    };
+    let branded = cli(&["--logo", "logo.svg"]);
+    assert_ne!(branded, cli(&[]), "paper places the logo");
+    let from_studio = |args: &[&str]| {
+        let studio = Studio::start(dir.path(), args);
+        let response = http::post_json(&studio.addr, "/api/render", &card(QUOTE, "instagram-square"));
+        assert_eq!(response.status, 200, "{}", response.text());
+        response.body
+    };
+    assert!(from_studio(&["paper", "--logo", "logo.svg"]) == branded, "--logo");
+    // The settings file's logo, as `render` reads it.
+    std::fs::write(dir.path().join("pullquote.yaml"), "logo: logo.svg\n").unwrap();
+    assert!(from_studio(&["paper"]) == branded, "the settings file's logo");
 }

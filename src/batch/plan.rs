@@ -351,16 +351,18 @@ impl Folder {
 
     /// One card per row of a CSV/TSV sheet, named after the row's `id` (else its position).
     /// A row's `template` and `format` columns override `template` and `formats`; `language`
-    /// applies to rows without a `lang` column.
+    /// applies to rows without a `lang` column; `logo`, the brand's logo, replaces that of every
+    /// template, the rows' own included.
     pub fn from_sheet(
         path: &Path,
         dir: PathBuf,
         template: &Arc<Template>,
         formats: &[Format],
         language: Option<Language>,
+        logo: Option<&Path>,
     ) -> Result<Folder, Box<Diagnostic>> {
         let rows = crate::sheet::read(path)?;
-        Folder::from_rows(path, rows, dir, template, formats, language)
+        Folder::from_rows(path, rows, dir, template, formats, language, logo)
     }
 
     /// [`Folder::from_sheet`] for rows already read (from standard input, say); `path` names
@@ -372,10 +374,13 @@ impl Folder {
         template: &Arc<Template>,
         formats: &[Format],
         language: Option<Language>,
+        logo: Option<&Path>,
     ) -> Result<Folder, Box<Diagnostic>> {
         let base = path.parent().unwrap_or(Path::new(""));
         let mut folder = Folder::new(dir, path, None);
         let mut templates: Vec<(String, Arc<Template>)> = Vec::new();
+        // Rows whose language is a guess from too few words: (line, language taken).
+        let mut unsure: Vec<(usize, Language)> = Vec::new();
         // Card name → the line of the row that has it.
         let mut lines: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for row in &rows {
@@ -400,19 +405,24 @@ impl Folder {
                         };
                         // An error inside the template file points there; the row is named
                         // in the message.
-                        let loaded = Template::by_name_or_path(&spec).map_err(|e| {
-                            let mut d = e.0;
-                            if d.file.is_none() {
-                                return located(d);
-                            }
-                            d.message = format!(
-                                "{} (the template of the row on line {} of `{}`)",
-                                d.message,
-                                row.line,
-                                path.display()
-                            );
-                            d
-                        })?;
+                        let loaded = Template::by_name_or_path(&spec)
+                            .and_then(|t| match logo {
+                                Some(logo) => t.with_logo(logo),
+                                None => Ok(t),
+                            })
+                            .map_err(|e| {
+                                let mut d = e.0;
+                                if d.file.is_none() {
+                                    return located(d);
+                                }
+                                d.message = format!(
+                                    "{} (the template of the row on line {} of `{}`)",
+                                    d.message,
+                                    row.line,
+                                    path.display()
+                                );
+                                d
+                            })?;
                         let loaded = Arc::new(loaded);
                         templates.push((name.clone(), loaded.clone()));
                         loaded
@@ -420,6 +430,9 @@ impl Folder {
                 },
             };
             let (request, missing) = CardRequest::from_sheet_row(row, base, language);
+            if row.language.or(language).is_none() && !request.guess_language().sure {
+                unsure.push((row.line, request.language));
+            }
             for word in missing {
                 folder.diagnostics.push(
                     Diagnostic::warning(format!("highlight `{word}` does not occur in this row's quote"))
@@ -456,6 +469,26 @@ impl Folder {
             }
             lines.insert(card.name.clone(), row.line);
             folder.push(card)?;
+        }
+        if let Some((first, _)) = unsure.first() {
+            let taken: Vec<String> = unsure
+                .iter()
+                .map(|(line, language)| format!("line {line}: {}", language.code()))
+                .collect();
+            folder.diagnostics.push(
+                Diagnostic::warning(format!(
+                    "too few words to be sure of the language of {} ({}); it sets the typography",
+                    if unsure.len() == 1 {
+                        "one row's quote".to_owned()
+                    } else {
+                        format!("{} rows' quotes", unsure.len())
+                    },
+                    taken.join(", ")
+                ))
+                .in_file(path)
+                .at_line(*first)
+                .with_hint("add a `lang` column (fr or en), or pass --lang for the whole sheet"),
+            );
         }
         Ok(folder)
     }

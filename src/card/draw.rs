@@ -148,6 +148,26 @@ pub fn render_card_with(
     kind: ImageKind,
     effort: Effort,
 ) -> Result<RenderedCard, CardError> {
+    render_traced(request, template, format, kind, effort).map(|traced| traced.rendered)
+}
+
+/// A card drawn, with the layout and the typeset card it was painted from, for proofs that
+/// place their warnings on the text they concern (the studio).
+#[cfg_attr(not(feature = "studio"), allow(dead_code))]
+pub(crate) struct Traced {
+    pub rendered: RenderedCard,
+    pub layout: Layout,
+    pub card: typeset::Card,
+}
+
+/// What [`render_card_with`] does, keeping what the card was painted from.
+pub(crate) fn render_traced(
+    request: &CardRequest,
+    template: &Template,
+    format: &Format,
+    kind: ImageKind,
+    effort: Effort,
+) -> Result<Traced, CardError> {
     let fonts = FontBook::embedded();
     let photo = request
         .speaker
@@ -160,14 +180,18 @@ pub fn render_card_with(
     let content = request.content(image);
     let alt_text = alt::alt_text(&content, format);
     let drawn = draw(&layout, &content, format, (kind, effort), &alt_text, None, None)?;
-    Ok(RenderedCard {
-        bytes: drawn.encoded.bytes,
-        kind: drawn.encoded.kind,
-        alt_text,
-        width: format.width,
-        height: format.height,
-        font_size: drawn.font_size,
-        warnings: drawn.warnings,
+    Ok(Traced {
+        rendered: RenderedCard {
+            bytes: drawn.encoded.bytes,
+            kind: drawn.encoded.kind,
+            alt_text,
+            width: format.width,
+            height: format.height,
+            font_size: drawn.font_size,
+            warnings: drawn.warnings,
+        },
+        layout,
+        card: drawn.card,
     })
 }
 
@@ -225,6 +249,8 @@ impl LoadedPhoto {
 /// A card drawn and encoded, with the time each stage took.
 pub(crate) struct Drawn {
     pub encoded: Encoded,
+    /// The typeset card the pixels were painted from.
+    pub card: typeset::Card,
     pub font_size: f32,
     pub warnings: Vec<String>,
     pub typeset: Duration,
@@ -306,6 +332,7 @@ pub(crate) fn draw(
     }
     Ok(Drawn {
         encoded,
+        card,
         font_size,
         warnings,
         typeset,

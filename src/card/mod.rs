@@ -2,8 +2,8 @@
 //! it, the interview's title, kicker, date and outlet, the language), built in one place from
 //! each source, and the only code that turns it into what a template draws.
 //!
-//! Sources: [`CardRequest::new`] (a quote typed on the command line or in a program),
-//! [`CardRequest::from_selection`] (a quote selected from a transcript, with the transcript's
+//! Sources: [`CardRequest::new`] (a quote in a program), [`CardRequest::from_typed`] (a quote
+//! typed on the command line or sent to the studio), [`CardRequest::from_selection`] (a quote selected from a transcript, with the transcript's
 //! front matter), [`CardRequest::from_quotes_file`] (an entry of a quotes file) and
 //! [`CardRequest::from_sheet_row`] (a row of a CSV/TSV sheet). [`render_card`] draws one request
 //! on one template at one format; the batch draws many and writes them.
@@ -11,11 +11,16 @@
 mod alt;
 mod draw;
 mod emphasis;
+mod language;
 mod sources;
 
 pub use alt::alt_text;
 pub(crate) use draw::{draw, LoadedPhoto};
 pub use draw::{render_card, render_card_with, CardError, RenderedCard};
+#[cfg(feature = "studio")]
+pub(crate) use draw::{render_traced, Traced};
+pub use language::Guess;
+pub use sources::TypedQuote;
 
 use crate::encode::{Effort, ImageKind};
 use crate::fingerprint::Fingerprint;
@@ -96,10 +101,24 @@ impl Serialize for Photo {
 
 impl CardRequest {
     /// A card for `text`, said by `speaker`. Words between `**` in `text` are emphasised; the
-    /// language is detected from the text.
+    /// language is guessed from the text (set it with [`CardRequest::with_language`]).
     pub fn new(text: &str, speaker: &str) -> CardRequest {
-        let language = crate::transcript::parse::detect_language(text);
-        CardRequest::with_markup(text, speaker, language)
+        CardRequest::with_markup(text, speaker, language::guess([text]).language)
+    }
+
+    /// The language the request's words suggest: the quote with the role, organisation, title,
+    /// kicker and outlet around it, which tip the balance when the quote alone is too short.
+    pub fn guess_language(&self) -> Guess {
+        let around = [
+            &self.speaker.role,
+            &self.speaker.organisation,
+            &self.title,
+            &self.kicker,
+            &self.outlet,
+        ];
+        language::guess(
+            std::iter::once(self.text.as_str()).chain(around.into_iter().flatten().map(String::as_str)),
+        )
     }
 
     /// A card for `text` (`**` marks emphasis) in `language`.
@@ -185,6 +204,22 @@ impl CardRequest {
             .into_iter()
             .map(|r| &self.text[r])
             .collect()
+    }
+
+    /// The text with `**` around each emphasised span: what [`CardRequest::new`] reads back into
+    /// this text and emphasis.
+    pub fn markup(&self) -> String {
+        let mut out = String::with_capacity(self.text.len() + 8);
+        let mut at = 0;
+        for span in emphasis::normalise(&self.text, &self.emphasis) {
+            out.push_str(&self.text[at..span.start]);
+            out.push_str("**");
+            out.push_str(&self.text[span.clone()]);
+            out.push_str("**");
+            at = span.end;
+        }
+        out.push_str(&self.text[at..]);
+        out
     }
 
     /// What the template draws for this request, with the speaker's decoded `photo`. Every
@@ -422,5 +457,16 @@ mod tests {
         let missing = request.highlight(&["Vraiment".into(), "jamais".into()]);
         assert_eq!(missing, ["jamais"]);
         assert_eq!(request.emphasised(), ["énormément", "vraiment"]);
+        let again = CardRequest::new(&request.markup(), "Ludovic Amar");
+        assert_eq!((&again.text, &again.emphasis), (&request.text, &request.emphasis));
+    }
+
+    #[test]
+    fn a_short_quote_s_language_comes_from_the_words_around_it() {
+        let request = CardRequest::new("On converse.", "Camille Ferrand");
+        assert_eq!(request.language, Language::English);
+        assert!(!request.guess_language().sure);
+        let request = request.with_role("directrice de la communication");
+        assert_eq!(request.guess_language().language, Language::French);
     }
 }

@@ -1,6 +1,6 @@
-//! Card requests from each source: a quote selected from a transcript (with its front matter),
-//! an entry of a quotes file, and a row of a sheet. The command line and library users start
-//! from [`CardRequest::new`].
+//! Card requests from each source: a quote typed by hand (command line, studio), a quote
+//! selected from a transcript (with its front matter), an entry of a quotes file, and a row of
+//! a sheet. Library users may also start from [`CardRequest::new`].
 
 use super::{CardRequest, Photo};
 use crate::select::review::{QuoteEntry, QuotesFile};
@@ -18,7 +18,67 @@ fn photo_in(folder: &Path, path: &Path) -> Photo {
     }
 }
 
+/// A quote typed by hand, on the command line or sent to the studio's render API: the text
+/// (`**` marks emphasis, `\n` a line break), who said it and what else the card may show.
+#[derive(Debug, Clone, Default)]
+pub struct TypedQuote {
+    /// The quote.
+    pub text: String,
+    /// The speaker's full name.
+    pub speaker: String,
+    /// The speaker's role.
+    pub role: Option<String>,
+    /// The speaker's organisation.
+    pub organisation: Option<String>,
+    /// The speaker's portrait.
+    pub photo: Option<Photo>,
+    /// The interview's title.
+    pub title: Option<String>,
+    /// A short label above the quote.
+    pub kicker: Option<String>,
+    /// The date, as it should be printed.
+    pub date: Option<String>,
+    /// Where the interview was published.
+    pub outlet: Option<String>,
+    /// The quote's language; without one it is guessed ([`CardRequest::guess_language`]).
+    pub language: Option<Language>,
+    /// Words of the quote to emphasise.
+    pub highlight: Vec<String>,
+}
+
 impl CardRequest {
+    /// A quote typed by hand. Its language is the one given, else the one its words and those
+    /// around it suggest. Returns the request and the highlight words its text does not contain.
+    pub fn from_typed(typed: TypedQuote) -> (CardRequest, Vec<String>) {
+        // Destructured so that a field added to the typed quote cannot be left out here.
+        let TypedQuote {
+            text,
+            speaker,
+            role,
+            organisation,
+            photo,
+            title,
+            kicker,
+            date,
+            outlet,
+            language,
+            highlight,
+        } = typed;
+        let mut request = CardRequest::with_markup(&text, &speaker, language.unwrap_or_default());
+        request.speaker.role = role;
+        request.speaker.organisation = organisation;
+        request.speaker.photo = photo;
+        request.title = title;
+        request.kicker = kicker;
+        request.date = date;
+        request.outlet = outlet;
+        if language.is_none() {
+            request.language = request.guess_language().language;
+        }
+        let missing = request.highlight(&highlight);
+        (request, missing)
+    }
+
     /// A quote selected from `transcript`: its words, emphasis (`**` and the selection's
     /// highlights), speaker and language, and what the transcript's front matter gives every
     /// card: title, date, outlet and the speaker's photo.
@@ -70,25 +130,26 @@ impl CardRequest {
     }
 
     /// A row of a sheet read from `folder` (its `photo` column is relative to it); `language`
-    /// applies to rows without a `lang` column, and the language is detected otherwise.
-    /// Returns the request and the highlight words its text does not contain.
+    /// applies to rows without a `lang` column, and the language is guessed from the row's
+    /// words otherwise. Returns the request and the highlight words its text does not contain.
     pub fn from_sheet_row(
         row: &SheetRow,
         folder: &Path,
         language: Option<Language>,
     ) -> (CardRequest, Vec<String>) {
-        let language = row
-            .language
-            .or(language)
-            .unwrap_or_else(|| crate::transcript::parse::detect_language(&row.quote));
-        let mut request = CardRequest::with_markup(&row.quote, &row.name, language);
-        request.speaker.role = row.role.clone();
-        request.speaker.organisation = row.organisation.clone();
-        request.speaker.photo = row.photo.as_deref().map(|p| photo_in(folder, Path::new(p)));
-        request.date = row.date.clone();
-        request.kicker = row.kicker.clone();
-        let missing = request.highlight(&row.highlight);
-        (request, missing)
+        CardRequest::from_typed(TypedQuote {
+            text: row.quote.clone(),
+            speaker: row.name.clone(),
+            role: row.role.clone(),
+            organisation: row.organisation.clone(),
+            photo: row.photo.as_deref().map(|p| photo_in(folder, Path::new(p))),
+            title: None,
+            kicker: row.kicker.clone(),
+            date: row.date.clone(),
+            outlet: None,
+            language: row.language.or(language),
+            highlight: row.highlight.clone(),
+        })
     }
 }
 

@@ -18,7 +18,7 @@ pub struct Cli {
     /// When to colour errors, warnings and help (NO_COLOR turns off `auto`; CLICOLOR_FORCE turns it on).
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// A settings file for `run` and `render` (template, formats, output, image-format, logo); default:
+    /// A settings file for `run`, `render` and `studio` (template, formats, output, image-format, logo); default:
     /// `pullquote.yaml` in the working folder, if there is one. See `pullquote config`.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -206,6 +206,10 @@ pub struct StudioArgs {
     /// A transcript whose selected quotes are shown too.
     #[arg(long, value_name = "FILE")]
     pub transcript: Option<PathBuf>,
+    /// Your logo (PNG, JPEG or SVG), drawn where the templates place one, as `run --logo` draws
+    /// it [default: the settings file's `logo`].
+    #[arg(long, value_name = "FILE")]
+    pub logo: Option<PathBuf>,
     /// Port to listen on; default: 4321, or any free port if it is taken. 0 picks a free port.
     #[arg(long)]
     pub port: Option<u16>,
@@ -407,13 +411,13 @@ pub struct OutputArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(group = clap::ArgGroup::new("quote_source").required(true).args(["input", "text"]))]
+#[command(group = clap::ArgGroup::new("quote_source").required(true).multiple(true).args(["input", "text"]))]
 pub struct RenderArgs {
     /// A quotes file written by `extract -o` (.yaml, rendering each enabled quote in order), or a
     /// CSV/TSV sheet with one card per row (columns quote, name, role; optional organisation, format,
     /// template, lang, highlight, photo, date, kicker, id); `-` reads either from standard input.
     /// Without it, give the quote with --text and --speaker.
-    #[arg(value_name = "FILE", conflicts_with_all = ["text", "speaker", "role", "organisation"])]
+    #[arg(value_name = "FILE")]
     pub input: Option<PathBuf>,
     /// The quote, verbatim; words between `**` are drawn with the template's emphasis.
     #[arg(long, requires = "speaker")]

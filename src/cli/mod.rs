@@ -75,7 +75,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }
         Command::Templates(command) => templates::run(command),
         #[cfg(feature = "studio")]
-        Command::Studio(args) => studio(args),
+        Command::Studio(args) => config().and_then(|c| studio(args, &c)),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "pullquote", &mut script);
@@ -348,6 +348,13 @@ fn card_to_stdout(args: &RenderArgs, plan: &batch::Plan) -> Result<ExitCode, Box
             "redirect it (`-o - > card.png`) or pipe it to a program",
         ));
     }
+    // What the folder would have reported (a guessed language, a highlight not found) goes
+    // to standard error, beside the alt text.
+    if !o.quiet {
+        for folder in &plan.folders {
+            print_diagnostics(&folder.diagnostics);
+        }
+    }
     let kind = format.encoding.unwrap_or(plan.output.kind);
     let rendered = match crate::card::render_card_with(
         &card.request,
@@ -473,13 +480,14 @@ fn finish(
 }
 
 #[cfg(feature = "studio")]
-fn studio(args: args::StudioArgs) -> Result<ExitCode, Box<Diagnostic>> {
+fn studio(args: args::StudioArgs, config: &config::Config) -> Result<ExitCode, Box<Diagnostic>> {
     if args.jobs == Some(0) {
         return Err(Box::new(Diagnostic::error("--jobs must be at least 1")));
     }
     crate::studio::serve(&crate::studio::Options {
         template: args.template,
         transcript: args.transcript,
+        logo: config.logo(args.logo.as_deref()).map(|logo| logo.value),
         host: args.host,
         port: args.port,
         open: args.open,

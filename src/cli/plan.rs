@@ -5,7 +5,7 @@ use super::args::{OutputArgs, ReadArgs, RenderArgs, RunArgs, SelectArgs, ALL_FOR
 use super::config::Config;
 use super::inputs;
 use crate::batch::{self, Folder, OutputOptions, Plan, PlannedCard};
-use crate::card::{CardRequest, Photo};
+use crate::card::{CardRequest, Photo, TypedQuote};
 use crate::diagnostic::Diagnostic;
 use crate::encode::ImageKind;
 use crate::select::review::QuotesFile;
@@ -74,6 +74,13 @@ pub fn select_options(args: &SelectArgs) -> Result<SelectOptions, PlanError> {
 
 pub fn output_options(args: &OutputArgs, config: &Config) -> Result<OutputOptions, PlanError> {
     let kind = ImageKind::from(config.image_format(args.image_format).value);
+    if args.optimize && kind != ImageKind::Png {
+        return Err(does_not_apply(
+            "--optimize",
+            &format!("{} cards", kind.extension().to_uppercase()),
+            "it makes PNG files smaller; drop it, or ask for PNG with `--image-format png`",
+        ));
+    }
     if args.jobs == Some(0) {
         return Err(Box::new(Diagnostic::error("--jobs must be at least 1")));
     }
@@ -214,12 +221,10 @@ fn render_output(args: &RenderArgs, config: &Config) -> Result<std::path::PathBu
 }
 
 pub fn render_plan(args: &RenderArgs, config: &Config) -> Result<Plan, PlanError> {
+    let logo = config.logo(args.logo.as_deref()).map(|logo| logo.value);
     let template = Arc::new(template(
         &config.template(args.template.as_deref()).value,
-        config
-            .logo(args.logo.as_deref())
-            .map(|logo| logo.value)
-            .as_deref(),
+        logo.as_deref(),
     )?);
     let formats = formats(&config.formats(&args.formats).value)?;
     let language = args.lang.map(Language::from);
@@ -244,8 +249,14 @@ pub fn render_plan(args: &RenderArgs, config: &Config) -> Result<Plan, PlanError
         Some((path, true)) => {
             let file =
                 "set it at the top of the quotes file (`date:`, `title:`, `kicker:`, `outlet:`, `language:`)";
+            let speaker =
+                "each quote of the file names its speaker (`speaker:` with `name`, `role`, `organisation`)";
             refuse(
                 &[
+                    ("--text", args.text.is_some(), "the quotes file gives the quotes; render one typed quote without the file"),
+                    ("--speaker", args.speaker.is_some(), speaker),
+                    ("--role", args.role.is_some(), speaker),
+                    ("--organisation", args.organisation.is_some(), speaker),
                     ("--photo", args.photo.is_some(), "set a quote's photo under its speaker in the quotes file (`photo: portrait.jpg`, relative to the file)"),
                     ("--date", args.date.is_some(), file),
                     ("--title", args.title.is_some(), file),
@@ -266,6 +277,18 @@ pub fn render_plan(args: &RenderArgs, config: &Config) -> Result<Plan, PlanError
             let column = |name: &str| format!("add a `{name}` column to the sheet: one value per row");
             refuse(
                 &[
+                    (
+                        "--text",
+                        args.text.is_some(),
+                        "the sheet gives the quotes, one a row; render one typed quote without the sheet",
+                    ),
+                    ("--speaker", args.speaker.is_some(), &column("name")),
+                    ("--role", args.role.is_some(), &column("role")),
+                    (
+                        "--organisation",
+                        args.organisation.is_some(),
+                        &column("organisation"),
+                    ),
                     ("--photo", args.photo.is_some(), &column("photo")),
                     ("--date", args.date.is_some(), &column("date")),
                     ("--kicker", args.kicker.is_some(), &column("kicker")),
@@ -287,23 +310,31 @@ pub fn render_plan(args: &RenderArgs, config: &Config) -> Result<Plan, PlanError
                 Some(bytes) => crate::sheet::parse(bytes, sheet)?,
                 None => crate::sheet::read(sheet)?,
             };
-            Folder::from_rows(sheet, rows, output.clone(), &template, &formats, language)?
+            Folder::from_rows(
+                sheet,
+                rows,
+                output.clone(),
+                &template,
+                &formats,
+                language,
+                logo.as_deref(),
+            )?
         }
         None => {
-            let text = args.text.as_deref().unwrap_or_default();
             let speaker = args.speaker.as_deref().unwrap_or_default();
-            let mut request = CardRequest::new(text, speaker);
-            if let Some(language) = language {
-                request.language = language;
-            }
-            request.speaker.role = args.role.clone();
-            request.speaker.organisation = args.organisation.clone();
-            request.speaker.photo = args.photo.as_deref().map(photo).transpose()?;
-            request.date = args.date.clone();
-            request.title = args.title.clone();
-            request.kicker = args.kicker.clone();
-            request.outlet = args.outlet.clone();
-            let missing = request.highlight(&args.highlight);
+            let (request, missing) = CardRequest::from_typed(TypedQuote {
+                text: args.text.clone().unwrap_or_default(),
+                speaker: speaker.to_owned(),
+                role: args.role.clone(),
+                organisation: args.organisation.clone(),
+                photo: args.photo.as_deref().map(photo).transpose()?,
+                title: args.title.clone(),
+                kicker: args.kicker.clone(),
+                date: args.date.clone(),
+                outlet: args.outlet.clone(),
+                language,
+                highlight: args.highlight.clone(),
+            });
             if let Some(word) = missing.first() {
                 return Err(Box::new(
                     Diagnostic::error(format!("--highlight `{word}` does not occur in the quote"))
@@ -313,6 +344,18 @@ pub fn render_plan(args: &RenderArgs, config: &Config) -> Result<Plan, PlanError
             let mut folder = Folder::new(output.clone(), Path::new("command line"), Some(request.language));
             folder.interview.slug = crate::slug::slugify(speaker);
             let name = format!("q01-{speaker}");
+            if language.is_none() && !request.guess_language().sure {
+                folder.diagnostics.push(
+                    Diagnostic::warning(format!(
+                        "too few words to be sure of the quote's language: set in {} typography",
+                        match request.language {
+                            Language::French => "French",
+                            Language::English => "English",
+                        }
+                    ))
+                    .with_hint("pass --lang fr or --lang en to choose"),
+                );
+            }
             folder.push(PlannedCard::new(&name, request, template, formats))?;
             folder
         }

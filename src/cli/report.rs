@@ -1,7 +1,7 @@
 //! Showing a batch report: summary, dry-run listing, JSON, timings and failures.
 
 use super::term;
-use crate::batch::{CardError, Report, Stage, StaleAction, Status};
+use crate::batch::{CardError, Outcome, Report, Stage, StaleAction, Status};
 use crate::diagnostic::Diagnostic;
 use serde::Serialize;
 
@@ -189,27 +189,22 @@ struct JsonReport {
     diagnostics: Vec<Diagnostic>,
 }
 
+fn json_cards(outcomes: &[Outcome]) -> Vec<JsonCard> {
+    outcomes
+        .iter()
+        .map(|o| JsonCard {
+            path: o.path.display().to_string(),
+            format: o.format.clone(),
+            status: status_word(o.status),
+        })
+        .collect()
+}
+
 pub fn json(report: &Report) -> String {
     let value = JsonReport {
         success: report.is_success(),
-        cards: report
-            .outcomes
-            .iter()
-            .map(|o| JsonCard {
-                path: o.path.display().to_string(),
-                format: o.format.clone(),
-                status: status_word(o.status),
-            })
-            .collect(),
-        files: report
-            .files
-            .iter()
-            .map(|o| JsonCard {
-                path: o.path.display().to_string(),
-                format: o.format.clone(),
-                status: status_word(o.status),
-            })
-            .collect(),
+        cards: json_cards(&report.outcomes),
+        files: json_cards(&report.files),
         stale: report
             .stale
             .iter()

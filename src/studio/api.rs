@@ -5,11 +5,11 @@
 use super::http::{percent_encode, Failure, Response};
 use super::render::{render_card, Rendered};
 use super::state::Studio;
-use crate::card::CardRequest;
+use crate::card::{CardRequest, Photo, TypedQuote};
 use crate::diagnostic::Diagnostic;
-use crate::template::{CardContent, Format, Template, DEFAULT_FORMATS, FORMATS};
-use crate::transcript::{self, Language};
-use image::RgbaImage;
+use crate::encode::ImageKind;
+use crate::template::{Format, Template, DEFAULT_FORMATS, FORMATS};
+use crate::transcript::Language;
 use serde::Deserialize;
 use std::sync::Arc;
 
@@ -39,7 +39,7 @@ struct RenderRequest {
     /// The studio's template (its file name) or a built-in; default: the studio's.
     template: Option<String>,
     format: String,
-    /// `fr` or `en`; default: detected from the text.
+    /// `fr` or `en`; default: guessed from the text and the words around it.
     lang: Option<String>,
     date: Option<String>,
     title: Option<String>,
@@ -57,13 +57,13 @@ pub struct CardJob {
     /// The generation of the studio's template drawn (0 for a built-in).
     pub generation: u64,
     pub format: Format,
-    pub content: CardContent,
+    pub request: CardRequest,
     pub scale: f32,
 }
 
 impl CardJob {
     pub fn render(&self) -> Result<Rendered, Box<Diagnostic>> {
-        render_card(&self.template, &self.format, &self.content, self.scale)
+        render_card(&self.template, &self.format, &self.request, self.scale)
     }
 }
 
@@ -103,10 +103,10 @@ pub fn parse(studio: &Studio, body: &[u8]) -> Result<CardJob, Failure> {
         check_length(name, value.as_deref().unwrap_or_default(), MAX_FIELD_CHARS)?;
     }
     let language = match &request.lang {
-        Some(code) => Language::from_code(code).ok_or_else(|| {
+        Some(code) => Some(Language::from_code(code).ok_or_else(|| {
             bad(Diagnostic::error(format!("unknown language `{code}`")).with_hint("use fr or en"))
-        })?,
-        None => transcript::parse::detect_language(&request.text),
+        })?),
+        None => None,
     };
     let scale = request.scale.unwrap_or(1.0);
     if !(MIN_SCALE..=1.0).contains(&scale) {
@@ -115,30 +115,25 @@ pub fn parse(studio: &Studio, body: &[u8]) -> Result<CardJob, Failure> {
         ))));
     }
     let photo = request.photo.as_deref().map(|p| photo(studio, p)).transpose()?;
-    // The same request the command line builds: `**` marks emphasis, as in quotes files.
-    let mut card = CardRequest::new(&request.text, &request.speaker).with_language(language);
-    let optional = [
-        (
-            request.role,
-            CardRequest::with_role as fn(CardRequest, String) -> CardRequest,
-        ),
-        (request.organisation, CardRequest::with_organisation),
-        (request.title, CardRequest::with_title),
-        (request.date, CardRequest::with_date),
-        (request.kicker, CardRequest::with_kicker),
-        (request.outlet, CardRequest::with_outlet),
-    ];
-    for (value, set) in optional {
-        if let Some(value) = value {
-            card = set(card, value);
-        }
-    }
-    let content = card.content(photo);
+    // The same request the command line builds from its flags.
+    let (request, _) = CardRequest::from_typed(TypedQuote {
+        text: request.text,
+        speaker: request.speaker,
+        role: request.role,
+        organisation: request.organisation,
+        photo,
+        title: request.title,
+        kicker: request.kicker,
+        date: request.date,
+        outlet: request.outlet,
+        language,
+        highlight: Vec::new(),
+    });
     Ok(CardJob {
         template,
         generation,
         format,
-        content,
+        request,
         scale,
     })
 }
@@ -153,8 +148,9 @@ fn check_length(name: &str, value: &str, max: usize) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The speaker's photo, read from the template's folder and nowhere else.
-fn photo(studio: &Studio, path: &str) -> Result<Arc<RgbaImage>, Failure> {
+/// The speaker's photo, read from the template's folder and nowhere else, and checked to be a
+/// PNG or JPEG of a sensible size; it is decoded when the card is drawn.
+fn photo(studio: &Studio, path: &str) -> Result<Photo, Failure> {
     let root = studio.subject.root().ok_or_else(|| {
         bad(Diagnostic::error(format!(
             "cannot read photo `{path}`: this studio shows a built-in template, which has no folder to read photos from"
@@ -168,7 +164,7 @@ fn photo(studio: &Studio, path: &str) -> Result<Arc<RgbaImage>, Failure> {
     let bytes = root
         .read(path, MAX_PHOTO_BYTES)
         .map_err(|r| fail(r.message(path)))?;
-    let mut reader = image::ImageReader::new(std::io::Cursor::new(&bytes))
+    let reader = image::ImageReader::new(std::io::Cursor::new(&bytes))
         .with_guessed_format()
         .map_err(|e| fail(format!("`{path}` cannot be read ({e})")))?;
     if !matches!(
@@ -177,20 +173,26 @@ fn photo(studio: &Studio, path: &str) -> Result<Arc<RgbaImage>, Failure> {
     ) {
         return Err(fail(format!("`{path}` is not a PNG or JPEG image")));
     }
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(MAX_PHOTO_SIDE);
-    limits.max_image_height = Some(MAX_PHOTO_SIDE);
-    reader.limits(limits);
-    let image = reader
-        .decode()
+    let (width, height) = reader
+        .into_dimensions()
         .map_err(|e| fail(format!("`{path}` cannot be decoded ({e})")))?;
-    Ok(Arc::new(image.to_rgba8()))
+    if width.max(height) > MAX_PHOTO_SIDE {
+        return Err(fail(format!(
+            "`{path}` is {width}×{height} pixels: at most {MAX_PHOTO_SIDE} a side are accepted"
+        )));
+    }
+    Ok(Photo::Bytes(bytes.into()))
 }
 
-/// The PNG, with the alt text and the card's warnings as percent-encoded UTF-8 headers.
+/// The card, with the alt text and the card's warnings as percent-encoded UTF-8 headers.
 pub fn reply(rendered: Rendered, generation: u64, millis: f64) -> Response {
     let warnings = serde_json::to_string(&rendered.warnings).expect("warnings serialise");
-    Response::bytes(200, "image/png", rendered.png)
+    let media_type = match rendered.kind {
+        ImageKind::Png => "image/png",
+        ImageKind::Jpeg => "image/jpeg",
+        ImageKind::Webp => "image/webp",
+    };
+    Response::bytes(200, media_type, rendered.bytes)
         .with_header("X-Alt-Text", percent_encode(&rendered.alt, false))
         .with_header("X-Card-Warnings", percent_encode(&warnings, false))
         .with_header("X-Card-Size", format!("{}x{}", rendered.width, rendered.height))
@@ -250,7 +252,7 @@ mod tests {
         std::fs::write(brand.join("notes.txt"), "not a picture").unwrap();
         let root = Root::new(&brand).unwrap();
         let path = brand.join("brand.yaml");
-        (dir, Studio::new(Subject::File { path, root }, None))
+        (dir, Studio::new(Subject::File { path, root }, None, None))
     }
 
     fn error(studio: &Studio, body: &str) -> (u16, String) {
@@ -269,8 +271,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!((job.format.id, job.scale), ("story", 0.5));
-        assert_eq!(job.content.language, Language::French);
-        assert_eq!(job.content.photo.unwrap().dimensions(), (40, 50));
+        assert_eq!(job.request.language, Language::French);
+        assert!(matches!(job.request.speaker.photo, Some(Photo::Bytes(_))));
+        assert_eq!(job.render().unwrap().width, 540);
         assert_eq!(job.template.name, "brand");
     }
 

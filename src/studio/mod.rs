@@ -37,6 +37,8 @@ pub struct Options {
     pub template: String,
     /// A transcript whose selected quotes the page shows.
     pub transcript: Option<PathBuf>,
+    /// The brand's logo, drawn instead of every template's own, as `run --logo` draws it.
+    pub logo: Option<PathBuf>,
     /// The address to listen on: loopback serves this machine only.
     pub host: IpAddr,
     /// `None`: [`DEFAULT_PORT`], else any free port. `Some(0)`: any free port.
@@ -52,6 +54,7 @@ impl Default for Options {
         Options {
             template: crate::template::DEFAULT_TEMPLATE.to_owned(),
             transcript: None,
+            logo: None,
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: None,
             open: false,
@@ -72,11 +75,17 @@ pub fn serve(options: &Options) -> Result<(), Box<Diagnostic>> {
             ))));
         }
     }
+    if let Some(logo) = &options.logo {
+        // Checked now, as `run` checks it: a typo stops the studio instead of blanking the page.
+        Template::builtin(crate::template::DEFAULT_TEMPLATE)
+            .and_then(|t| t.with_logo(logo))
+            .map_err(|e| e.0)?;
+    }
     let listener = bind(options.host, options.port)?;
     let port = listener.local_addr().map_or(0, |a| a.port());
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let context = Arc::new(server::Context {
-        studio: state::Studio::new(subject, options.transcript.clone()),
+        studio: state::Studio::new(subject, options.transcript.clone(), options.logo.clone()),
         hub: events::Hub::default(),
         pool: pool::Pool::new(options.jobs.unwrap_or(cores), RENDER_BUDGET),
         local_port: options.host.is_loopback().then_some(port),
@@ -109,7 +118,8 @@ pub fn serve(options: &Options) -> Result<(), Box<Diagnostic>> {
             .with_hint("put it behind a proxy or load balancer that controls access")
         );
     }
-    if matches!(context.studio.subject, state::Subject::File { .. }) || context.studio.transcript.is_some() {
+    let watched = context.studio.transcript.is_some() || context.studio.logo.is_some();
+    if matches!(context.studio.subject, state::Subject::File { .. }) || watched {
         watch::spawn(context.clone()).map_err(|e| {
             Box::new(Diagnostic::error(format!(
                 "cannot watch the template's files ({e})"

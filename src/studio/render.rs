@@ -1,19 +1,22 @@
-//! The one call through which the studio makes a card: a template, a format and what the card
-//! says in; PNG bytes, alt text and the warnings to draw on the card out. Everything else in
-//! the studio is transport.
+//! The one call through which the studio makes a card: a card request on a template at a format
+//! in, the card as `run` would write it, its alt text and the warnings to draw on it out. The
+//! card is drawn by the card module, as every command draws it; everything else in the studio
+//! is transport.
 
-use crate::card::alt_text;
+use crate::card::{CardError, CardRequest, Traced};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::encode::{self, ImageKind, Metadata};
+use crate::encode::{Effort, ImageKind};
 use crate::render::{self, contrast};
-use crate::template::{CardContent, Format, Rect, Template};
-use crate::typeset::{self, Card, FontBook, Item};
+use crate::template::{Format, Rect, Template};
+use crate::typeset::{Card, FontBook, Item};
 use serde::Serialize;
 
 /// A card made for the studio.
 pub struct Rendered {
-    /// PNG with the alt text and credit in its metadata, as `run` writes them.
-    pub png: Vec<u8>,
+    /// The file `run` would write (PNG, or JPEG where a network's size limit needs it), with the
+    /// alt text and credit in its metadata.
+    pub bytes: Vec<u8>,
+    pub kind: ImageKind,
     pub alt: String,
     pub width: u32,
     pub height: u32,
@@ -48,28 +51,33 @@ const READABLE_TEXT_PX: f32 = 32.0;
 pub fn render_card(
     template: &Template,
     format: &Format,
-    content: &CardContent,
+    request: &CardRequest,
     scale: f32,
 ) -> Result<Rendered, Box<Diagnostic>> {
-    let fonts = FontBook::embedded();
     let sized = format.scaled(scale);
-    let layout = template.resolve(&sized, fonts).map_err(|e| e.0)?;
-    let card = typeset::compose(&layout, content, fonts)
-        .map_err(|e| Box::new(Diagnostic::error(e.to_string()).with_hint(e.hint())))?;
-    let image = render::render(&card, fonts);
-    let alt = alt_text(content, format);
-    let metadata = Metadata {
-        description: alt.clone(),
-        credit: content.speaker_name.clone(),
-    };
-    let png = encode::encode(&image, ImageKind::Png, &metadata, None)
-        .map_err(|e| Box::new(Diagnostic::error(format!("failed to encode the image ({e})"))))?
-        .bytes;
+    let Traced {
+        rendered,
+        layout,
+        card,
+    } = crate::card::render_traced(request, template, &sized, ImageKind::Png, Effort::Normal).map_err(
+        |e| match e {
+            CardError::Template(e) => e.0,
+            e => {
+                let hint = e.hint();
+                let d = Diagnostic::error(e.to_string());
+                Box::new(match hint {
+                    Some(hint) => d.with_hint(hint),
+                    None => d,
+                })
+            }
+        },
+    )?;
     let quote_element = layout.quote_style().map(|s| s.element.clone());
     let minimum = layout.quote_style().map(|s| s.min_size);
     Ok(Rendered {
-        png,
-        alt,
+        bytes: rendered.bytes,
+        kind: rendered.kind,
+        alt: rendered.alt_text,
         width: card.width,
         height: card.height,
         warnings: warnings(template, &sized, &card, quote_element.as_deref(), minimum),
@@ -191,14 +199,17 @@ mod tests {
     fn a_card_comes_with_its_alt_text_and_size() {
         let template = Template::builtin("paper").unwrap();
         let format = Format::by_id("story").unwrap();
-        let content = SAMPLES[0].request().content(None);
-        let card = render_card(&template, &format, &content, 0.25).unwrap();
+        let request = SAMPLES[0].request();
+        let card = render_card(&template, &format, &request, 0.25).unwrap();
         assert_eq!((card.width, card.height), (270, 480));
-        assert_eq!(alt_text(&content, &format), card.alt);
-        let image = image::load_from_memory(&card.png).unwrap();
+        assert_eq!(request.alt_text(&format), card.alt);
+        let image = image::load_from_memory(&card.bytes).unwrap();
         assert_eq!((image.width(), image.height()), (270, 480));
-        let full = render_card(&template, &format, &content, 1.0).unwrap();
+        let full = render_card(&template, &format, &request, 1.0).unwrap();
         assert_eq!((full.width, full.height), (1080, 1920));
+        // The very file `run` writes for this request.
+        let written = crate::card::render_card(&request, &template, &format, ImageKind::Png).unwrap();
+        assert_eq!(full.bytes, written.bytes);
     }
 
     #[test]
@@ -212,7 +223,7 @@ mod tests {
         .unwrap();
         let template = Template::load(&path).unwrap();
         let format = Format::by_id("instagram-square").unwrap();
-        let card = render_card(&template, &format, &SAMPLES[1].request().content(None), 0.5).unwrap();
+        let card = render_card(&template, &format, &SAMPLES[1].request(), 0.5).unwrap();
         let contrast: Vec<_> = card.warnings.iter().filter(|w| w.kind == "contrast").collect();
         assert!(!contrast.is_empty(), "{:?}", card.warnings);
         for w in contrast {
@@ -224,7 +235,7 @@ mod tests {
         let clean = render_card(
             &Template::builtin("paper").unwrap(),
             &format,
-            &SAMPLES[1].request().content(None),
+            &SAMPLES[1].request(),
             0.5,
         )
         .unwrap();
@@ -235,9 +246,9 @@ mod tests {
     fn a_quote_that_does_not_fit_is_the_cli_s_error() {
         let template = Template::builtin("paper").unwrap();
         let format = Format::by_id("link").unwrap();
-        let mut content = SAMPLES[2].request().content(None);
-        content.quote = content.quote.repeat(4);
-        let error = render_card(&template, &format, &content, 1.0).err().unwrap();
+        let mut request = SAMPLES[2].request();
+        request.text = request.text.repeat(4);
+        let error = render_card(&template, &format, &request, 1.0).err().unwrap();
         assert!(error.message.contains("does not fit format `link`"), "{error}");
         assert!(error.hint.is_some());
     }

@@ -3,6 +3,7 @@
 
 use super::events::Event;
 use super::files::Root;
+use crate::card::{CardRequest, Photo};
 use crate::diagnostic::Diagnostic;
 use crate::proof::{self, SAMPLES};
 use crate::select::{self, SelectOptions};
@@ -62,12 +63,13 @@ pub struct Current {
     pub at: u64,
 }
 
-/// A quote the page sets on every format.
+/// A quote the page sets on every format: a card request as the render API takes it back.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PageQuote {
     /// `sample` or `transcript`.
     pub group: &'static str,
     pub label: String,
+    /// The quote, with `**` around its emphasis.
     pub text: String,
     pub speaker: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -78,7 +80,39 @@ pub struct PageQuote {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub kicker: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The speaker's photo, as a path inside the template's folder (the only place the API
+    /// reads photos from).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub photo: Option<String>,
+}
+
+impl PageQuote {
+    /// `request` as the page shows it and sends it back to the render API, which makes the same
+    /// request of it (a test below holds every field to that).
+    fn new(group: &'static str, label: String, request: &CardRequest, root: Option<&Root>) -> PageQuote {
+        PageQuote {
+            group,
+            label,
+            text: request.markup(),
+            speaker: request.speaker.name.clone(),
+            role: request.speaker.role.clone(),
+            organisation: request.speaker.organisation.clone(),
+            lang: request.language.code(),
+            title: request.title.clone(),
+            kicker: request.kicker.clone(),
+            date: request.date.clone(),
+            outlet: request.outlet.clone(),
+            photo: match (&request.speaker.photo, root) {
+                (Some(Photo::File(path)), Some(root)) => root.relative(path),
+                _ => None,
+            },
+        }
+    }
 }
 
 /// The quotes of the command line's transcript, or why it could not be read.
@@ -150,6 +184,8 @@ struct StateJson {
 pub struct Studio {
     pub subject: Subject,
     pub transcript: Option<PathBuf>,
+    /// The brand's logo, drawn instead of every template's own (`--logo`, or the settings file's).
+    pub logo: Option<PathBuf>,
     current: RwLock<Current>,
     quotes: RwLock<TranscriptQuotes>,
     builtins: OnceLock<BTreeMap<&'static str, Arc<Template>>>,
@@ -163,10 +199,11 @@ fn now_ms() -> u64 {
 
 impl Studio {
     /// A studio for `subject`, loaded once; a file that does not load yet is shown as an error.
-    pub fn new(subject: Subject, transcript: Option<PathBuf>) -> Studio {
+    pub fn new(subject: Subject, transcript: Option<PathBuf>, logo: Option<PathBuf>) -> Studio {
         let studio = Studio {
             subject,
             transcript,
+            logo,
             current: RwLock::default(),
             quotes: RwLock::default(),
             builtins: OnceLock::new(),
@@ -185,7 +222,8 @@ impl Studio {
         let loaded = match &self.subject {
             Subject::File { path, .. } => Template::load(path),
             Subject::Builtin(name) => Template::builtin(name),
-        };
+        }
+        .and_then(|t| self.branded(t));
         let mut current = self.current.write().unwrap_or_else(|p| p.into_inner());
         match loaded {
             Ok(template) => {
@@ -210,6 +248,14 @@ impl Studio {
         }
         current.at = now_ms();
         Some(self.state_event(&current))
+    }
+
+    /// `template` with the brand's logo, as `run` and `render` draw it.
+    fn branded(&self, template: Template) -> Result<Template, crate::template::TemplateError> {
+        match &self.logo {
+            Some(logo) => template.with_logo(logo),
+            None => Ok(template),
+        }
     }
 
     /// The `state` event for what is loaded now.
@@ -248,7 +294,7 @@ impl Studio {
     /// Reads the transcript again, if there is one; the `quotes` event to send.
     pub fn reload_quotes(&self) -> Option<Event> {
         let path = self.transcript.as_ref()?;
-        let quotes = transcript_quotes(path);
+        let quotes = transcript_quotes(path, self.subject.root());
         *self.quotes.write().unwrap_or_else(|p| p.into_inner()) = quotes;
         Some(self.quotes_event())
     }
@@ -269,6 +315,7 @@ impl Studio {
             files.push(path.clone());
         }
         files.extend(self.transcript.clone());
+        files.extend(self.logo.clone());
         let mut dirs: Vec<PathBuf> = files.iter().map(|f| absolute_dir(f)).collect();
         dirs.sort();
         dirs.dedup();
@@ -293,7 +340,10 @@ impl Studio {
         let builtins = self.builtins.get_or_init(|| {
             Template::builtin_names()
                 .into_iter()
-                .filter_map(|name| Some((name, Arc::new(Template::builtin(name).ok()?))))
+                .filter_map(|name| {
+                    let template = Template::builtin(name).and_then(|t| self.branded(t)).ok()?;
+                    Some((name, Arc::new(template)))
+                })
                 .collect()
         });
         builtins.get(id).map(|t| (t.clone(), 0)).ok_or_else(|| {
@@ -336,30 +386,17 @@ fn samples() -> Vec<PageQuote> {
     SAMPLES
         .iter()
         .map(|s| {
-            let request = s.request();
-            PageQuote {
-                group: "sample",
-                label: format!(
-                    "{} · {}",
-                    s.name,
-                    match s.language {
-                        Language::French => "French",
-                        Language::English => "English",
-                    }
-                ),
-                text: request.text,
-                speaker: request.speaker.name,
-                role: request.speaker.role,
-                organisation: request.speaker.organisation,
-                lang: s.language.code(),
-                title: request.title,
-                date: request.date,
-            }
+            let language = match s.language {
+                Language::French => "French",
+                Language::English => "English",
+            };
+            PageQuote::new("sample", format!("{} · {language}", s.name), &s.request(), None)
         })
         .collect()
 }
 
-fn transcript_quotes(path: &Path) -> TranscriptQuotes {
+/// The quotes selected from the transcript at `path`, each the request `run` would draw.
+fn transcript_quotes(path: &Path, root: Option<&Root>) -> TranscriptQuotes {
     let file = Some(path.display().to_string());
     let transcript = match transcript::read(path, &ReadOptions::default()) {
         Ok(t) => t,
@@ -376,16 +413,10 @@ fn transcript_quotes(path: &Path) -> TranscriptQuotes {
         .quotes
         .iter()
         .enumerate()
-        .map(|(i, q)| PageQuote {
-            group: "transcript",
-            label: format!("quote {} · {}", i + 1, q.speaker.name),
-            text: q.text.clone(),
-            speaker: q.speaker.name.clone(),
-            role: q.speaker.role.clone(),
-            organisation: q.speaker.organisation.clone(),
-            lang: q.language.code(),
-            title: transcript.title.clone(),
-            date: None,
+        .map(|(i, q)| {
+            let request = CardRequest::from_selection(q, &transcript);
+            let label = format!("quote {} · {}", i + 1, q.speaker.name);
+            PageQuote::new("transcript", label, &request, root)
         })
         .collect();
     TranscriptQuotes {
@@ -404,7 +435,7 @@ mod tests {
         let path = dir.path().join("brand.yaml");
         std::fs::write(&path, yaml).unwrap();
         let root = Root::new(dir.path()).unwrap();
-        (dir, Studio::new(Subject::File { path, root }, None))
+        (dir, Studio::new(Subject::File { path, root }, None, None))
     }
 
     #[test]
@@ -448,5 +479,42 @@ mod tests {
             studio.template_ids()[..2],
             ["brand.yaml".to_owned(), "paper".to_owned()]
         );
+    }
+
+    #[test]
+    fn every_quote_the_page_shows_comes_back_from_the_api_as_the_same_request() {
+        let (dir, studio) = studio("name: brand\nextends: bold\n");
+        image::RgbImage::from_pixel(40, 50, image::Rgb([200, 120, 90]))
+            .save(dir.path().join("aziz.png"))
+            .unwrap();
+        let path = dir.path().join("talk.txt");
+        std::fs::write(
+            &path,
+            "---\ntitle: Les réseaux\ndate: 12 mars 2024\nsource: La Gazette\nspeakers:\n  AO:\n    name: Aziz Oulhiyane\n    role: responsable\n    photo: aziz.png\n---\nQ: Pourquoi ?\nAO: Nous n’avons jamais autant parlé avec les habitants, et c’est bien mieux ainsi pour tout le monde.\n",
+        )
+        .unwrap();
+        let transcript = transcript::read(&path, &ReadOptions::default()).unwrap();
+        let selection = select::select(&transcript, &SelectOptions::default());
+        let from_run = CardRequest::from_selection(&selection.quotes[0], &transcript);
+        assert!(!from_run.emphasis.is_empty() && from_run.speaker.photo.is_some());
+        let page = transcript_quotes(&path, studio.subject.root());
+        assert_eq!(page.quotes[0].photo.as_deref(), Some("aziz.png"));
+        let mut pairs = vec![(page.quotes[0].clone(), from_run)];
+        pairs.extend(samples().into_iter().zip(SAMPLES.iter().map(|s| s.request())));
+        for (quote, mut expected) in pairs {
+            let mut body = serde_json::to_value(&quote).unwrap();
+            let fields = body.as_object_mut().unwrap();
+            fields.remove("group");
+            fields.remove("label");
+            fields.insert("format".into(), "story".into());
+            let Ok(job) = crate::studio::api::parse(&studio, body.to_string().as_bytes()) else {
+                panic!("refused {body}");
+            };
+            let mut request = job.request;
+            // The API reads the photo's bytes from the template's folder; `run`, the file.
+            assert_eq!(request.speaker.photo.is_some(), expected.speaker.photo.is_some());
+            (request.speaker.photo, expected.speaker.photo) = (None, None);
+            assert_eq!(request, expected, "{body}");
+        }
     }
 }

@@ -149,11 +149,13 @@ function drawMarks(container, warnings, width, height) {
 
 // ---- rendering through the API --------------------------------------------------------------
 
-const QUOTE_FIELDS = ['text', 'speaker', 'role', 'organisation', 'lang', 'title', 'date'];
+// Every field of a card request the server sends with a quote, sent back as it came.
+const QUOTE_FIELDS = ['text', 'speaker', 'role', 'organisation', 'lang', 'title', 'kicker', 'date', 'outlet', 'photo'];
 
 function requestBody(quote, format, scale) {
   const body = { format: format.id, template: studio.template, scale };
   for (const key of QUOTE_FIELDS) if (quote[key] != null) body[key] = quote[key];
+  // A photo typed into the page is tried on every quote.
   const photo = $('q-photo').value.trim();
   if (photo) body.photo = photo;
   return body;
