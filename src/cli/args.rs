@@ -300,7 +300,8 @@ pub struct SelectArgs {
     /// Longest automatic quote, in characters (what the cards show at a readable size) [default: 300].
     #[arg(long, value_name = "N")]
     pub max_chars: Option<usize>,
-    /// Keep automatic quotes word for word: no `[…]` cuts of leading connectives or hesitations.
+    /// Keep automatic quotes word for word: no `[…]` cuts of leading connectives or clauses,
+    /// hesitations or trailing lists.
     #[arg(long)]
     pub no_cuts: bool,
 }

@@ -252,6 +252,7 @@ pub(crate) fn automatic_quotes(
                 ));
             }
             reasons.extend(l.candidate.scored.reasons.iter().cloned());
+            reasons.extend(super::cuts::explain(verbatim, &l.candidate.cuts));
             if let Some(earlier) = varied_from {
                 reasons.push(format!(
                     "ranked for variety above a higher-scoring passage too close to quote {}",

@@ -72,6 +72,18 @@ fn balance_marks(text: &str, mut start: usize, mut end: usize) -> (usize, usize)
     (start, end)
 }
 
+/// Skips a list marker (`- `, `* `, `• `, `– `) at the start of a window: an answer written as a
+/// bulleted list keeps its markers in the paragraph, but a card shows the item's words alone.
+fn skip_list_marker(text: &str, start: usize, end: usize) -> usize {
+    let slice = text.slice(start..end);
+    for marker in ["- ", "* ", "• ", "– ", "— "] {
+        if let Some(rest) = slice.strip_prefix(marker) {
+            return end - rest.trim_start().len();
+        }
+    }
+    start
+}
+
 /// The speech ranges of `speech` that fall inside `start..end`, relative to `start`.
 fn speech_within(speech: &[(usize, usize)], start: usize, end: usize) -> Vec<(usize, usize)> {
     speech
@@ -87,7 +99,8 @@ pub fn windows(segment: &Segment, language: Language, options: &SelectOptions) -
     let mut out = Vec::new();
     for i in 0..sentences.len() {
         for j in i..sentences.len().min(i + options.max_sentences.max(1)) {
-            let (start, end) = balance_marks(segment.text, sentences[i].0, sentences[j].1);
+            let first = skip_list_marker(segment.text, sentences[i].0, sentences[j].1);
+            let (start, end) = balance_marks(segment.text, first, sentences[j].1);
             if start >= end {
                 continue;
             }
@@ -184,6 +197,17 @@ mod tests {
             second.text,
             "Nothing worked until we asked the users themselves what they needed."
         );
+    }
+
+    #[test]
+    fn list_markers_are_not_quoted() {
+        let text = "- Une fois le cadrage effectué, on lance le projet avec toute l’équipe.";
+        let found = windows(&segment(text), Language::French, &options());
+        assert_eq!(
+            found[0].text,
+            "Une fois le cadrage effectué, on lance le projet avec toute l’équipe."
+        );
+        assert_eq!(&text[found[0].start..found[0].end], found[0].text);
     }
 
     #[test]

@@ -191,7 +191,7 @@ impl Feature {
             Feature::TrailsOff => "trails off",
             Feature::OpensOnReference => "opens on a word that points back to earlier talk",
             Feature::Procedural => "says how the work is run, not what it means",
-            Feature::SmallTalk => "is small talk: thanks or greetings",
+            Feature::SmallTalk => "is small talk or a plug: thanks, greetings, a call to action",
         }
     }
 
@@ -567,10 +567,13 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     put(Feature::Filler, fillers.len().min(2) as f64, fillers);
     // A passage that trails off (`…`) or stops on a colon or a comma leaves its thought to what
     // follows; one that merely lacks its full stop is only unfinished on the card.
+    // An editor's `[…]` at the end closes the quote on a complete clause.
     let ending = trim_closers(text);
-    let trails_off = ending.ends_with(['…', ':', ',', ';', '—', '–']) || ending.ends_with("..");
+    let cut_short = passage.cut && text.trim_end().ends_with("[…]");
+    let trails_off =
+        !cut_short && (ending.ends_with(['…', ':', ',', ';', '—', '–']) || ending.ends_with(".."));
     put(Feature::TrailsOff, f64::from(trails_off), Vec::new());
-    let unfinished = !trails_off && !ending.ends_with(['.', '!', '?']);
+    let unfinished = !trails_off && !cut_short && !ending.ends_with(['.', '!', '?']);
     put(Feature::Unfinished, f64::from(unfinished), Vec::new());
     put(Feature::Introduction, f64::from(context.introduction), Vec::new());
     // Naming one's own job is a presentation, not a thought: a word of the speaker's role or
@@ -649,7 +652,13 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
         && past.is_empty()
         && (!generic.is_empty() || (!present.is_empty() && voice.is_empty()));
     stance(Feature::General, general, generic);
-    let anecdote = counted(&lexicon.anecdote);
+    // A story the speaker tells of themselves, all in the past, is an anecdote too: « j’ai été
+    // étudiant à Castres… j’étais cent fois mieux », "I was…, I had…".
+    let mut anecdote = counted(&lexicon.anecdote);
+    let own_story = past.len() >= 2 && present.is_empty() && words.iter().any(|w| SINGULAR.contains(w));
+    if anecdote.is_empty() && own_story {
+        anecdote = past.iter().take(2).cloned().collect();
+    }
     stance(Feature::Anecdote, !anecdote.is_empty(), anecdote);
     let forward = counted(&lexicon.forward);
     stance(Feature::Forward, !forward.is_empty(), forward.clone());
@@ -713,7 +722,8 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     };
     put(Feature::Brief, brief, vec![format!("{} words", all_tokens.len())]);
     put(Feature::Closing, f64::from(passage.closes_answer), Vec::new());
-    let courtesy = starts_with(&words, &lexicon.small_talk, language);
+    let courtesy = starts_with(&words, &lexicon.small_talk, language)
+        .or_else(|| counted(&lexicon.calls_to_action).into_iter().next());
     put(
         Feature::SmallTalk,
         f64::from(courtesy.is_some()),
@@ -721,6 +731,9 @@ pub fn measure(passage: Passage, language: Language, context: Context) -> Vec<Si
     );
     signals
 }
+
+/// The speaker's own "I", in both languages.
+const SINGULAR: &[&str] = &["i", "me", "my", "je", "j’", "moi", "m’"];
 
 /// Longest line, in characters, that can count as short and punchy.
 const PUNCHY_CHARS: usize = 60;
@@ -1139,6 +1152,41 @@ mod tests {
             value("Don’t forget to eat lunch!", en, Feature::Obligation).1,
             ["don’t"],
             "an imperative opening is advice"
+        );
+        // A plug is no quote, wherever it stands in the passage.
+        assert_eq!(
+            get(
+                "If you work with forms, check out our new service today.",
+                en,
+                Feature::SmallTalk
+            ),
+            1.0
+        );
+        assert_eq!(
+            get(
+                "Pour en savoir plus, n’hésitez pas à nous écrire.",
+                Language::French,
+                Feature::SmallTalk
+            ),
+            1.0
+        );
+        // A story the speaker tells of themselves, all in the past, is an anecdote; the same
+        // past with a present lesson is not.
+        assert_eq!(
+            get(
+                "Moi j’ai été étudiant à Castres et j’étais bien mieux là-bas.",
+                Language::French,
+                Feature::Anecdote
+            ),
+            1.0
+        );
+        assert_eq!(
+            get(
+                "I learned that users are always right, and I was glad to listen.",
+                en,
+                Feature::Anecdote
+            ),
+            0.0
         );
     }
 

@@ -29,6 +29,9 @@ pub struct Lexicon {
     pub leading_connectives: Vec<&'static str>,
     /// Openers an editor may drop without changing what the quote says.
     pub cuttable_openers: Vec<&'static str>,
+    /// Openings of a clause that points back or announces what follows (`as I said`, « c’est
+    /// là où je vais… »): an editor cuts the clause, up to its comma, before a complete sentence.
+    pub leading_clauses: Vec<&'static str>,
     /// Hesitations an editor replaces with `[…]` inside a quote.
     pub hesitations: Vec<&'static str>,
     /// Opening words that point back to something said before.
@@ -69,6 +72,8 @@ pub struct Lexicon {
     pub factual_prompts: Vec<&'static str>,
     /// Openings of small talk: thanks, greetings.
     pub small_talk: Vec<&'static str>,
+    /// Calls to action anywhere in a passage: `check it out`, « n’hésitez pas à ».
+    pub calls_to_action: Vec<&'static str>,
     /// Average letters per word of plain speech, where wording starts to weigh.
     pub plain_word_length: f64,
     /// Function words, left out of content-word counts.
@@ -142,6 +147,7 @@ fn list_mut<'a>(lexicon: &'a mut Lexicon, name: &str) -> Option<&'a mut Vec<&'st
         "contrast" => &mut lexicon.contrast,
         "leading_connectives" => &mut lexicon.leading_connectives,
         "cuttable_openers" => &mut lexicon.cuttable_openers,
+        "leading_clauses" => &mut lexicon.leading_clauses,
         "hesitations" => &mut lexicon.hesitations,
         "leading_anaphora" => &mut lexicon.leading_anaphora,
         "back_references" => &mut lexicon.back_references,
@@ -163,6 +169,7 @@ fn list_mut<'a>(lexicon: &'a mut Lexicon, name: &str) -> Option<&'a mut Vec<&'st
         "reflective_prompts" => &mut lexicon.reflective_prompts,
         "factual_prompts" => &mut lexicon.factual_prompts,
         "small_talk" => &mut lexicon.small_talk,
+        "calls_to_action" => &mut lexicon.calls_to_action,
         _ => return None,
     })
 }
@@ -185,6 +192,7 @@ mod tests {
                 "contrast",
                 "leading_connectives",
                 "cuttable_openers",
+                "leading_clauses",
                 "hesitations",
                 "leading_anaphora",
                 "back_references",
@@ -206,6 +214,7 @@ mod tests {
                 "reflective_prompts",
                 "factual_prompts",
                 "small_talk",
+                "calls_to_action",
             ] {
                 assert!(list_mut(&mut probe, list).is_some());
                 let mut copy = parse(text).unwrap();
