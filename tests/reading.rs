@@ -137,7 +137,7 @@ const STATED: &[(&str, &[Stated])] = &[
         "en-quoted-headline.txt",
         &[
             ("Dr. Priya Natarajan", Some("director")),
-            ("Tom O'Hara", Some("library's youth services coordinator")),
+            ("Tom O'Hara", Some("youth services coordinator")),
         ],
     ),
     (
@@ -215,7 +215,7 @@ const STATED: &[(&str, &[Stated])] = &[
         "en-blockquote-reworded.md",
         &[
             ("Hannah Lindqvist", Some("social media lead")),
-            ("Oscar Bell", Some("museum's photographer")),
+            ("Oscar Bell", Some("photographer")),
         ],
     ),
     ("fr-notes-redaction.txt", &[("Bernard Cazals", Some("maire"))]),
@@ -223,7 +223,7 @@ const STATED: &[(&str, &[Stated])] = &[
         "en-two-interviewees-and.txt",
         &[
             ("Maria Lopez", Some("head of digital")),
-            ("Tom Becker", Some("its press officer")),
+            ("Tom Becker", Some("press officer")),
         ],
     ),
     (
@@ -282,7 +282,75 @@ const STATED: &[(&str, &[Stated])] = &[
             ("Julie Teulières", Some("sa première salariée")),
         ],
     ),
-    ("en-italic-questions.md", &[("Ines Carvalho", None)]),
+    (
+        "en-italic-questions.md",
+        &[(
+            "Ines Carvalho",
+            Some("runs the last independent cinema in Hastings"),
+        )],
+    ),
+    ("en-all-caps-particles.txt", &[("Jean-Luc van der Berg", None)]),
+    (
+        "en-closing-thanks-names-interviewee.txt",
+        &[("Maya Lindqvist", Some("founder"))],
+    ),
+    (
+        "en-labels-on-their-own-line.txt",
+        &[("Priya Raman", Some("artistic director"))],
+    ),
+    (
+        "en-name-role-label-possessive.txt",
+        &[("Ravi O'Neil", Some("head of customer experience"))],
+    ),
+    (
+        "en-q-dot-a-dot-honorific.txt",
+        &[("Dr. Alice Fenwick", Some("Chief nursing officer"))],
+    ),
+    (
+        "en-respectively-two-guests.txt",
+        &[
+            ("Anne Martin", Some("head archivist")),
+            ("Alex Moreau", Some("deputy director")),
+        ],
+    ),
+    (
+        "fr-maitre-question-reponse.txt",
+        &[("Me Hélène de La Tour", Some("avocate au barreau de Lyon"))],
+    ),
+    (
+        "fr-pr-et-nom-seul.txt",
+        &[(
+            "Pr Nadia Benali",
+            Some("dirige le service de pneumologie du CHU de Brest"),
+        )],
+    ),
+    (
+        "fr-propos-recueillis-aupres.txt",
+        &[(
+            "Mme Sophie Garnier",
+            Some("présidente de l’association Répare Café du Vieux-Port"),
+        )],
+    ),
+    (
+        "fr-respectivement.txt",
+        &[
+            (
+                "Claire Dupuis",
+                Some("directrice de la médiathèque de Saint-Rémy"),
+            ),
+            (
+                "Marc-Antoine Lefèvre",
+                Some("directeur adjoint de la médiathèque de Saint-Rémy"),
+            ),
+        ],
+    ),
+    (
+        "fr-temoignage-sans-questions.md",
+        &[(
+            "Inès Vallat",
+            Some("mécanicienne à l’atelier solidaire Roue Libre, à Tours"),
+        )],
+    ),
     ("fr-interviewer-nomme.txt", &[("Yannick Soulié", None)]),
     (
         "fr-docx-questions-en-gras.docx",

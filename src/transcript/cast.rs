@@ -33,6 +33,45 @@ pub fn is_signature(text: &str) -> bool {
         .any(|cue| lower.starts_with(cue))
 }
 
+/// Closing lines that name the interviewee: "Thanks to Maya Lindqvist, founder of Rooftop Roots,
+/// for her time", « Propos recueillis auprès de Mme Sophie Garnier, présidente de … ».
+pub fn closing_people(text: &str) -> Vec<Person> {
+    const CUES: &[&str] = &[
+        "thanks to ",
+        "thank you to ",
+        "our thanks to ",
+        "many thanks to ",
+        "special thanks to ",
+        "merci à ",
+        "nous remercions ",
+        "we thank ",
+        "propos recueillis auprès de ",
+        "propos recueillis auprès d’",
+        "propos recueillis auprès d'",
+    ];
+    let trimmed = text.trim_start_matches(['*', '_', '(', '[', ' ']);
+    let lower: String = trimmed.chars().take(40).flat_map(char::to_lowercase).collect();
+    let Some(cue) = CUES.iter().find(|c| lower.starts_with(*c)) else {
+        return Vec::new();
+    };
+    // The cue is ASCII or Latin-1 letters whose lower case keeps its length.
+    let Some(rest) = trimmed.get(cue.len()..) else {
+        return Vec::new();
+    };
+    let mut people = people_in_intro(rest);
+    people.truncate(1);
+    for person in &mut people {
+        person.evidence = Evidence::Named;
+    }
+    people
+}
+
+/// Whether a signature names the interviewee rather than who asked (« … auprès de X »).
+pub fn names_interviewee(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("auprès de") || lower.contains("auprès d’") || lower.contains("auprès d'")
+}
+
 /// The people a signature names: the interviewers.
 pub fn signature_names(text: &str) -> Vec<String> {
     people_in_intro(text).into_iter().map(|p| p.name).collect()
@@ -108,6 +147,7 @@ pub fn candidates(e: &Evidences) -> Vec<Person> {
             },
         );
     }
+    super::roster::named_by_first_name(e.intro, &mut people);
     let known: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
     let own_words = format!("{}\n{}", e.intro, e.first_answer);
     for mut person in self_introduced(&own_words, &known) {

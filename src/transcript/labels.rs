@@ -34,6 +34,8 @@ pub struct Label<'a> {
     pub rest: &'a str,
     /// Byte offset of `rest` in the line.
     pub rest_offset: usize,
+    /// The role a `Name, role:` label states.
+    pub role: Option<&'a str>,
 }
 
 const QUESTION_WORDS: &[&str] = &[
@@ -145,6 +147,13 @@ const CREDIT_WORDS: &[&str] = &[
     "resources",
     "ressource",
     "ressources",
+    "bio",
+    "biography",
+    "biographie",
+    "about",
+    "about me",
+    "profile",
+    "profil",
     "editor’s note",
     "editor's note",
     "note de la rédaction",
@@ -199,6 +208,11 @@ pub const NAME_PARTICLES: &[&str] = &[
     "bin", "al", "el", "y", "ter", "ten",
 ];
 
+/// Particles written in lower case inside a name, whatever case the label was typed in.
+const LOWER_PARTICLES: &[&str] = &[
+    "de", "du", "des", "van", "von", "der", "den", "ter", "ten", "da", "di", "dos",
+];
+
 /// White space as transcripts contain it: no-break and thin spaces, and the invisible characters
 /// (zero-width space, word joiner, byte-order mark) that copying from the web leaves behind.
 pub fn is_space(c: char) -> bool {
@@ -240,10 +254,14 @@ pub fn split_label(line: &str) -> Option<Label<'_>> {
     }
     let colon = line
         .char_indices()
-        .take_while(|&(i, _)| i <= 60)
+        .take_while(|&(i, _)| i <= 120)
         .find(|&(_, c)| c == ':' || c == '：')
         .map(|(i, _)| i)?;
     let before = line.slice(..colon);
+    // Only `Name, role:` labels run past 60 bytes.
+    if colon > 60 && !before.contains(',') {
+        return None;
+    }
     let colon_len = line.slice(colon..).chars().next()?.len_utf8();
     let mut after_start = colon + colon_len;
     // A bold label may close its markers after the colon: `**AO :** text`.
@@ -263,13 +281,34 @@ pub fn split_label(line: &str) -> Option<Label<'_>> {
     let rest = rest_untrimmed.trim_matches(is_space);
     let rest_offset =
         after_start + (rest_untrimmed.len() - rest_untrimmed.trim_start_matches(is_space).len());
-    let kind = classify(raw)?;
+    // `Ravi O'Neil, head of customer experience:`: the name labels the turn, the role is the page's.
+    let (raw, role, kind) = match name_and_role(raw) {
+        Some((name, role)) => (name, Some(role), classify(name)?),
+        None => (raw, None, classify(raw)?),
+    };
     Some(Label {
         kind,
         raw,
         rest,
         rest_offset,
+        role,
     })
+}
+
+/// `Name, role` in a label: the name (two words or more, or a given name) and a job phrase after one
+/// comma.
+pub fn name_and_role(raw: &str) -> Option<(&str, &str)> {
+    let (name, role) = raw.split_once(", ")?;
+    let name = name.trim_matches(is_space);
+    let role = role.trim_matches(|c: char| is_space(c) || c == ',');
+    let words: Vec<&str> = name.split(is_space).filter(|w| !w.is_empty()).collect();
+    let person = matches!(classify(name), Some(LabelKind::Name(_)))
+        && (words.len() >= 2 || super::names::is_given_name(name));
+    let role_words = role.split(is_space).filter(|w| !w.is_empty()).count();
+    let job = (1..=12).contains(&role_words)
+        && !role.contains(['?', '!', '«', '“', '"', ':'])
+        && super::roles::is_job_phrase(super::roles::drop_article(role));
+    (person && job).then_some((name, role))
 }
 
 /// `Q. Pourquoi ?` and `R. Parce que.`: the press habit of a dotted letter for question and answer.
@@ -278,7 +317,10 @@ fn dotted_marker(line: &str) -> Option<Label<'_>> {
     let body = line.slice(start..);
     let kind = if body.starts_with("Q. ") || body.starts_with("Q.\u{a0}") {
         LabelKind::Question
-    } else if body.starts_with("R. ") || body.starts_with("R.\u{a0}") {
+    } else if ["R. ", "R.\u{a0}", "A. ", "A.\u{a0}"]
+        .iter()
+        .any(|m| body.starts_with(m))
+    {
         LabelKind::Answer
     } else {
         return None;
@@ -293,6 +335,7 @@ fn dotted_marker(line: &str) -> Option<Label<'_>> {
         raw: line.slice(start..start + 1),
         rest: rest.trim_end_matches(is_space),
         rest_offset,
+        role: None,
     })
 }
 
@@ -410,14 +453,22 @@ pub fn as_initials(raw: &str) -> Option<String> {
 /// title case, invisible characters removed.
 pub fn display_name(name: &str) -> String {
     let name = without_invisibles(name);
-    name.split(is_space)
-        .filter(|w| !w.is_empty())
-        .map(|word| {
+    let words: Vec<&str> = name.split(is_space).filter(|w| !w.is_empty()).collect();
+    let last = words.len().saturating_sub(1);
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, word)| {
             let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-            if letters > 1 && word.chars().all(|c| !c.is_lowercase()) {
+            let capitals = word.chars().all(|c| !c.is_lowercase());
+            let lower = word.to_lowercase();
+            // `JEAN-LUC VAN DER BERG` → `Jean-Luc van der Berg`; « Le Bris » keeps its capital.
+            if capitals && i > 0 && i < last && LOWER_PARTICLES.contains(&lower.as_str()) {
+                lower
+            } else if letters > 1 && capitals {
                 title_case(word)
             } else {
-                word.to_owned()
+                (*word).to_owned()
             }
         })
         .collect::<Vec<_>>()
@@ -561,6 +612,18 @@ mod tests {
             kind("MARIA LOPEZ: Hello"),
             Some(LabelKind::Name("MARIA LOPEZ".into()))
         );
+    }
+
+    #[test]
+    fn name_role_labels_dotted_answers_and_particles() {
+        let label = split_label("Ravi O'Neil, head of customer experience: That nobody comes in.").unwrap();
+        assert_eq!(label.kind, LabelKind::Name("Ravi O'Neil".into()));
+        assert_eq!(label.role, Some("head of customer experience"));
+        assert_eq!(label.rest, "That nobody comes in.");
+        assert_eq!(kind("Finally, the answer: no"), None);
+        assert_eq!(kind("A. Eleven, out of ninety."), Some(LabelKind::Answer));
+        assert_eq!(kind("BIO: Adam is a researcher."), Some(LabelKind::Credit));
+        assert_eq!(display_name("JEAN-LUC VAN DER BERG"), "Jean-Luc van der Berg");
     }
 
     #[test]

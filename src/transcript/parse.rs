@@ -60,11 +60,12 @@ pub(crate) fn parse_text(text: &str, path: Option<&std::path::Path>) -> Result<T
 pub fn detect_language(text: &str) -> Language {
     const FR: &[&str] = &[
         "le", "la", "les", "des", "est", "et", "une", "que", "pour", "dans", "sur", "pas", "qui", "nous",
-        "je", "du", "ce", "ça",
+        "je", "du", "ce", "ça", "un", "au", "aux", "vous", "mais", "avec", "oui", "non", "très", "tout",
+        "il", "elle", "ne", "mon", "ma", "mes", "votre", "vos", "notre", "quoi", "comme", "aussi",
     ];
     const EN: &[&str] = &[
         "the", "and", "is", "of", "to", "that", "we", "it", "for", "in", "on", "with", "was", "you", "are",
-        "this",
+        "this", "i", "my", "what", "how", "why", "but", "have", "our", "yes", "be", "not", "your",
     ];
     let (mut fr, mut en) = (0, 0);
     for word in text
@@ -82,6 +83,42 @@ pub fn detect_language(text: &str) -> Language {
         .take(5000)
         .filter(|c| matches!(c, 'é' | 'è' | 'ê' | 'à' | 'ç' | 'ù' | 'œ' | '«'))
         .count();
+    // Elisions (« c’est », « j’ai », « l’équipe ») and the space French sets before `?`, `!`, `:`
+    // and `;` are French; contractions ("don't", "it's", "I'm") are English.
+    let sample: String = text.chars().take(5000).collect();
+    for (i, c) in sample.char_indices() {
+        let before = sample.slice(..i);
+        let after = sample.slice(i + c.len_utf8()..);
+        if matches!(c, '\'' | '’') && after.starts_with(char::is_alphabetic) {
+            let word_before: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect::<String>()
+                .to_lowercase();
+            let next: String = after
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
+            if [
+                "c", "j", "l", "d", "qu", "n", "s", "m", "t", "jusqu", "lorsqu", "puisqu",
+            ]
+            .contains(&word_before.as_str())
+                && !["s", "t", "ll", "re", "ve", "d", "m"].contains(&next.as_str())
+            {
+                fr += 2;
+            } else if ["s", "t", "ll", "re", "ve", "d", "m"].contains(&next.as_str()) {
+                en += 2;
+            }
+        }
+        if matches!(c, '?' | '!' | ':' | ';') && before.ends_with([' ', '\u{a0}', '\u{202f}']) {
+            fr += 1;
+        }
+    }
     if fr > en {
         Language::French
     } else {
@@ -102,6 +139,7 @@ fn classify<'a>(line: &'a SourceLine) -> Kind<'a> {
             raw: voice,
             rest,
             rest_offset: text.len() - text.trim_start_matches(is_space).len(),
+            role: None,
         });
     }
     if text.trim_matches(is_space).is_empty() {
@@ -341,7 +379,7 @@ fn split_intro(lines: &[SourceLine], kinds: &[Kind], question_line: &[bool], fro
             Kind::Heading => ends_as_question(&line.text),
             _ => false,
         })
-        .unwrap_or(lines.len());
+        .unwrap_or_else(|| testimony_start(lines, kinds));
     let mut title = front.title.clone();
     let mut paragraphs = Vec::new();
     for (line, kind) in lines[..end].iter().zip(kinds) {
@@ -364,6 +402,34 @@ fn split_intro(lines: &[SourceLine], kinds: &[Kind], question_line: &[bool], fro
         paragraphs,
         text,
     }
+}
+
+/// A page with no question and no label is a testimony: a lead that presents the person, then
+/// their own words. The first paragraph after the lead that speaks in the first person starts them.
+fn testimony_start(lines: &[SourceLine], kinds: &[Kind]) -> usize {
+    let plain: Vec<usize> = (0..lines.len())
+        .filter(|&i| matches!(kinds[i], Kind::Plain) && !lines[i].hint.continues)
+        .collect();
+    plain
+        .iter()
+        .skip(1)
+        .find(|&&i| first_person(&lines[i].text))
+        .copied()
+        .unwrap_or(lines.len())
+}
+
+/// Whether a paragraph speaks in the first person: « je », « j’ », « moi », "I", "my".
+fn first_person(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic() && c != '’' && c != '\'')
+        .take(400)
+        .any(|w| {
+            let w = w.to_lowercase();
+            matches!(
+                w.as_str(),
+                "je" | "moi" | "i" | "my" | "i’m" | "i'm" | "i’ve" | "i've"
+            ) || w.starts_with("j’")
+                || w.starts_with("j'")
+        })
 }
 
 /// `## Name` headings of a page that runs several short interviews one after another: each
@@ -393,6 +459,9 @@ fn find_interviewers(
     for (i, line) in lines.iter().enumerate() {
         let credit_line = is_footer_cue(&line.text) || (i >= intro_end && cast::is_signature(&line.text));
         if !(i < intro_end || credit_line) || !matches!(kinds[i], Kind::Plain | Kind::Labelled(_)) {
+            continue;
+        }
+        if cast::names_interviewee(&line.text) {
             continue;
         }
         if let Some(name) = interviewer_in(&line.text) {
@@ -430,8 +499,12 @@ fn gather_people(
     // Keys already gathered: a transcript may have thousands of distinct labels.
     let mut full_name_keys: std::collections::HashSet<String> = Default::default();
     let mut labelled = false;
+    let mut label_roles: Vec<(String, &str)> = Vec::new();
     for kind in &kinds[intro.end..] {
         if let Kind::Labelled(label) = kind {
+            if let Some(role) = label.role {
+                label_roles.push((name_key(label.raw), role));
+            }
             match &label.kind {
                 LabelKind::Name(name) => {
                     labelled = true;
@@ -456,13 +529,22 @@ fn gather_people(
         .collect::<Vec<_>>()
         .join("\n");
     let headings: Vec<String> = sections.values().cloned().collect();
-    let people = cast::candidates(&cast::Evidences {
+    let mut people = cast::candidates(&cast::Evidences {
         title: intro.title.as_deref(),
         intro: &intro.text,
         first_answer: &first_answer,
         headings: &headings,
         interviewers,
     });
+    // Closing lines after the last question may name the interviewee ("Thanks to X, …").
+    let last_question = (0..lines.len()).rev().find(|&i| question_line[i]).unwrap_or(0);
+    for i in (last_question.max(intro.end)..lines.len()).filter(|&i| matches!(kinds[i], Kind::Plain)) {
+        for person in cast::closing_people(&lines[i].text) {
+            if !interviewers.iter().any(|n| name_key(n) == name_key(&person.name)) {
+                cast::merge(&mut people, person);
+            }
+        }
+    }
     // Without labels that name people, the answers belong to whoever the page presents most
     // clearly; everyone else is only mentioned.
     let mut people = if labelled || headings.len() >= 2 {
@@ -470,6 +552,17 @@ fn gather_people(
     } else {
         cast::strongest(people)
     };
+    // A lead that opens on a question ("Comment navigue-t-on … ?") presents the interviewee
+    // after it, in what reads as the first answer.
+    if people.is_empty() && !labelled {
+        people = cast::strongest(
+            super::roster::people_in_intro(&first_answer)
+                .into_iter()
+                .filter(|p| p.evidence > super::roster::Evidence::Mentioned)
+                .filter(|p| !interviewers.iter().any(|n| name_key(n) == name_key(&p.name)))
+                .collect(),
+        );
+    }
     // Nobody named: an interviewee presented only by their job, in a heading or the intro.
     if people.is_empty() && !labelled {
         let intro_headings = (0..intro.end)
@@ -482,7 +575,17 @@ fn gather_people(
                 .find_map(cast::unnamed),
         );
     }
-    (roster(people, &full_names, interviewers), false)
+    let mut speakers = roster(people, &full_names, interviewers);
+    // `Name, role:` labels state the role of whom they name.
+    for speaker in speakers.iter_mut().filter(|s| s.role.is_none()) {
+        let key = name_key(&speaker.name);
+        if let Some((_, role)) = label_roles.iter().find(|(k, _)| *k == key) {
+            let (role, organisation) = super::roles::split(role);
+            speaker.role = Some(role);
+            speaker.organisation = speaker.organisation.take().or(organisation);
+        }
+    }
+    (speakers, false)
 }
 
 /// Resolves every label once, creating speakers for labels that name nobody on the page (with a
@@ -841,6 +944,24 @@ mod tests {
     use super::*;
 
     const SEED: &str = include_str!("../../examples/occitanie-social-media-interview.txt");
+
+    #[test]
+    fn short_french_is_french() {
+        for text in [
+            "Q : Votre métier ?\nR : Boulanger.",
+            "Q: Salut\nR: C'est bien, merci.",
+            "Q: Pourquoi?\nR: Parce que j'aime ça.",
+            "Q : Et demain ?\nR : On verra bien.",
+        ] {
+            assert_eq!(detect_language(text), Language::French, "{text}");
+        }
+        for text in [
+            "Q: What now?\nA: Bread. It's all I know.",
+            "Q: Your plans?\nA: Travel, mostly.",
+        ] {
+            assert_eq!(detect_language(text), Language::English, "{text}");
+        }
+    }
 
     #[test]
     fn seed_speakers_resolve_from_the_intro() {

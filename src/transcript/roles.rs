@@ -312,7 +312,28 @@ const CLAUSE_VERBS: &[&str] = &[
     "answers",
     "shares",
     "talks",
+    "talked",
+    "talk",
     "describes",
+    "describe",
+    "explain",
+    "share",
+    "discuss",
+    "reflect",
+    "présentent",
+    "expliquent",
+    "répondent",
+    "reviennent",
+    "racontent",
+    "partagent",
+    "décrivent",
+    "témoignent",
+    "évoquent",
+    "parlent",
+    "livrent",
+    "font",
+    "ont",
+    "sont",
     "discusses",
     "tells",
     "reflects",
@@ -610,7 +631,50 @@ pub fn self_described(text: &str) -> Option<String> {
         "en tant que ",
     ];
     let lower = text.to_lowercase();
-    let mut found: Option<(usize, usize)> = None;
+    // A career told in order names past jobs too: a role said to be current wins, one said to be
+    // past loses, else the first.
+    let tense = |at: usize| -> u8 {
+        let start = lower.slice(..at).rfind(". ").map_or(0, |i| i + 2);
+        let end = lower.slice(at..).find(". ").map_or(lower.len(), |i| at + i);
+        let sentence = lower.slice(start..end);
+        let has = |cues: &[&str]| {
+            cues.iter().any(|c| {
+                sentence
+                    .split(|ch: char| !ch.is_alphanumeric() && ch != '’' && ch != '\'')
+                    .any(|w| w == *c)
+            })
+        };
+        if has(&[
+            "now",
+            "currently",
+            "today",
+            "actuellement",
+            "aujourd’hui",
+            "désormais",
+            "maintenant",
+        ]) {
+            0
+        } else if has(&[
+            "was",
+            "worked",
+            "previously",
+            "before",
+            "back",
+            "former",
+            "formerly",
+            "ancien",
+            "ancienne",
+            "été",
+            "étais",
+            "avant",
+            "auparavant",
+        ]) {
+            2
+        } else {
+            1
+        }
+    };
+    let mut found: Option<(u8, usize, usize)> = None;
     for cue in CUES {
         for (at, rest) in cue_matches(text, &lower, cue) {
             let phrase = cut_clause(rest);
@@ -622,14 +686,14 @@ pub fn self_described(text: &str) -> Option<String> {
                 head_words(drop_article(phrase)).any(is_listed_job)
             };
             if !phrase.is_empty() && phrase.chars().count() <= 120 && is_role {
-                if found.is_none_or(|(f, _)| at < f) {
-                    found = Some((at, at + cue.len()));
+                let rank = tense(at);
+                if found.is_none_or(|(r, f, _)| (rank, at) < (r, f)) {
+                    found = Some((rank, at, at + cue.len()));
                 }
-                break;
             }
         }
     }
-    let (_, start) = found?;
+    let (_, _, start) = found?;
     let phrase = cut_clause(text.get(start..)?);
     Some(drop_article(phrase).to_owned())
 }

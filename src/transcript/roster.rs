@@ -59,6 +59,8 @@ const INTERVIEW_CUES: &[&str] = &[
     "portrait de",
     "portrait d’",
     "rencontre avec",
+    "entrevue avec",
+    "entrevue de",
     "questions à",
     "questions to",
     "answered by",
@@ -95,6 +97,7 @@ const SELF_CUES: &[&str] = &[
     "i am",
     "my name is",
     "my name's",
+    "my name’s",
     "je m'appelle",
     "je m’appelle",
     "moi c'est",
@@ -502,7 +505,7 @@ fn role_after(text: &str, after: usize, limit: usize) -> Option<String> {
         // "X is a …", « X travaille comme … »: without such a verb, what follows is no role.
         let body = rest.trim_start();
         let after_verb = strip_verb(body);
-        if after_verb.len() == body.len() {
+        if after_verb.len() == body.len() && !LEADS.iter().any(|v| body.starts_with(v)) {
             return None;
         }
         (after_verb, None)
@@ -521,11 +524,22 @@ fn role_after(text: &str, after: usize, limit: usize) -> Option<String> {
     }
     // A role is a job ("head of digital", "its press officer"), or what one leads; "Keolis
     // Tours, réseau Fil Bleu" and "X, répond aux questions" are not.
-    if !roles::is_job_phrase(roles::drop_article(role)) && !role.starts_with("leads ") {
+    if !roles::is_job_phrase(roles::drop_article(role)) && !LEADS.iter().any(|v| role.starts_with(v)) {
         return None;
     }
     (role.chars().count() <= 160).then(|| role.to_owned())
 }
+
+/// Verbs that state what someone leads: "X leads the open data team", « X dirige le service … ».
+const LEADS: &[&str] = &[
+    "leads ",
+    "heads ",
+    "runs ",
+    "directs ",
+    "dirige ",
+    "pilote ",
+    "préside ",
+];
 
 /// `48 ans, …`, `42, …`, `aged 42, …`: the age in an apposition.
 fn skip_age(text: &str) -> &str {
@@ -711,7 +725,12 @@ pub fn people_in_intro(intro: &str) -> Vec<Person> {
         match role {
             None if joined_to_next => group.push(people.len() - 1),
             Some(role) if !group.is_empty() => {
-                if let Some(shared) = singular_role(&role) {
+                let members: Vec<usize> = group.iter().copied().chain([people.len() - 1]).collect();
+                if let Some(roles) = respective_roles(&role, members.len()) {
+                    for (&i, role) in members.iter().zip(roles) {
+                        people[i].role = Some(role);
+                    }
+                } else if let Some(shared) = singular_role(&role) {
                     let last = people.len() - 1;
                     for &i in group.iter().chain([&last]) {
                         people[i].role = Some(shared.clone());
@@ -722,10 +741,115 @@ pub fn people_in_intro(intro: &str) -> Vec<Person> {
             _ => group.clear(),
         }
     }
+    let mut previous_organisation: Option<String> = None;
     for person in &mut people {
-        split_organisation(person);
+        let possessor = person.role.as_deref().and_then(possessive).map(|(owner, rest)| {
+            let owner = owner.map(str::to_owned);
+            (owner, rest.to_owned())
+        });
+        if let Some((owner, rest)) = possessor {
+            let stated = person.role.replace(rest);
+            split_organisation(person);
+            if person.organisation.is_none() {
+                person.organisation = match owner {
+                    // "its press officer": the organisation the intro just named.
+                    None => previous_organisation.clone(),
+                    Some(owner) if owner.starts_with(char::is_uppercase) => Some(owner),
+                    // "the clinic's head of patient services": the clinic the page names.
+                    Some(noun) => previous_organisation
+                        .clone()
+                        .filter(|o| has_word(o, &noun))
+                        .or_else(|| organisation_ending_in(intro, &noun)),
+                };
+            }
+            // Whose job it is stays said when the page names no organisation for it.
+            if person.organisation.is_none() {
+                person.role = stated;
+                split_organisation(person);
+            }
+        } else {
+            split_organisation(person);
+        }
+        if person.organisation.is_some() {
+            previous_organisation.clone_from(&person.organisation);
+        }
     }
     people
+}
+
+/// A role that opens on a possessive: "its press officer" (no owner named), "the clinic's head of
+/// patient services" (owner "clinic"), "Spoke & Chain's buyer". Returns the owner and the job.
+fn possessive(role: &str) -> Option<(Option<&str>, &str)> {
+    let role = role.strip_prefix("the ").unwrap_or(role);
+    for pronoun in ["its ", "their ", "his ", "her ", "son ", "sa ", "leur "] {
+        if let Some(rest) = role.strip_prefix(pronoun) {
+            return roles::is_job_phrase(rest).then_some((None, rest));
+        }
+    }
+    let (owner, rest) = role.split_once("'s ").or_else(|| role.split_once("’s "))?;
+    let plausible_owner =
+        owner.split(' ').count() <= 4 && (owner.starts_with(char::is_uppercase) || !owner.contains(' '));
+    (plausible_owner && roles::is_job_phrase(rest)).then_some((Some(owner), rest))
+}
+
+fn has_word(text: &str, word: &str) -> bool {
+    let word = word.to_lowercase();
+    text.split(' ').any(|w| w.to_lowercase() == word)
+}
+
+/// The capitalised name in `text` that ends in `noun`: "Northgate Community Clinic" for "clinic".
+fn organisation_ending_in(text: &str, noun: &str) -> Option<String> {
+    let words = words(text);
+    let at = words.iter().position(|w| {
+        w.text.starts_with(char::is_uppercase) && w.text.to_lowercase() == noun.to_lowercase()
+    })?;
+    let mut start = at;
+    while start > 0
+        && words[start - 1].text.starts_with(char::is_uppercase)
+        && text.slice(words[start - 1].end..words[start].start) == " "
+    {
+        start -= 1;
+    }
+    (start < at).then(|| text.slice(words[start].start..words[at].end).to_owned())
+}
+
+/// "respectively head archivist and deputy director of the Society", « respectivement directrice
+/// et directeur adjoint de la médiathèque »: one job for each person listed, in order, the
+/// complement of the last shared by those that lack one.
+fn respective_roles(role: &str, people: usize) -> Option<Vec<String>> {
+    let rest = ["respectively ", "respectivement "]
+        .iter()
+        .find_map(|cue| role.strip_prefix(cue))?;
+    let mut parts: Vec<&str> = Vec::new();
+    let mut remaining = rest;
+    while parts.len() + 1 < people {
+        let cut = [", and ", ", et ", ", ", " and ", " et "]
+            .iter()
+            .filter_map(|sep| remaining.find(sep).map(|i| (i, sep.len())))
+            .min_by_key(|&(i, _)| i)?;
+        parts.push(remaining.slice(..cut.0));
+        remaining = remaining.slice(cut.0 + cut.1..);
+    }
+    parts.push(remaining);
+    let last_words: Vec<&str> = remaining.split(' ').collect();
+    let complement = last_words
+        .iter()
+        .position(|w| HEAD_END.contains(w) || w.starts_with("d’") || w.starts_with("d'"))
+        .filter(|&i| i > 0)
+        .map(|i| last_words[i..].join(" "));
+    let has_complement = |p: &str| {
+        p.split(' ')
+            .any(|w| HEAD_END.contains(&w) || w.starts_with("d’") || w.starts_with("d'"))
+    };
+    Some(
+        parts
+            .iter()
+            .map(|p| match &complement {
+                Some(c) if !has_complement(p) => format!("{p} {c}"),
+                _ => (*p).to_owned(),
+            })
+            .collect(),
+    )
 }
 
 /// Moves the organisation a role names into `organisation`: "developer at the Bureau" → role
@@ -737,6 +861,36 @@ pub fn split_organisation(person: &mut Person) {
             person.organisation = organisation;
         }
         person.role = (!role.is_empty()).then_some(role);
+    }
+}
+
+/// "We interviewed Sherry to hear …", « notre entrevue avec Jose »: an interview cue before the
+/// first name alone of someone the page names in full makes them the interviewee.
+pub fn named_by_first_name(text: &str, people: &mut [Person]) {
+    let lower = text.to_lowercase();
+    for person in people.iter_mut().filter(|p| p.evidence < Evidence::Named) {
+        let Some(first) = person
+            .name
+            .split(' ')
+            .find(|w| !is_honorific(w.trim_end_matches('.')))
+        else {
+            continue;
+        };
+        let named = INTERVIEW_CUES.iter().any(|cue| {
+            roles::cue_matches(text, &lower, cue).any(|(_, rest)| {
+                let after = rest.strip_prefix(' ').and_then(|r| r.strip_prefix(first));
+                // The first name alone: not the start of a longer word or of another full name.
+                after.is_some_and(|r| {
+                    !r.starts_with(char::is_alphanumeric)
+                        && !r
+                            .strip_prefix(' ')
+                            .is_some_and(|n| n.starts_with(char::is_uppercase))
+                })
+            })
+        });
+        if named {
+            person.evidence = Evidence::Named;
+        }
     }
 }
 
@@ -817,12 +971,20 @@ pub fn title_people(title: &str) -> Vec<Person> {
             found.push(person);
             continue;
         }
-        let whole_part = title
-            .split([':', '|', '–', '—'])
-            .flat_map(|part| part.split(" - "))
-            .map(|part| part.trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '#'))
-            .map(|part| part.split(" (").next().unwrap_or(part).trim())
-            .any(|part| part == person.name);
+        // "Getting Cyber Safe with Sherry Rumbolt": a person the title names by a common given
+        // name is its subject.
+        let given = person
+            .name
+            .split(' ')
+            .find(|w| !is_honorific(w.trim_end_matches('.')))
+            .is_some_and(is_given_name);
+        let whole_part = given
+            || title
+                .split([':', '|', '–', '—'])
+                .flat_map(|part| part.split(" - "))
+                .map(|part| part.trim_matches(|c: char| c.is_whitespace() || c == '*' || c == '#'))
+                .map(|part| part.split(" (").next().unwrap_or(part).trim())
+                .any(|part| part == person.name);
         if whole_part {
             person.evidence = Evidence::Named;
             found.push(person);
@@ -953,7 +1115,11 @@ mod tests {
         let intro = "Our reporter sat down with Priya Natarajan, director of the Eastbrook Public Library, and Tom O'Hara, the library's youth coordinator, to talk about the new opening hours.";
         let people = people_in_intro(intro);
         assert_eq!(people.len(), 2, "{people:?}");
-        assert_eq!(people[1].role.as_deref(), Some("library's youth coordinator"));
+        assert_eq!(people[1].role.as_deref(), Some("youth coordinator"));
+        assert_eq!(
+            people[1].organisation.as_deref(),
+            Some("Eastbrook Public Library")
+        );
     }
 
     #[test]
@@ -966,7 +1132,42 @@ mod tests {
             Some("head of digital at the city council")
         );
         assert_eq!(people[1].name, "Tom Becker");
+        // "the city council" is not named: whose press officer stays said.
         assert_eq!(people[1].role.as_deref(), Some("its press officer"));
+    }
+
+    #[test]
+    fn possessives_respectively_and_closing_roles() {
+        let people = people_in_intro(
+            "Dr. Alice Fenwick, chief nursing officer at Northgate Community Clinic, and Sam Ortiz, the clinic's head of patient services.",
+        );
+        assert_eq!(people[1].role.as_deref(), Some("head of patient services"));
+        assert_eq!(
+            people[1].organisation.as_deref(),
+            Some("Northgate Community Clinic")
+        );
+        // No organisation named for it: the role stays as the page says it.
+        let people = people_in_intro(
+            "Entretien avec Karim Haddad, fondateur, et Julie Teulières, sa première salariée.",
+        );
+        assert_eq!(people[1].role.as_deref(), Some("sa première salariée"));
+        let people = people_in_intro(
+            "Anne Martin and Alex Moreau, respectively head archivist and deputy director of the Lakeside Historical Society, talked to us.",
+        );
+        assert_eq!(people[0].role.as_deref(), Some("head archivist"));
+        assert_eq!(people[1].role.as_deref(), Some("deputy director"));
+        assert_eq!(
+            people[0].organisation.as_deref(),
+            Some("Lakeside Historical Society")
+        );
+        let people = people_in_intro(
+            "Claire Dupuis et Marc Roux, respectivement directrice et directeur adjoint de la médiathèque, reviennent sur l’ouverture.",
+        );
+        assert_eq!(people[0].role.as_deref(), Some("directrice de la médiathèque"));
+        assert_eq!(
+            people[1].role.as_deref(),
+            Some("directeur adjoint de la médiathèque")
+        );
     }
 
     #[test]

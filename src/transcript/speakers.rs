@@ -125,6 +125,19 @@ impl Index {
                 Vec::new()
             }
             LabelKind::Name(name) => {
+                // `Pr Benali :`, `Mme Garnier :`: an honorific then a surname.
+                let words: Vec<&str> = name.split(' ').collect();
+                if words.len() >= 2
+                    && (super::names::is_honorific(words[0])
+                        || super::names::is_honorific(words[0].trim_end_matches('.')))
+                {
+                    let rest = name_key(&words[1..].join(" "));
+                    let found = Self::get(&self.exact, &rest);
+                    if !found.is_empty() || words.len() > 2 {
+                        return found;
+                    }
+                    return Self::get(&self.parts, &rest);
+                }
                 let key = name_key(name);
                 if key.contains(' ') {
                     // `Aziz O.`: a first name and an initial.

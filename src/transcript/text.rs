@@ -1,8 +1,8 @@
 //! Plain-text and Markdown transcripts into source lines: headings, blockquotes, whole-line
 //! emphasis, images, captions, rules and transcription-tool timestamps.
 
-use super::labels::{is_space, split_label};
-use super::source::{is_timestamp, Format, SourceLine};
+use super::labels::{is_space, split_label, LabelKind};
+use super::source::{is_timestamp, Format, Hint, SourceLine};
 use super::turns::numbered;
 use crate::boundary::SafeSlice;
 
@@ -59,8 +59,76 @@ pub fn lines(text: &str, format: Format, first_line: usize) -> Vec<SourceLine> {
         }
         out.push(line);
     }
+    label_lines(&mut out);
     let wrapped = markdown || looks_hard_wrapped(text);
     join_wrapped_lines(out, wrapped)
+}
+
+/// A label alone on its line with the turn's text under it (`Interviewer` then the question,
+/// `Priya Raman` then her answer), as pasted from documents that set labels apart. Read as a
+/// label only when the page does it again and again: at least three such lines, two labels.
+fn label_lines(lines: &mut [SourceLine]) {
+    let candidate = |i: usize| -> Option<String> {
+        let line = &lines[i];
+        let only_emphasis = Hint {
+            emphasised: true,
+            ..Hint::default()
+        };
+        if line.hint != Hint::default() && line.hint != only_emphasis {
+            return None;
+        }
+        let text = line
+            .text
+            .trim_matches(is_space)
+            .trim_matches(['*', '_'])
+            .trim_matches(is_space);
+        let set_apart = (i == 0 || lines[i - 1].text.trim_matches(is_space).is_empty())
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| !n.text.trim_matches(is_space).is_empty());
+        if !set_apart
+            || text.is_empty()
+            || text.chars().count() > 40
+            || text.ends_with(['.', '?', '!', ',', ';', ':', '…'])
+        {
+            return None;
+        }
+        let as_label = format!("{text}:");
+        let label = split_label(&as_label)?;
+        let speaks = matches!(
+            label.kind,
+            LabelKind::Name(_)
+                | LabelKind::Initials(_)
+                | LabelKind::Question
+                | LabelKind::Answer
+                | LabelKind::Placeholder(_)
+        );
+        speaks.then(|| text.to_owned())
+    };
+    let found: Vec<(usize, String)> = (0..lines.len())
+        .filter_map(|i| candidate(i).map(|t| (i, t)))
+        .collect();
+    let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+    for (_, t) in &found {
+        *counts.entry(t.as_str()).or_default() += 1;
+    }
+    let repeated: Vec<&(usize, String)> = found.iter().filter(|(_, t)| counts[t.as_str()] >= 2).collect();
+    let distinct = repeated
+        .iter()
+        .map(|(_, t)| t)
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    if repeated.len() < 3 || distinct < 2 {
+        return;
+    }
+    let chosen: Vec<(usize, String)> = repeated.into_iter().cloned().collect();
+    for (i, name) in chosen {
+        lines[i].hint = Hint {
+            voice: Some(name),
+            ..Hint::default()
+        };
+        lines[i].text.clear();
+    }
 }
 
 /// Whether the text was wrapped at a fixed width (an emailed or exported transcript): its lines

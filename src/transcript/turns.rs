@@ -417,6 +417,13 @@ fn extend_or_start(
                 paragraphs: vec![paragraph],
             });
         }
+        // A testimony: the person's own words follow the lead without any question.
+        None if sole_interviewee.is_some() => turns.push(Turn {
+            kind: TurnKind::Answer,
+            speaker: sole_interviewee,
+            label: None,
+            paragraphs: vec![paragraph],
+        }),
         None => {}
     }
 }
