@@ -99,6 +99,28 @@ type Stated = (&'static str, Option<&'static str>);
 
 const STATED: &[(&str, &[Stated])] = &[
     (
+        // A passive intro, a current role stated in an answer after a past one, a second role
+        // after "and one of the", "&" inside an organisation, an honorific kept with the name.
+        "en-roles-in-answers.md",
+        &[
+            ("Dr. Amara Okafor", Some("led the night clinic")),
+            ("Rui Costa", Some("Patient Experience Manager")),
+            (
+                "Lena Brandt",
+                Some("owner and one of the founding members of the Riverside Repair Café"),
+            ),
+        ],
+    ),
+    (
+        // « ancienne …, aujourd’hui … depuis 2019 »: the current role, without its tenure;
+        // « en tant que … » in an answer, after « j’ai commencé comme … ».
+        "fr-roles-en-tant-que.md",
+        &[
+            ("Claire Vasseur", Some("directrice de la médiathèque Jean-Macé")),
+            ("Karim Benali", Some("responsable de la médiation numérique")),
+        ],
+    ),
+    (
         "en-podcast-host-break.md",
         &[("Tomasz Wierzba", Some("head of operations"))],
     ),

@@ -95,9 +95,17 @@ pub fn merge(people: &mut Vec<Person>, person: Person) {
                 existing.name = person.name;
             }
             existing.evidence = existing.evidence.max(person.evidence);
-            if existing.role.is_none() {
+            // "core maintainer" in the title, "core maintainer and software engineer at Quansight
+            // Labs" in the intro: the fuller statement of the same role wins.
+            let fuller = match (&existing.role, &person.role) {
+                (Some(old), Some(new)) => {
+                    new.len() > old.len() && new.to_lowercase().starts_with(&old.to_lowercase())
+                }
+                _ => false,
+            };
+            if existing.role.is_none() || fuller {
                 existing.role = person.role;
-                if existing.organisation.is_none() {
+                if existing.organisation.is_none() || (fuller && person.organisation.is_some()) {
                     existing.organisation = person.organisation;
                 }
             }

@@ -14,6 +14,7 @@ mod marks;
 mod names;
 mod notes;
 mod outline;
+mod own_role;
 pub mod parse;
 mod roles;
 mod roster;

@@ -7,6 +7,8 @@ use super::labels::is_space;
 use super::names::is_given_name;
 use crate::boundary::SafeSlice;
 
+pub use super::own_role::self_described;
+
 /// Nouns of job titles, in lower case.
 const JOB_NOUNS: &[&str] = &[
     "chief",
@@ -272,13 +274,42 @@ const HEAD_END: &[&str] = &[
     "from", "within", "au sein",
 ];
 
-/// Whether the phrase reads as a job: one of its first words (before a preposition) is a job word.
+/// How a role that is what one leads starts: "leads GSA’s API strategy", « dirige le service ».
+const LEADS: &[&str] = &[
+    "leads ",
+    "led ",
+    "heads ",
+    "headed ",
+    "runs ",
+    "ran ",
+    "directs ",
+    "directed ",
+    "coordinates ",
+    "coordinated ",
+    "chairs ",
+    "chaired ",
+    "in charge of ",
+    "dirige ",
+    "a dirigé ",
+    "pilote ",
+    "a piloté ",
+    "coordonne ",
+    "a coordonné ",
+    "préside ",
+    "a présidé ",
+    "anime ",
+    "a animé ",
+    "en charge ",
+];
+
+/// Whether the phrase reads as a job: one of its first words (before a preposition) is a job word,
+/// or it says what one leads.
 pub fn is_job_phrase(role: &str) -> bool {
-    head_words(role).any(is_job_word)
+    head_words(role).any(is_job_word) || LEADS.iter().any(|l| role.starts_with(l))
 }
 
 /// The words of a role before its first preposition.
-fn head_words(role: &str) -> impl Iterator<Item = &str> {
+pub(super) fn head_words(role: &str) -> impl Iterator<Item = &str> {
     role.split(is_space)
         .filter(|w| !w.is_empty())
         .take_while(|w| !HEAD_END.contains(&w.to_lowercase().as_str()) && !w.starts_with("d’"))
@@ -379,10 +410,136 @@ const CLAUSE_VERBS: &[&str] = &[
     "les",
     "the",
     "en",
+    "but",
+    "mais",
+    "so",
+    "donc",
+    "car",
+    "because",
+    "parce",
+    "i",
+    "i'm",
+    "i’m",
+    "je",
+    "j’ai",
+    "j'ai",
+    "we",
+    "he",
+    "she",
+    "they",
+    "il",
+    "elle",
+    "ils",
+    "elles",
 ];
+
+/// Months, whose mention after a role says when, not what ("maintainer in July 2024").
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// Where a date or a year starts after one of `words` ("in July 2024", « en 2019 », "from 2019").
+fn time_phrase(text: &str, end: usize) -> usize {
+    let mut end = end;
+    for word in [
+        " in ",
+        " en ",
+        " from ",
+        " until ",
+        " till ",
+        " through ",
+        " jusqu’en ",
+        " jusqu'en ",
+    ] {
+        let mut from = 0;
+        while let Some(i) = text.slice(from..end).find(word) {
+            let at = from + i;
+            let next = text.slice(at + word.len()..).split(is_space).next().unwrap_or("");
+            let next = next.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let year = next.len() == 4 && next.chars().all(|c| c.is_ascii_digit());
+            if year
+                || MONTHS.contains(&next.as_str())
+                || (next == "the" && is_year_word(text, at + word.len()))
+            {
+                end = at;
+                break;
+            }
+            from = at + word.len();
+        }
+    }
+    end
+}
+
+/// "the summer of 2019", "the spring": the season or year after "in the".
+fn is_year_word(text: &str, at: usize) -> bool {
+    let word = text
+        .slice(at..)
+        .split(is_space)
+        .nth(1)
+        .unwrap_or("")
+        .to_lowercase();
+    [
+        "summer", "spring", "autumn", "fall", "winter", "past", "early", "late", "year", "end",
+    ]
+    .contains(&word.as_str())
+}
+
+/// Where the thing one leads stops: "research and architecture for ShowMax. Before …" keeps
+/// its "and", which joins what is led, not two jobs.
+pub fn cut_object(text: &str) -> &str {
+    cut(text, false)
+}
 
 /// Where a role phrase stops: the end of its sentence or the clause that follows it.
 pub fn cut_clause(text: &str) -> &str {
+    cut(text, true)
+}
+
+/// What follows "and" in a compound role, from its job: "one of the founding members" → "founding
+/// members", « l’une des fondatrices » → "fondatrices".
+fn after_one_of<'a>(words: &'a [&'a str]) -> &'a [&'a str] {
+    match words {
+        [one, of, the, rest @ ..]
+            if ["one", "some"].contains(&one.to_lowercase().as_str())
+                && *of == "of"
+                && ["the", "its", "their", "our"].contains(the) =>
+        {
+            rest
+        }
+        [one, des, rest @ ..]
+            if ["l’un", "l’une", "l'un", "l'une", "un", "une"].contains(&one.to_lowercase().as_str())
+                && ["des", "de"].contains(des) =>
+        {
+            rest
+        }
+        all => all,
+    }
+}
+
+fn cut(text: &str, joins: bool) -> &str {
     let mut end = text.len();
     let find = |end: usize, pattern: &str| text.slice(..end).find(pattern).unwrap_or(end);
     for stop in [
@@ -410,9 +567,20 @@ pub fn cut_clause(text: &str) -> &str {
         " to discuss ",
         " to talk ",
         " about ",
+        " is ",
+        " are ",
+        " was ",
+        " were ",
+        " est ",
+        " était ",
+        " sont ",
+        " until ",
+        " jusqu’",
+        " jusqu'",
     ] {
         end = find(end, stop);
     }
+    end = time_phrase(text, end);
     // ", explique le projet", ", who …": a comma then a verb ends the apposition.
     let mut at = 0;
     while let Some(i) = text.slice(at..end).find(", ") {
@@ -425,20 +593,39 @@ pub fn cut_clause(text: &str) -> &str {
         at = comma + 2;
     }
     // "and"/"et" joins two jobs ("founder and CEO") but also starts another clause or person.
-    for joiner in [", and ", " and ", ", et ", " et ", " & "] {
+    let joiners: &[&str] = if joins {
+        &[", and ", " and ", ", et ", " et ", " & "]
+    } else {
+        &[]
+    };
+    for &joiner in joiners {
         let mut from = 0;
         while let Some(i) = text.slice(from..end).find(joiner) {
             let at = from + i;
             let next: Vec<&str> = text
                 .slice(at + joiner.len()..end)
                 .split(is_space)
-                .take(4)
+                .take(7)
                 .collect();
-            let words: &[&str] = match next.as_slice() {
+            let words: &[&str] = match after_one_of(&next) {
                 [article, rest @ ..] if ["a", "an", "the", "un", "une", "le", "la"].contains(article) => rest,
                 all => all,
             };
+            let words = after_one_of(words);
             let word = words.first().copied().unwrap_or("");
+            // "and I'm a contributor", « et je suis »: a new clause, whatever job it names.
+            let pronoun = next.first().is_some_and(|w| {
+                let w = w.to_lowercase();
+                [
+                    "i", "i'm", "i’m", "i've", "i’ve", "we", "he", "she", "they", "je", "j’ai", "j'ai", "il",
+                    "elle", "nous",
+                ]
+                .contains(&w.as_str())
+            });
+            if pronoun {
+                end = at;
+                break;
+            }
             let before_capital = text
                 .slice(..at)
                 .split(is_space)
@@ -446,8 +633,12 @@ pub fn cut_clause(text: &str) -> &str {
                 .is_some_and(|w| w.starts_with(char::is_uppercase));
             // "Children and Families" goes on naming an organisation; "and Vivian Vasquez is"
             // names the next person.
-            let next_person =
-                is_given_name(word) && words.get(1).is_some_and(|w| w.starts_with(char::is_uppercase));
+            // An acronym ("SIG Testing") is no given name, whatever it spells.
+            let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            let next_person = is_given_name(word)
+                && !acronym
+                && words.get(1).is_some_and(|w| w.starts_with(char::is_uppercase));
             let joins_jobs = words.iter().take(3).any(|w| is_job_word(w))
                 || (word.starts_with(char::is_uppercase) && before_capital && !next_person)
                 || (joiner == " & " && word.starts_with(char::is_uppercase));
@@ -490,6 +681,25 @@ pub fn cut_clause(text: &str) -> &str {
 
 /// Leading articles and possessives a credit does not need: "a", "the", « un », « le ».
 pub fn drop_article(role: &str) -> &str {
+    // "currently a postdoctoral fellow", « actuellement responsable »: when is not what.
+    let mut role = role;
+    for adverb in [
+        "currently ",
+        "now ",
+        "also ",
+        "today ",
+        "actuellement ",
+        "maintenant ",
+        "désormais ",
+        "aujourd’hui ",
+        "aujourd'hui ",
+        "aussi ",
+        "également ",
+    ] {
+        if let Some(rest) = role.strip_prefix(adverb) {
+            role = rest;
+        }
+    }
     for article in ["a ", "an ", "the ", "un ", "une "] {
         if let Some(rest) = role.strip_prefix(article) {
             return rest;
@@ -509,7 +719,7 @@ pub fn drop_article(role: &str) -> &str {
 /// with a capital: "front-end web developer at the Consumer Financial Protection Bureau (CFPB)" →
 /// ("front-end web developer", "Consumer Financial Protection Bureau (CFPB)").
 pub fn split(role: &str) -> (String, Option<String>) {
-    let role = drop_article(role.trim());
+    let role = current(drop_article(role.trim()));
     const AT: &[&str] = &[
         ", of the ",
         ", of ",
@@ -581,12 +791,95 @@ pub fn split(role: &str) -> (String, Option<String>) {
                     org = org.slice(..i);
                 }
             }
+            // "at Google and a chair of SIG Testing": a second job after the organisation is
+            // more of the role.
+            let mut second = None;
+            if let Some((i, joiner, job)) = second_job(org) {
+                second = Some((joiner, job));
+                org = org.slice(..i);
+            }
             let org = org.trim_matches(|c: char| is_space(c) || matches!(c, ',' | '.'));
             let head = role.slice(..at).trim_matches(|c: char| is_space(c) || c == ',');
-            (head.to_owned(), (!org.is_empty()).then(|| org.to_owned()))
+            let head = match second {
+                Some((joiner, job)) => format!("{head}{joiner}{job}"),
+                None => head.to_owned(),
+            };
+            (head, (!org.is_empty()).then(|| org.to_owned()))
         }
         None => (role.to_owned(), None),
     }
+}
+
+/// A second job joined to an organisation's name: "Google and a chair of SIG Testing" →
+/// (where "and" starts, " and ", "chair of SIG Testing"). Only a listed job counts, so "Health
+/// and Human Services" stays whole.
+fn second_job(org: &str) -> Option<(usize, &'static str, &str)> {
+    [
+        (", and ", " and "),
+        (" and ", " and "),
+        (", et ", " et "),
+        (" et ", " et "),
+    ]
+    .iter()
+    .filter_map(|&(joiner, shown)| {
+        org.match_indices(joiner).find_map(|(at, _)| {
+            let rest = org.slice(at + joiner.len()..);
+            let job = after_one_of_text(rest);
+            let listed =
+                head_words(job).any(|w| is_listed_job(w) || w.strip_suffix('s').is_some_and(is_listed_job));
+            // An article or "one of the" before it says a new noun phrase starts.
+            let introduced = job.len() < rest.len();
+            (listed || (introduced && is_job_phrase(job))).then(|| (at, shown, drop_article(rest)))
+        })
+    })
+    .min_by_key(|&(at, _, _)| at)
+}
+
+/// `text` past a leading "one of the" / « l’un des ».
+fn after_one_of_text(text: &str) -> &str {
+    let words: Vec<&str> = text.split(is_space).filter(|w| !w.is_empty()).collect();
+    let skipped = words.len() - after_one_of(&words).len();
+    if skipped == 0 {
+        return drop_article(text);
+    }
+    text.split(is_space)
+        .filter(|w| !w.is_empty())
+        .nth(skipped)
+        .and_then(|w| text.find(w).map(|i| text.slice(i..)))
+        .unwrap_or(text)
+}
+
+/// The current role of "former head of X, now director of Y" / « ancien directeur, aujourd’hui
+/// président de … »; a former role alone stays as stated.
+fn current(role: &str) -> &str {
+    let lower = role.to_lowercase();
+    if !["former ", "ex-", "ancien ", "ancienne "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        || lower.len() != role.len()
+    {
+        return role;
+    }
+    for marker in [
+        ", now ",
+        " and now ",
+        " now ",
+        " and current ",
+        ", currently ",
+        ", aujourd’hui ",
+        ", aujourd'hui ",
+        ", désormais ",
+        ", actuellement ",
+        " et actuel ",
+        " et actuelle ",
+        " devenu ",
+        " devenue ",
+    ] {
+        if let Some(i) = lower.find(marker) {
+            return drop_article(role.slice(i + marker.len()..));
+        }
+    }
+    role
 }
 
 /// Whether a role's words already name something: a capitalised word after a lower-case word
@@ -599,103 +892,6 @@ fn names_a_place(role: &str) -> bool {
             && pair[1].starts_with(char::is_uppercase)
             && !is_job_word(pair[1])
     })
-}
-
-/// A first-person description of one's job: "I'm a software engineer", "I am senior principal
-/// engineer for … at Equinix", "working as a Senior Full Stack Engineer at …", "I joined … as an
-/// invited expert …", « je suis chargé de … », « je travaille comme … ».
-pub fn self_described(text: &str) -> Option<String> {
-    const CUES: &[&str] = &[
-        "i am a ",
-        "i am an ",
-        "i'm a ",
-        "i’m a ",
-        "i'm an ",
-        "i’m an ",
-        "i am the ",
-        "i'm the ",
-        "i’m the ",
-        "i am ",
-        "i'm ",
-        "i’m ",
-        "working as a ",
-        "working as an ",
-        "work as a ",
-        "work as an ",
-        "worked as a ",
-        "as an ",
-        "as a ",
-        "je suis ",
-        "je travaille comme ",
-        "je travaille en tant que ",
-        "en tant que ",
-    ];
-    let lower = text.to_lowercase();
-    // A career told in order names past jobs too: a role said to be current wins, one said to be
-    // past loses, else the first.
-    let tense = |at: usize| -> u8 {
-        let start = lower.slice(..at).rfind(". ").map_or(0, |i| i + 2);
-        let end = lower.slice(at..).find(". ").map_or(lower.len(), |i| at + i);
-        let sentence = lower.slice(start..end);
-        let has = |cues: &[&str]| {
-            cues.iter().any(|c| {
-                sentence
-                    .split(|ch: char| !ch.is_alphanumeric() && ch != '’' && ch != '\'')
-                    .any(|w| w == *c)
-            })
-        };
-        if has(&[
-            "now",
-            "currently",
-            "today",
-            "actuellement",
-            "aujourd’hui",
-            "désormais",
-            "maintenant",
-        ]) {
-            0
-        } else if has(&[
-            "was",
-            "worked",
-            "previously",
-            "before",
-            "back",
-            "former",
-            "formerly",
-            "ancien",
-            "ancienne",
-            "été",
-            "étais",
-            "avant",
-            "auparavant",
-        ]) {
-            2
-        } else {
-            1
-        }
-    };
-    let mut found: Option<(u8, usize, usize)> = None;
-    for cue in CUES {
-        for (at, rest) in cue_matches(text, &lower, cue) {
-            let phrase = cut_clause(rest);
-            // Without an article ("I'm Tanner", « je suis Benoît »), only a listed job is a role.
-            let with_article = cue.ends_with("a ") || cue.ends_with("an ") || cue.ends_with("the ");
-            let is_role = if with_article {
-                is_job_phrase(drop_article(phrase))
-            } else {
-                head_words(drop_article(phrase)).any(is_listed_job)
-            };
-            if !phrase.is_empty() && phrase.chars().count() <= 120 && is_role {
-                let rank = tense(at);
-                if found.is_none_or(|(r, f, _)| (rank, at) < (r, f)) {
-                    found = Some((rank, at, at + cue.len()));
-                }
-            }
-        }
-    }
-    let (_, _, start) = found?;
-    let phrase = cut_clause(text.get(start..)?);
-    Some(drop_article(phrase).to_owned())
 }
 
 /// Each place where `cue` starts a word of `lower` (the lowercased `text`), with the text of
@@ -722,6 +918,126 @@ pub(super) fn cue_matches<'t>(
         }
         None
     })
+}
+
+/// Passive verbs that present who leads something, with the active forms a credit uses: present
+/// and past.
+const LED_BY: &[(&str, &str, &str)] = &[
+    ("led by", "leads", "led"),
+    ("headed by", "heads", "headed"),
+    ("run by", "runs", "ran"),
+    ("directed by", "directs", "directed"),
+    ("coordinated by", "coordinates", "coordinated"),
+    ("chaired by", "chairs", "chaired"),
+    ("managed by", "manages", "managed"),
+    ("dirigé par", "dirige", "a dirigé"),
+    ("dirigée par", "dirige", "a dirigé"),
+    ("dirigés par", "dirige", "a dirigé"),
+    ("piloté par", "pilote", "a piloté"),
+    ("pilotée par", "pilote", "a piloté"),
+    ("coordonné par", "coordonne", "a coordonné"),
+    ("coordonnée par", "coordonne", "a coordonné"),
+    ("présidé par", "préside", "a présidé"),
+    ("présidée par", "préside", "a présidé"),
+    ("animé par", "anime", "a animé"),
+    ("animée par", "anime", "a animé"),
+];
+
+/// Auxiliaries of a passive, present or past: "The team was led by X", « L’équipe est dirigée par X ».
+const PASSIVE: &[(&str, bool)] = &[
+    (" is ", false),
+    (" are ", false),
+    (" has been ", false),
+    (" have been ", false),
+    (" is being ", false),
+    (" was ", true),
+    (" were ", true),
+    (" had been ", true),
+    (" est ", false),
+    (" sont ", false),
+    (" a été ", true),
+    (" ont été ", true),
+    (" était ", true),
+    (" étaient ", true),
+    (" fut ", true),
+];
+
+/// The role a passive sentence gives the person named right after it: "The release team for
+/// that version was led by X from VMware" → "led the release team for that version at VMware";
+/// « Le projet est piloté par X » → « pilote le projet ». `before` is the text up to the name,
+/// `after` the text after it.
+pub fn led_by(before: &str, after: &str) -> Option<String> {
+    let before = before.trim_end_matches(is_space);
+    let lower = before.to_lowercase();
+    let &(passive, present, past) = LED_BY.iter().find(|(p, _, _)| {
+        lower.ends_with(p)
+            && !lower
+                .slice(..lower.len() - p.len())
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })?;
+    let clause = before.slice(..before.len() - passive.len());
+    let clause_lower = lower.slice(..lower.len() - passive.len());
+    let (aux_at, _, is_past) = PASSIVE
+        .iter()
+        .filter(|(aux, _)| clause_lower.ends_with(aux))
+        .map(|&(aux, is_past)| (clause_lower.len() - aux.len(), aux.len(), is_past))
+        .max_by_key(|&(_, len, _)| len)?;
+    let subject_text = clause.slice(..aux_at);
+    // The subject starts the sentence or follows a comma: "In 2021, the release team was led by".
+    let start = [". ", "! ", "? ", "; ", ", ", "\n", ": "]
+        .iter()
+        .filter_map(|s| subject_text.rfind(s).map(|i| i + s.len()))
+        .max()
+        .unwrap_or(0);
+    let subject = subject_text
+        .slice(start..)
+        .trim_matches(|c: char| is_space(c) || matches!(c, '*' | '_' | '#'));
+    let words = subject.split(is_space).filter(|w| !w.is_empty()).count();
+    if subject.is_empty() || words > 10 || subject.chars().count() > 90 {
+        return None;
+    }
+    // "The release team" → "the release team": a credit reads on from the verb.
+    let mut chars = subject.chars();
+    let first = chars.next()?;
+    let second_is_lower = chars.next().is_some_and(char::is_lowercase);
+    let subject = if second_is_lower && first.is_uppercase() {
+        format!("{}{}", first.to_lowercase(), subject.slice(first.len_utf8()..))
+    } else {
+        subject.to_owned()
+    };
+    let verb = if is_past { past } else { present };
+    let mut role = format!("{verb} {subject}");
+    // "X from VMware", "X at Intel", « X, de la SNCF »: their organisation.
+    let after = after.trim_start_matches(is_space);
+    for (cue, shown) in [
+        ("from ", " at "),
+        ("at ", " at "),
+        ("of ", " at "),
+        ("chez ", " chez "),
+        ("de l’", " à l’"),
+        ("de la ", " à la "),
+        ("du ", " au "),
+    ] {
+        if let Some(rest) = after.strip_prefix(cue) {
+            let org = rest
+                .split(['.', ',', ';', '\n', '(', ':'])
+                .next()
+                .unwrap_or("")
+                .trim_matches(is_space);
+            let capitals = org.split(is_space).all(|w| {
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || ["of", "for", "and", "&", "de", "du", "des"].contains(&w)
+            });
+            if !org.is_empty() && org.split(is_space).count() <= 6 && capitals {
+                role.push_str(shown);
+                role.push_str(org);
+            }
+            break;
+        }
+    }
+    Some(role)
 }
 
 #[cfg(test)]
@@ -787,22 +1103,85 @@ mod tests {
     }
 
     #[test]
-    fn self_descriptions() {
+    fn a_second_job_after_the_organisation_stays_in_the_role() {
         assert_eq!(
-            self_described(
-                "Hi, I’m Tanner. I’ve been working as a Software Engineer for a little over one year."
+            split("a senior nurse at Northgate Community Clinic and a chair of the ethics board"),
+            (
+                "senior nurse and chair of the ethics board".into(),
+                Some("Northgate Community Clinic".into())
+            )
+        );
+        assert_eq!(
+            split(cut_clause(
+                "a software engineer and architect at Kestrel and a SIG Docs Lead."
+            )),
+            (
+                "software engineer and architect and SIG Docs Lead".into(),
+                Some("Kestrel".into())
+            )
+        );
+        assert_eq!(
+            split("analyst at the Department of Health and Human Services")
+                .1
+                .as_deref(),
+            Some("Department of Health and Human Services")
+        );
+        assert_eq!(
+            cut_clause("facilitator and one of the founding members of the Riverside Repair Café. In this"),
+            "facilitator and one of the founding members of the Riverside Repair Café"
+        );
+        assert_eq!(cut_clause("Alex and I'm a contributor and maintainer"), "Alex");
+    }
+
+    #[test]
+    fn when_is_not_what() {
+        assert_eq!(cut_clause("maintainer in July 2024"), "maintainer");
+        assert_eq!(
+            cut_clause("directrice de la médiathèque depuis 2019"),
+            "directrice de la médiathèque"
+        );
+        assert_eq!(cut_clause("cheffe de projet en 2021, elle"), "cheffe de projet");
+        assert_eq!(cut_clause("Senior Advisor is to help teams"), "Senior Advisor");
+        assert_eq!(
+            cut_clause("responsable du marketing pour le produit Trame, mais j’aime dire"),
+            "responsable du marketing pour le produit Trame"
+        );
+        assert_eq!(
+            drop_article("currently a postdoctoral researcher"),
+            "postdoctoral researcher"
+        );
+        assert_eq!(
+            split("former head of nursing, now director of care at Northgate Community Clinic"),
+            (
+                "director of care".into(),
+                Some("Northgate Community Clinic".into())
+            )
+        );
+        assert_eq!(
+            split("ancienne directrice de cabinet").0,
+            "ancienne directrice de cabinet"
+        );
+    }
+
+    #[test]
+    fn passive_intros_say_who_leads() {
+        assert_eq!(
+            led_by(
+                "Spring came early. The repair café was run by ",
+                " from Spoke & Chain."
             )
             .as_deref(),
-            Some("Software Engineer")
+            Some("ran the repair café at Spoke & Chain")
         );
         assert_eq!(
-            self_described("I'm Tyler Yahn. I am a maintainer for the OpenTelemetry Go SIG.").as_deref(),
-            Some("maintainer for the OpenTelemetry Go SIG")
+            led_by("Le projet est piloté par ", ", qui").as_deref(),
+            Some("pilote le projet")
         );
-        assert_eq!(self_described("I'm a huge fan of your show."), None);
         assert_eq!(
-            self_described("Je suis chargée de mission à la mairie.").as_deref(),
-            Some("chargée de mission à la mairie")
+            led_by("In 2023, the night shift was led by ", ".").as_deref(),
+            Some("led the night shift")
         );
+        assert_eq!(led_by("We were joined by ", "."), None);
+        assert_eq!(led_by("A walk led by ", "."), None);
     }
 }

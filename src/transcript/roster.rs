@@ -495,6 +495,12 @@ fn name_spans(text: &str) -> Vec<Span> {
 /// …", « X est cheffe de … »), a relative clause ("X, who leads …"), « X travaille comme … ».
 fn role_after(text: &str, after: usize, limit: usize) -> Option<String> {
     let rest = text.slice(after..limit.max(after));
+    // "X (`@handle`), a maintainer …": brackets that hold no job come before the apposition.
+    if let Some((inside, _)) = rest.strip_prefix(" (").and_then(|r| r.split_once("), ")) {
+        if !inside.contains('(') && !roles::is_job_phrase(roles::drop_article(inside)) {
+            return role_after(text, after + inside.len() + 3, limit);
+        }
+    }
     let (body, closing) = if let Some(r) = rest.strip_prefix(", ") {
         // "X, 48 ans, travaille …": an age is no role.
         let r = skip_age(r);
@@ -667,7 +673,8 @@ pub fn people_in_intro(intro: &str) -> Vec<Person> {
                     || between.ends_with(" & ")
             })
             .unwrap_or(intro.len());
-        let role = role_after(intro, span.end, limit);
+        let role = role_after(intro, span.end, limit)
+            .or_else(|| roles::led_by(intro.slice(..span.start), intro.slice(span.end..limit)));
         let joined_to_next = next.is_some_and(|n| {
             let between = intro.slice(span.end..n);
             [" et ", " and ", ", ", " & "].contains(&between)
