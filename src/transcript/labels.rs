@@ -121,6 +121,13 @@ const CREDIT_WORDS: &[&str] = &[
     "interviewed by",
     "written by",
     "edited by",
+    "author",
+    "authors",
+    "auteur",
+    "auteurs",
+    "autrice",
+    "autrices",
+    "byline",
     "groupe",
     "group",
     "équipe",
@@ -668,6 +675,8 @@ mod tests {
         assert_eq!(kind("C1 :GUIVARCH Louna"), Some(LabelKind::Credit));
         assert_eq!(kind("J1 : MEAULLE Laurine"), Some(LabelKind::Credit));
         assert_eq!(kind("Photo : Région Occitanie"), Some(LabelKind::Credit));
+        assert_eq!(kind("**Author**: Dana Whitfield (Acme)"), Some(LabelKind::Credit));
+        assert_eq!(kind("Autrice : Léa Sarrazin"), Some(LabelKind::Credit));
     }
 
     #[test]
